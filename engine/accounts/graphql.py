@@ -1,0 +1,120 @@
+"""GraphQL for accounts: ``me``, ``accountRegister``, ``tokenCreate``, ``tokenRefresh``,
+``tokenRevokeAll``."""
+
+from __future__ import annotations
+
+import strawberry
+
+from engine.accounts import service
+from engine.accounts.models import User
+from engine.api.context import Info
+from engine.api.enums import CountryCode, LanguageCodeEnum
+from engine.api.errors import attempt, error_code_enum, payload_errors
+from engine.api.ids import encode_id
+from engine.errors import ValidationError
+from engine.vendors.access import require_user
+
+AccountErrorCode = strawberry.enum(
+    error_code_enum("AccountErrorCode", ("PASSWORD_TOO_SHORT", "PASSWORD_TOO_LONG",
+                                         "INVALID_CREDENTIALS", "INVALID_TOKEN", "INACTIVE")),
+    description="Why an account mutation was refused.",
+)
+
+
+@strawberry.type
+class AccountError:
+    field: str | None
+    code: AccountErrorCode  # type: ignore[valid-type]
+    message: str
+
+
+@strawberry.type(name="User")
+class UserType:
+    id: strawberry.ID
+    email: str
+    is_operator: bool
+    language_code: LanguageCodeEnum  # type: ignore[valid-type]
+    country: CountryCode | None  # type: ignore[valid-type]
+    pk: strawberry.Private[int]
+
+    @classmethod
+    def of(cls, user: User) -> UserType:
+        return cls(id=encode_id("User", user.id), email=user.email, is_operator=user.is_operator,
+                   language_code=user.language_code, country=user.country, pk=user.id)
+
+
+@strawberry.input
+class AccountRegisterInput:
+    email: str
+    password: str
+    language_code: LanguageCodeEnum = strawberry.field(  # type: ignore[valid-type]
+        default=LanguageCodeEnum.EN)  # type: ignore[attr-defined]
+    country: CountryCode | None = None  # type: ignore[valid-type]
+
+
+@strawberry.type
+class AccountRegisterPayload:
+    user: UserType | None = None
+    errors: list[AccountError] = strawberry.field(default_factory=list)
+
+
+@strawberry.type
+class TokenPayload:
+    token: str | None = None
+    refresh_token: str | None = None
+    user: UserType | None = None
+    errors: list[AccountError] = strawberry.field(default_factory=list)
+
+
+@strawberry.type
+class TokenRevokeAllPayload:
+    ok: bool
+    errors: list[AccountError] = strawberry.field(default_factory=list)
+
+
+def _errors(exc: ValidationError | None) -> list[AccountError]:
+    return payload_errors(exc, AccountError, AccountErrorCode) if exc else []
+
+
+def _pair_payload(pair: service.TokenPair | None, exc: ValidationError | None
+                  ) -> TokenPayload:
+    if pair is None:
+        return TokenPayload(errors=_errors(exc))
+    return TokenPayload(token=pair.access, refresh_token=pair.refresh, user=UserType.of(pair.user))
+
+
+@strawberry.type
+class AccountQuery:
+    @strawberry.field(description="The signed-in user, or null for anonymous requests.")
+    async def me(self, info: Info) -> UserType | None:
+        user = await info.context.user()
+        return UserType.of(user) if user else None
+
+
+@strawberry.type
+class AccountMutation:
+    @strawberry.mutation(description="Create a customer account.")
+    async def account_register(self, info: Info, input: AccountRegisterInput
+                               ) -> AccountRegisterPayload:
+        user, exc = await attempt(lambda: service.register(
+            info.context.runtime, email=input.email, password=input.password,
+            language_code=input.language_code, country=input.country))
+        return AccountRegisterPayload(user=UserType.of(user) if user else None,
+                                      errors=_errors(exc))
+
+    @strawberry.mutation(description="Sign in: an access token and a single-use refresh token.")
+    async def token_create(self, info: Info, email: str, password: str) -> TokenPayload:
+        pair, exc = await attempt(lambda: service.sign_in(
+            info.context.runtime, email=email, password=password))
+        return _pair_payload(pair, exc)
+
+    @strawberry.mutation(description="Exchange a refresh token (once) for a new token pair.")
+    async def token_refresh(self, info: Info, refresh_token: str) -> TokenPayload:
+        pair, exc = await attempt(lambda: service.rotate(info.context.runtime, refresh_token))
+        return _pair_payload(pair, exc)
+
+    @strawberry.mutation(description="Sign out everywhere: every token issued so far stops.")
+    async def token_revoke_all(self, info: Info) -> TokenRevokeAllPayload:
+        user = require_user(await info.context.user())
+        await service.revoke_all(info.context.runtime, user.id)
+        return TokenRevokeAllPayload(ok=True)

@@ -1,0 +1,120 @@
+"""Account operations: registration, sign-in, token rotation and revocation."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlalchemy import select, update
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from engine.accounts import passwords, tokens
+from engine.accounts.models import RefreshToken, User
+from engine.db.types import utcnow
+from engine.errors import Collector, ValidationError
+from engine.events.outbox import record
+from engine.input_rules import clean_email
+from engine.runtime import Runtime
+
+
+@dataclass(frozen=True)
+class TokenPair:
+    access: str
+    refresh: str
+    user: User
+
+
+def _check_password(errors: Collector, password: str) -> None:
+    if len(password) < passwords.MIN_LENGTH:
+        errors.add("password", "PASSWORD_TOO_SHORT",
+                   f"Use at least {passwords.MIN_LENGTH} characters.")
+    elif len(password) > passwords.MAX_LENGTH:
+        errors.add("password", "PASSWORD_TOO_LONG",
+                   f"Use at most {passwords.MAX_LENGTH} characters.")
+    elif password.strip() == "":
+        errors.add("password", "INVALID", "The password cannot be blank.")
+
+
+async def register(
+    runtime: Runtime, *, email: str, password: str, language_code: str, country: str | None
+) -> User:
+    errors = Collector()
+    normalised = clean_email(errors, "email", email)
+    _check_password(errors, password)
+    if country is not None and country not in runtime.settings.supported_countries:
+        errors.add("country", "UNSUPPORTED_COUNTRY", f"{country} is not served by this platform.")
+    errors.raise_if_any()
+    password_hash = passwords.hash_password(password)
+    async with runtime.transaction() as session:
+        taken = await session.scalar(select(User.id).where(User.email == normalised))
+        if taken is not None:
+            raise ValidationError("email", "UNIQUE", "An account with this e-mail already exists.")
+        user = User(email=normalised, password_hash=password_hash, language_code=language_code,
+                    country=country)
+        session.add(user)
+        await session.flush()
+        await record(session, runtime.plugins, "ruta_user_registered", user_id=user.id,
+                     email=user.email)
+    return user
+
+
+async def _issue_pair(runtime: Runtime, session: AsyncSession, user: User) -> TokenPair:
+    access, _ = tokens.issue(runtime.settings, user.id, user.token_version, "access")
+    refresh, claims = tokens.issue(runtime.settings, user.id, user.token_version, "refresh")
+    session.add(RefreshToken(jti=claims.jti, user_id=user.id, expires_at=claims.expires_at))
+    return TokenPair(access=access, refresh=refresh, user=user)
+
+
+async def sign_in(runtime: Runtime, *, email: str, password: str) -> TokenPair:
+    async with runtime.db.read() as session:
+        user = await session.scalar(select(User).where(User.email == email.strip().lower()))
+    if not passwords.verify_password(user.password_hash if user else None, password):
+        raise ValidationError("email", "INVALID_CREDENTIALS", "Wrong e-mail or password.")
+    assert user is not None
+    if not user.is_active:
+        raise ValidationError("email", "INACTIVE", "This account is disabled.")
+    async with runtime.transaction() as session:
+        if passwords.needs_rehash(user.password_hash):
+            await session.execute(update(User).where(User.id == user.id).values(
+                password_hash=passwords.hash_password(password)))
+        return await _issue_pair(runtime, session, user)
+
+
+async def rotate(runtime: Runtime, refresh_token: str) -> TokenPair:
+    """Exchange a refresh token for a new pair. A token works once; reuse revokes all."""
+    claims = tokens.decode(runtime.settings, refresh_token, "refresh")
+    invalid = ValidationError("refreshToken", "INVALID_TOKEN", "The refresh token is invalid.")
+    if claims is None:
+        raise invalid
+    async with runtime.transaction() as session:
+        user = await session.get(User, claims.user_id)
+        if user is None or not user.is_active or user.token_version != claims.version:
+            raise invalid
+        used = await session.execute(
+            update(RefreshToken)
+            .where(RefreshToken.jti == claims.jti, RefreshToken.user_id == user.id,
+                   RefreshToken.used_at.is_(None), RefreshToken.expires_at > utcnow())
+            .values(used_at=utcnow())
+        )
+        if getattr(used, "rowcount", 0) == 1:
+            return await _issue_pair(runtime, session, user)
+    # Reuse of a spent token: someone else may hold it. End every session of this user.
+    await revoke_all(runtime, claims.user_id)
+    raise invalid
+
+
+async def revoke_all(runtime: Runtime, user_id: int) -> None:
+    async with runtime.transaction() as session:
+        await session.execute(
+            update(User).where(User.id == user_id).values(token_version=User.token_version + 1)
+        )
+
+
+async def user_for_access_token(runtime: Runtime, token: str) -> User | None:
+    claims = tokens.decode(runtime.settings, token, "access")
+    if claims is None:
+        return None
+    async with runtime.db.read() as session:
+        user = await session.get(User, claims.user_id)
+    if user is None or not user.is_active or user.token_version != claims.version:
+        return None
+    return user

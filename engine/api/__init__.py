@@ -1,0 +1,1 @@
+"""The GraphQL layer: schema composition, context, conventions. No business rules here."""

@@ -1,0 +1,61 @@
+"""The per-request context: runtime, the signed-in user (resolved once), DataLoaders."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any, TypeVar
+
+from starlette.requests import Request
+from starlette.responses import Response
+from strawberry.dataloader import DataLoader
+from strawberry.types import Info as StrawberryInfo
+
+from engine.accounts.models import User
+from engine.accounts.service import user_for_access_token
+from engine.errors import NotAuthenticated
+from engine.runtime import Runtime
+
+K = TypeVar("K")
+V = TypeVar("V")
+
+_UNRESOLVED: Any = object()
+
+
+@dataclass
+class Context:
+    request: Request | None
+    response: Response | None
+    runtime: Runtime
+    _user: Any = _UNRESOLVED
+    _loaders: dict[str, DataLoader[Any, Any]] = field(default_factory=dict)
+
+    def bearer_token(self) -> str | None:
+        if self.request is None:
+            return None
+        header = self.request.headers.get("authorization", "")
+        scheme, _, token = header.partition(" ")
+        return token.strip() if scheme.lower() == "bearer" and token.strip() else None
+
+    async def user(self) -> User | None:
+        """The signed-in user, or None; an invalid or revoked token is an error."""
+        if self._user is _UNRESOLVED:
+            token = self.bearer_token()
+            if token is None:
+                self._user = None
+            else:
+                user = await user_for_access_token(self.runtime, token)
+                if user is None:
+                    raise NotAuthenticated("The access token is invalid, expired or revoked.")
+                self._user = user
+        return self._user  # type: ignore[no-any-return]
+
+    def loader(self, name: str, factory: Callable[[Runtime], DataLoader[K, V]]) -> DataLoader[K, V]:
+        """The request's DataLoader called ``name``, created on first use."""
+        existing = self._loaders.get(name)
+        if existing is None:
+            existing = self._loaders[name] = factory(self.runtime)
+        return existing
+
+
+Info = StrawberryInfo[Context, None]

@@ -1,0 +1,43 @@
+"""Opaque, typed global IDs: ``base64("Type:pk")``.
+
+An ID of the wrong type is an error, never another object.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+
+import strawberry
+
+from engine.errors import ValidationError
+
+MAX_ID_LENGTH = 200
+
+
+def encode_id(type_name: str, pk: int) -> strawberry.ID:
+    return strawberry.ID(base64.b64encode(f"{type_name}:{pk}".encode()).decode())
+
+
+def decode_id(value: str, expected: str, *, field: str = "id") -> int:
+    """Decode a global ID of type ``expected`` or raise a ``ValidationError`` on ``field``."""
+    if not isinstance(value, str) or not value or len(value) > MAX_ID_LENGTH:
+        raise ValidationError(field, "INVALID_ID", f"Expected a {expected} ID.")
+    try:
+        raw = base64.b64decode(value.encode("ascii"), validate=True).decode()
+        type_name, _, pk_text = raw.partition(":")
+        pk = int(pk_text)
+    except (binascii.Error, UnicodeError, ValueError):
+        raise ValidationError(field, "INVALID_ID", f"Malformed ID: expected a {expected} ID.") \
+            from None
+    if type_name != expected:
+        raise ValidationError(
+            field, "INVALID_ID", f"Expected a {expected} ID, got a {type_name or 'unknown'} ID."
+        )
+    if pk <= 0 or pk > 2**62:
+        raise ValidationError(field, "INVALID_ID", f"Malformed ID: expected a {expected} ID.")
+    return pk
+
+
+def decode_optional(value: str | None, expected: str, *, field: str) -> int | None:
+    return None if value is None else decode_id(value, expected, field=field)

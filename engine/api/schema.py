@@ -1,0 +1,101 @@
+"""Compose the GraphQL schema from the core's domains and the plugins' contributions.
+
+Plugins add root fields and types (``ruta_graphql_schema``), fields on core types
+(``ruta_graphql_type_fields``) and product kinds (``ruta_product_kinds``). Core types are
+extended only for the duration of one build, so apps with different plugin sets coexist.
+"""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import Any
+
+import pluggy
+import strawberry
+from strawberry.extensions import MaskErrors
+from strawberry.schema.config import StrawberryConfig
+from strawberry.tools import merge_types
+from strawberry.types.enum import EnumValue
+
+from engine.accounts.graphql import AccountMutation, AccountQuery, UserType
+from engine.api.errors import should_mask
+from engine.api.limits import LIMITERS
+from engine.api.scalars import SCALAR_MAP
+from engine.catalog.kinds import product_kinds
+from engine.catalog.mutations import CatalogMutation
+from engine.catalog.queries import CatalogQuery
+from engine.catalog.types import CategoryType, ProductKind, ProductType, ProductVariantType
+from engine.plugin_contributions import GraphQLContribution
+from engine.settings import Settings
+from engine.vendors.graphql import VendorMutation, VendorQuery, VendorType
+
+CORE_QUERIES: tuple[type, ...] = (AccountQuery, VendorQuery, CatalogQuery)
+CORE_MUTATIONS: tuple[type, ...] = (AccountMutation, VendorMutation, CatalogMutation)
+
+#: Core types plugins may add fields to, by GraphQL name.
+EXTENSIBLE_TYPES: dict[str, type] = {
+    "Product": ProductType,
+    "ProductVariant": ProductVariantType,
+    "Vendor": VendorType,
+    "User": UserType,
+    "Category": CategoryType,
+}
+
+
+@contextmanager
+def _extended_types(plugins: pluggy.PluginManager) -> Iterator[None]:
+    saved: list[tuple[Any, list[Any]]] = []
+    try:
+        for name, cls in EXTENSIBLE_TYPES.items():
+            extra: list[Any] = []
+            for contributed in plugins.hook.ruta_graphql_type_fields(type_name=name):
+                extra.extend(contributed or ())
+            if not extra:
+                continue
+            definition = cls.__strawberry_definition__  # type: ignore[attr-defined]
+            saved.append((definition, definition.fields))
+            for field in extra:
+                field.python_name = field.python_name or field.base_resolver.name
+                field.origin = cls
+            definition.fields = [*definition.fields, *extra]
+        yield
+    finally:
+        for definition, fields in saved:
+            definition.fields = fields
+
+
+@contextmanager
+def _extended_kinds(plugins: pluggy.PluginManager) -> Iterator[None]:
+    definition = ProductKind.__strawberry_definition__  # type: ignore[attr-defined]
+    core = {member.value for member in ProductKind}
+    added = [code for code in product_kinds(plugins) if code not in core]
+    if not added:
+        yield
+        return
+    saved = (definition.values, definition.wrapped_cls)
+    codes = [*core, *added]
+    definition.wrapped_cls = enum.Enum("ProductKind", {c: c for c in codes}, type=str)
+    definition.values = [*definition.values, *(EnumValue(name=c, value=c) for c in added)]
+    try:
+        yield
+    finally:
+        definition.values, definition.wrapped_cls = saved
+
+
+def build_schema(plugins: pluggy.PluginManager, settings: Settings) -> strawberry.Schema:
+    contributions: list[GraphQLContribution] = [
+        c for c in plugins.hook.ruta_graphql_schema() if c is not None]
+    query = merge_types("Query", CORE_QUERIES + tuple(t for c in contributions for t in c.query))
+    mutation = merge_types(
+        "Mutation", CORE_MUTATIONS + tuple(t for c in contributions for t in c.mutation))
+    extensions: list[Any] = [lambda limiter=limiter: limiter for limiter in LIMITERS]
+    if not settings.debug:
+        extensions.append(lambda: MaskErrors(should_mask_error=should_mask))
+    config = StrawberryConfig(disable_field_suggestions=settings.is_production,
+                              scalar_map=SCALAR_MAP)
+    with _extended_types(plugins), _extended_kinds(plugins):
+        return strawberry.Schema(query=query, mutation=mutation,
+                                 types=[t for c in contributions for t in c.types],
+                                 extensions=extensions, config=config)

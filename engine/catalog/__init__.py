@@ -1,0 +1,1 @@
+"""Catalog: categories, products (of any kind), variants, translations and stock."""

@@ -1,0 +1,79 @@
+"""Catalog reads: which products a viewer may see, filtered, with translated text.
+
+One SELECT returns the page's rows together with their translated name and description.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import Select, exists, or_, select
+
+from engine.catalog.models import Category, CategoryTranslation, Product, ProductTranslation
+from engine.translations import translated
+from engine.vendors.models import Vendor
+
+
+@dataclass(frozen=True)
+class ProductFilter:
+    search: str | None = None
+    category_id: int | None = None
+    vendor_id: int | None = None
+    kind: str | None = None
+
+
+@dataclass(frozen=True)
+class Scope:
+    """``public``: published products of approved vendors; plus ``vendor_id``'s own
+    products of any state; ``everything`` for operators."""
+
+    vendor_id: int | None = None
+    everything: bool = False
+    only_vendor: bool = False
+
+
+def _escape_like(text: str) -> str:
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
+def product_select(language: str | None) -> Select[Any]:
+    name = translated(ProductTranslation, ProductTranslation.product_id, Product.id, "name",
+                      Product.name, Product.language_code, language)
+    description = translated(ProductTranslation, ProductTranslation.product_id, Product.id,
+                             "description", Product.description, Product.language_code, language)
+    return select(Product, name.label("t_name"), description.label("t_description"))
+
+
+def visible(query: Select[Any], scope: Scope) -> Select[Any]:
+    if scope.only_vendor:
+        return query.where(Product.vendor_id == scope.vendor_id)
+    if scope.everything:
+        return query
+    public = Product.is_published & Product.vendor_id.in_(
+        select(Vendor.id).where(Vendor.status == "APPROVED"))
+    if scope.vendor_id is not None:
+        return query.where(or_(public, Product.vendor_id == scope.vendor_id))
+    return query.where(public)
+
+
+def filtered(query: Select[Any], flt: ProductFilter) -> Select[Any]:
+    if flt.category_id is not None:
+        query = query.where(Product.category_id == flt.category_id)
+    if flt.vendor_id is not None:
+        query = query.where(Product.vendor_id == flt.vendor_id)
+    if flt.kind is not None:
+        query = query.where(Product.kind == flt.kind)
+    if flt.search:
+        pattern = f"%{_escape_like(flt.search.strip())}%"
+        in_translation = exists().where(
+            ProductTranslation.product_id == Product.id,
+            ProductTranslation.name.ilike(pattern, escape="\\"))
+        query = query.where(or_(Product.name.ilike(pattern, escape="\\"), in_translation))
+    return query
+
+
+def category_select(language: str | None) -> Select[Any]:
+    name = translated(CategoryTranslation, CategoryTranslation.category_id, Category.id, "name",
+                      Category.name, None, language)
+    return select(Category, name.label("t_name"))

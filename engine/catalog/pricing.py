@@ -1,0 +1,76 @@
+"""Pricing one line for a buyer: unit price hook, then tax decision hook, then TaxedMoney.
+
+This is the single place where a catalog price becomes net/tax/gross for a location.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+
+import pluggy
+
+from engine.money import TaxedMoney, quantize, taxed
+
+TREATMENTS = (
+    "STANDARD", "REDUCED", "SUPER_REDUCED", "ZERO", "EXEMPT", "REVERSE_CHARGE",
+    "INTRA_EU_EXEMPT", "EXPORT_EXEMPT", "OUTSIDE_SCOPE",
+)
+
+
+@dataclass(frozen=True)
+class PricingLine:
+    """Everything a pricing or tax plugin may look at for one line."""
+
+    unit_price: Decimal
+    quantity: int
+    prices_include_tax: bool
+    product_kind: str
+    tax_class: str
+    vendor_id: int
+    vendor_country: str
+    vendor_postal_code: str
+    buyer_country: str | None = None
+    buyer_postal_code: str | None = None
+    buyer_vat_id: str | None = None
+    product_id: int | None = None
+    variant_id: int | None = None
+
+
+@dataclass(frozen=True)
+class TaxDecision:
+    rate: Decimal
+    treatment: str
+    territory: str | None = None
+    legal_note: str | None = None
+
+    def __post_init__(self) -> None:
+        if self.treatment not in TREATMENTS:
+            raise ValueError(f"unknown tax treatment {self.treatment!r}")
+        if self.rate < 0 or self.rate >= 1:
+            raise ValueError("a tax rate is a fraction in [0, 1)")
+
+
+NO_TAX = TaxDecision(rate=Decimal("0"), treatment="OUTSIDE_SCOPE")
+
+
+@dataclass(frozen=True)
+class PricedLine:
+    unit: TaxedMoney
+    total: TaxedMoney
+    decision: TaxDecision
+
+
+def price_line(plugins: pluggy.PluginManager, line: PricingLine) -> PricedLine:
+    """Apply ``ruta_unit_price`` then ``ruta_tax_decision`` and split into net/tax/gross.
+
+    The line total is computed from the rounded line amount (unit price x quantity), so line
+    totals add up exactly to sums of rounded amounts.
+    """
+    adjusted = plugins.hook.ruta_unit_price(line=line)
+    unit_price = quantize(Decimal(adjusted)) if adjusted is not None else quantize(line.unit_price)
+    decision: TaxDecision = plugins.hook.ruta_tax_decision(line=line) or NO_TAX
+    include = line.prices_include_tax
+    unit = taxed(unit_price, decision.rate, prices_include_tax=include)
+    total = taxed(unit_price * line.quantity, decision.rate, prices_include_tax=include)
+    return PricedLine(unit=unit, total=total, decision=decision)

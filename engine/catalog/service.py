@@ -1,0 +1,179 @@
+"""Product operations for vendor staff: create, update, delete, with translations.
+
+Variants and stock live in ``engine.catalog.variants``; reads in ``engine.catalog.listing``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from engine.accounts.models import User
+from engine.catalog.kinds import product_kinds, tax_classes
+from engine.catalog.models import Category, Product, ProductTranslation
+from engine.errors import Collector, NotFound, PermissionDenied
+from engine.events.outbox import record
+from engine.input_rules import clean_slug, clean_text
+from engine.runtime import Runtime
+from engine.slugs import unique_slug
+from engine.vendors.access import require_user, require_vendor_staff
+
+NAME_MAX = 200
+DESCRIPTION_MAX = 20000
+
+
+@dataclass
+class TranslationData:
+    language_code: str
+    name: str | None = None
+    description: str | None = None
+
+
+@dataclass
+class ProductData:
+    """Product fields as given; ``None`` means 'leave unchanged' on update."""
+
+    name: str | None = None
+    description: str | None = None
+    kind: str | None = None
+    category_id: int | None = None
+    clear_category: bool = False
+    tax_class: str | None = None
+    is_published: bool | None = None
+    slug: str | None = None
+    language_code: str | None = None
+    translations: list[TranslationData] = field(default_factory=list)
+
+
+async def owned_product(session: AsyncSession, user: User | None, product_id: int,
+                        *, lock: bool = False) -> Product:
+    """The product if the caller may manage it (its vendor's staff, or an operator)."""
+    user = require_user(user)
+    product = await session.get(Product, product_id, with_for_update=lock)
+    if user.is_operator:
+        if product is None:
+            raise NotFound("id", "Product not found.")
+        return product
+    membership = await require_vendor_staff(session, user)
+    if product is None:
+        raise NotFound("id", "Product not found.")
+    if product.vendor_id != membership.vendor_id:
+        raise PermissionDenied("You can only manage your own vendor's products.")
+    return product
+
+
+async def _clean(runtime: Runtime, session: AsyncSession, data: ProductData, *, creating: bool
+                 ) -> dict[str, Any]:
+    errors = Collector()
+    out: dict[str, Any] = {}
+    if creating or data.name is not None:
+        out["name"] = clean_text(errors, "name", data.name, max_length=NAME_MAX)
+    if data.description is not None:
+        out["description"] = clean_text(errors, "description", data.description,
+                                        max_length=DESCRIPTION_MAX, required=False)
+    if creating or data.kind is not None:
+        if data.kind not in product_kinds(runtime.plugins):
+            errors.add("kind", "INVALID", "Unknown product kind.")
+        out["kind"] = data.kind
+    if data.tax_class is not None:
+        if data.tax_class not in tax_classes(runtime.plugins):
+            errors.add("taxClass", "INVALID", "Unknown tax class; see the taxClasses query.")
+        out["tax_class"] = data.tax_class
+    if data.category_id is not None:
+        if await session.get(Category, data.category_id) is None:
+            errors.add("categoryId", "NOT_FOUND", "Category not found.")
+        out["category_id"] = data.category_id
+    elif data.clear_category:
+        out["category_id"] = None
+    if data.is_published is not None:
+        out["is_published"] = data.is_published
+    if data.language_code is not None:
+        out["language_code"] = data.language_code
+    if data.slug is not None:
+        out["slug"] = clean_slug(errors, "slug", data.slug)
+    seen: set[str] = set()
+    for index, tr in enumerate(data.translations):
+        if tr.language_code in seen:
+            errors.add(f"translations.{index}.languageCode", "DUPLICATED",
+                       "Each language may appear once.")
+        seen.add(tr.language_code)
+        clean_text(errors, f"translations.{index}.name", tr.name, max_length=NAME_MAX)
+        clean_text(errors, f"translations.{index}.description", tr.description,
+                   max_length=DESCRIPTION_MAX, required=False)
+    errors.raise_if_any()
+    return out
+
+
+async def _save_translations(session: AsyncSession, product_id: int,
+                             translations: list[TranslationData]) -> None:
+    for tr in translations:
+        row = await session.scalar(select(ProductTranslation).where(
+            ProductTranslation.product_id == product_id,
+            ProductTranslation.language_code == tr.language_code))
+        name = (tr.name or "").strip()
+        description = (tr.description or "").strip()
+        if row is None:
+            session.add(ProductTranslation(product_id=product_id, language_code=tr.language_code,
+                                           name=name, description=description))
+        else:
+            row.name = name
+            if tr.description is not None:
+                row.description = description
+
+
+async def _check_slug(session: AsyncSession, slug: str, exclude_id: int | None) -> None:
+    query = select(Product.id).where(Product.slug == slug)
+    if exclude_id is not None:
+        query = query.where(Product.id != exclude_id)
+    if await session.scalar(query) is not None:
+        errors = Collector()
+        errors.add("slug", "UNIQUE", "Another product uses this slug.")
+        errors.raise_if_any()
+
+
+async def create_product(runtime: Runtime, user: User | None, data: ProductData) -> Product:
+    async with runtime.transaction() as session:
+        membership = await require_vendor_staff(session, user)
+        values = await _clean(runtime, session, data, creating=True)
+        runtime.plugins.hook.ruta_product_validate(
+            data=dict(values), vendor_id=membership.vendor_id, product_id=None)
+        if "slug" in values:
+            await _check_slug(session, values["slug"], None)
+        else:
+            values["slug"] = await unique_slug(session, Product, values["name"])
+        product = Product(vendor_id=membership.vendor_id, **values)
+        session.add(product)
+        await session.flush()
+        await _save_translations(session, product.id, data.translations)
+        await record(session, runtime.plugins, "ruta_product_created", product_id=product.id,
+                     vendor_id=product.vendor_id)
+    return product
+
+
+async def update_product(runtime: Runtime, user: User | None, product_id: int,
+                         data: ProductData) -> Product:
+    async with runtime.transaction() as session:
+        product = await owned_product(session, user, product_id, lock=True)
+        values = await _clean(runtime, session, data, creating=False)
+        runtime.plugins.hook.ruta_product_validate(
+            data=dict(values), vendor_id=product.vendor_id, product_id=product.id)
+        if "slug" in values:
+            await _check_slug(session, values["slug"], product.id)
+        for key, value in values.items():
+            setattr(product, key, value)
+        await _save_translations(session, product.id, data.translations)
+        await record(session, runtime.plugins, "ruta_product_updated", product_id=product.id,
+                     vendor_id=product.vendor_id)
+    return product
+
+
+async def delete_product(runtime: Runtime, user: User | None, product_id: int) -> Product:
+    async with runtime.transaction() as session:
+        product = await owned_product(session, user, product_id, lock=True)
+        await session.delete(product)
+        await record(session, runtime.plugins, "ruta_product_deleted", product_id=product.id,
+                     vendor_id=product.vendor_id)
+    return product

@@ -1,0 +1,173 @@
+"""GraphQL object types of the catalog: Category, Product, ProductVariant, TaxClass."""
+
+from __future__ import annotations
+
+import enum
+from datetime import datetime
+from typing import Any
+
+import strawberry
+
+from engine.api.context import Info
+from engine.api.enums import CountryCode, LanguageCodeEnum
+from engine.api.ids import encode_id
+from engine.api.money_types import MoneyType, TaxedMoneyType, money
+from engine.catalog.loaders import categories_by_id, categories_by_parent, variants_by_product
+from engine.catalog.models import Product, ProductVariant
+from engine.catalog.pricing import PricedLine, PricingLine, price_line
+from engine.vendors.loaders import vendors_by_id
+from engine.vendors.types import VendorType
+
+
+@strawberry.enum(description="What a product is. Plugins may add kinds.")
+class ProductKind(enum.StrEnum):
+    PHYSICAL = "PHYSICAL"
+    DIGITAL = "DIGITAL"
+    SERVICE = "SERVICE"
+    COURSE = "COURSE"
+    EVENT = "EVENT"
+
+
+@strawberry.type(name="TaxClass", description="A tax class: names what is sold, never a rate.")
+class TaxClassType:
+    code: str
+    name: str
+    description: str
+
+
+@strawberry.type(name="Category")
+class CategoryType:
+    id: strawberry.ID
+    name: str
+    slug: str
+    position: int
+    pk: strawberry.Private[int]
+    parent_pk: strawberry.Private[int | None]
+    language: strawberry.Private[str | None]
+
+    @classmethod
+    def of(cls, row: Any, language: str | None) -> CategoryType:
+        category = row[0]
+        return cls(id=encode_id("Category", category.id), name=row.t_name, slug=category.slug,
+                   position=category.position, pk=category.id, parent_pk=category.parent_id,
+                   language=language)
+
+    @strawberry.field
+    async def parent(self, info: Info) -> CategoryType | None:
+        if self.parent_pk is None:
+            return None
+        row = await info.context.loader("categories", categories_by_id).load(
+            (self.parent_pk, self.language))
+        return CategoryType.of(row, self.language) if row else None
+
+    @strawberry.field
+    async def children(self, info: Info) -> list[CategoryType]:
+        rows = await info.context.loader("category_children", categories_by_parent).load(
+            (self.pk, self.language))
+        return [CategoryType.of(row, self.language) for row in rows]
+
+
+async def _price(info: Info, variant: ProductVariant, product: ProductType,
+                 country: str | None, postal_code: str | None) -> PricedLine | None:
+    row = await info.context.loader("vendors", vendors_by_id).load((product.vendor_pk, None))
+    if row is None:
+        return None
+    vendor = row[0]
+    return price_line(info.context.runtime.plugins, PricingLine(
+        unit_price=variant.price, quantity=1, prices_include_tax=vendor.prices_include_tax,
+        product_kind=product.kind, tax_class=product.tax_class, vendor_id=vendor.id,
+        vendor_country=vendor.country, vendor_postal_code=vendor.postal_code,
+        buyer_country=country or product.country, buyer_postal_code=postal_code,
+        product_id=product.pk, variant_id=variant.id))
+
+
+@strawberry.type(name="ProductVariant")
+class ProductVariantType:
+    id: strawberry.ID
+    sku: str
+    name: str
+    price: MoneyType
+    starts_at: datetime | None
+    ends_at: datetime | None
+    capacity: int | None
+    quantity_available: int = strawberry.field(description="Units (or seats) left to buy.")
+    model: strawberry.Private[ProductVariant]
+    product: strawberry.Private[ProductType]
+
+    @classmethod
+    def of(cls, variant: ProductVariant, product: ProductType) -> ProductVariantType:
+        available = variant.capacity if variant.is_bookable else variant.stock
+        return cls(id=encode_id("ProductVariant", variant.id), sku=variant.sku,
+                   name=variant.name, price=money(variant.price), starts_at=variant.starts_at,
+                   ends_at=variant.ends_at, capacity=variant.capacity,
+                   quantity_available=available or 0, model=variant, product=product)
+
+    @strawberry.field(description="Net, tax and gross for a buyer in this location.")
+    async def pricing(self, info: Info, country: CountryCode | None = None,  # type: ignore[valid-type]
+                      postal_code: str | None = None) -> TaxedMoneyType | None:
+        priced = await _price(info, self.model, self.product, country, postal_code)
+        return TaxedMoneyType.of(priced.unit) if priced else None
+
+
+@strawberry.type(name="Product")
+class ProductType:
+    id: strawberry.ID
+    name: str
+    slug: str
+    description: str
+    kind: ProductKind
+    tax_class: str
+    is_published: bool
+    language_code: LanguageCodeEnum  # type: ignore[valid-type]
+    created_at: datetime
+    updated_at: datetime
+    pk: strawberry.Private[int]
+    vendor_pk: strawberry.Private[int]
+    category_pk: strawberry.Private[int | None]
+    language: strawberry.Private[str | None]
+    country: strawberry.Private[str | None]
+
+    @classmethod
+    def of_row(cls, row: Any, language: str | None, country: str | None = None) -> ProductType:
+        """From a ``product_select`` row (the product and its translated text)."""
+        return cls.of(row[0], row.t_name, row.t_description, language, country)
+
+    @classmethod
+    def of(cls, product: Product, name: str, description: str, language: str | None,
+           country: str | None = None) -> ProductType:
+        return cls(id=encode_id("Product", product.id), name=name, slug=product.slug,
+                   description=description, kind=product.kind, tax_class=product.tax_class,
+                   is_published=product.is_published, language_code=product.language_code,
+                   created_at=product.created_at, updated_at=product.updated_at, pk=product.id,
+                   vendor_pk=product.vendor_id, category_pk=product.category_id,
+                   language=language, country=country)
+
+    @strawberry.field
+    async def vendor(self, info: Info) -> VendorType:
+        from_loader = await info.context.loader("vendors", vendors_by_id).load(
+            (self.vendor_pk, self.language))
+        return VendorType.of_row(from_loader, self.language)
+
+    @strawberry.field
+    async def category(self, info: Info) -> CategoryType | None:
+        if self.category_pk is None:
+            return None
+        row = await info.context.loader("categories", categories_by_id).load(
+            (self.category_pk, self.language))
+        return CategoryType.of(row, self.language) if row else None
+
+    @strawberry.field
+    async def variants(self, info: Info) -> list[ProductVariantType]:
+        rows = await info.context.loader("variants", variants_by_product).load(self.pk)
+        return [ProductVariantType.of(variant, self) for variant in rows]
+
+    @strawberry.field(description="The cheapest variant's price for a buyer in this location.")
+    async def pricing(self, info: Info, country: CountryCode | None = None,  # type: ignore[valid-type]
+                      postal_code: str | None = None) -> TaxedMoneyType | None:
+        rows = await info.context.loader("variants", variants_by_product).load(self.pk)
+        if not rows:
+            return None
+        cheapest = min(rows, key=lambda v: (v.price, v.id))
+        priced = await _price(info, cheapest, self, country, postal_code)
+        return TaxedMoneyType.of(priced.unit) if priced else None
+

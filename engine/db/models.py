@@ -1,0 +1,18 @@
+"""Every core model, imported in one place so that ``Base.metadata`` is complete."""
+
+from engine.accounts.models import RefreshToken, User
+from engine.catalog.models import (
+    Category,
+    CategoryTranslation,
+    Product,
+    ProductTranslation,
+    ProductVariant,
+)
+from engine.events.models import OutboxDelivery, OutboxEvent
+from engine.vendors.models import Vendor, VendorMembership, VendorTranslation
+
+CORE_MODELS = (
+    User, RefreshToken, Vendor, VendorMembership, VendorTranslation, Category,
+    CategoryTranslation, Product, ProductTranslation, ProductVariant, OutboxEvent,
+    OutboxDelivery,
+)

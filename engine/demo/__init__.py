@@ -1,0 +1,1 @@
+"""The demo marketplace loaded by ``ruta serve --demo`` (never without ``--demo``)."""

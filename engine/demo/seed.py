@@ -1,0 +1,96 @@
+"""Write the demo marketplace (idempotent: does nothing if the operator exists)."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+from typing import Any
+
+from sqlalchemy import select
+
+from engine.accounts.models import User
+from engine.accounts.passwords import hash_password
+from engine.catalog.models import (
+    Category,
+    CategoryTranslation,
+    Product,
+    ProductTranslation,
+    ProductVariant,
+)
+from engine.db.types import utcnow
+from engine.demo.data import CATEGORIES, DEMO_PASSWORD, DEMO_USERS, PRODUCTS, VENDORS
+from engine.input_rules import slugify
+from engine.runtime import Runtime
+from engine.vendors.models import Vendor, VendorMembership, VendorTranslation
+
+
+def _variant(product: Product, spec: tuple[Any, ...], today: datetime) -> ProductVariant:
+    sku, name, price, stock = spec[:4]
+    variant = ProductVariant(product_id=product.id, vendor_id=product.vendor_id, sku=sku,
+                             name=name, price=price, stock=stock or 0)
+    if stock is None:
+        days, hour, hours, capacity = spec[4:]
+        variant.starts_at = today + timedelta(days=days, hours=hour)
+        variant.ends_at = variant.starts_at + timedelta(hours=hours)
+        variant.capacity = capacity
+    return variant
+
+
+async def seed(runtime: Runtime) -> bool:
+    """Create the demo data; returns False if it was already there."""
+    async with runtime.transaction() as session:
+        if await session.scalar(select(User.id).where(User.email == DEMO_USERS[0][0])):
+            return False
+        password = hash_password(DEMO_PASSWORD)
+        users = {email: User(email=email, password_hash=password, is_operator=role == "operator",
+                             language_code="ES" if email.endswith(".es@ruta.example") else "EN")
+                 for email, role in DEMO_USERS}
+        session.add_all(users.values())
+        await session.flush()
+        vendors = []
+        for spec in VENDORS:
+            vendor = Vendor(
+                slug=slugify(spec["name"]), name=spec["name"],
+                status=spec["status"], country=spec["country"], postal_code=spec["postal_code"],
+                region=spec["region"], tax_id=spec["tax_id"],
+                prices_include_tax=spec["prices_include_tax"], language_code=spec["language_code"],
+                description=spec["description"],
+                commission_rate=runtime.settings.default_commission_rate)
+            session.add(vendor)
+            await session.flush()
+            session.add(VendorMembership(vendor_id=vendor.id, user_id=users[spec["owner"]].id,
+                                         role="OWNER"))
+            session.add_all(VendorTranslation(vendor_id=vendor.id, language_code=lang,
+                                              description=text)
+                            for lang, text in spec["translations"].items())
+            vendors.append(vendor)
+        categories: dict[str, Category] = {}
+
+        async def add_category(slug: str, name: str, names: dict[str, str], parent: int | None,
+                               position: int) -> None:
+            category = Category(slug=slug, name=name, parent_id=parent, position=position)
+            session.add(category)
+            await session.flush()
+            session.add_all(CategoryTranslation(category_id=category.id, language_code=lang,
+                                                name=text) for lang, text in names.items())
+            categories[slug] = category
+
+        for position, (slug, name, names, children) in enumerate(CATEGORIES):
+            await add_category(slug, name, names, None, position)
+            for child_position, (c_slug, c_name, c_names) in enumerate(children):
+                await add_category(c_slug, c_name, c_names, categories[slug].id, child_position)
+        today = utcnow().replace(hour=0, minute=0, second=0, microsecond=0)
+        for spec in PRODUCTS:
+            vendor = vendors[spec["vendor"]]
+            source = vendor.language_code
+            product = Product(
+                vendor_id=vendor.id, category_id=categories[spec["category"]].id,
+                name=spec["name"][source], slug=spec["slug"],
+                description=spec["description"][source], kind=spec["kind"],
+                is_published=True, language_code=source)
+            session.add(product)
+            await session.flush()
+            session.add_all(ProductTranslation(product_id=product.id, language_code=lang,
+                                               name=text, description=spec["description"][lang])
+                            for lang, text in spec["name"].items() if lang != source)
+            session.add_all(_variant(product, variant, today) for variant in spec["variants"])
+    return True

@@ -1,0 +1,1 @@
+"""Transactional outbox: events recorded with the data, dispatched to hooks after commit."""

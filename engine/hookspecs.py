@@ -1,0 +1,200 @@
+"""Every hook a Ruta plugin can implement, grouped by when it runs.
+
+Implement a hook with ``from engine import hookimpl`` and a function of the same name;
+register the plugin through the ``ruta.plugins`` entry-point group (first-party plugins are
+registered the same way). An implementation may accept any subset of a spec's arguments.
+
+Three kinds of hook, with different rules:
+
+* **Composition hooks** run once when the app is built (schema parts, models, migrations,
+  product kinds, tax classes). Sync.
+* **Computation and validation hooks** run inside a request, before commit. They are
+  **sync and pure**; ``async def`` implementations are refused at registration. Validation
+  hooks raise :class:`engine.errors.ValidationError` to refuse input: it becomes a typed
+  payload error and nothing is written.
+* **Lifecycle hooks** (``ruta_<thing>_<happened>``) run **after commit**, from the outbox.
+  They may be ``async def``. Each implementation is isolated: one that raises or exceeds
+  ``RUTA_HOOK_TIMEOUT`` is logged and retried with exponential backoff, never affects the
+  transaction that produced the event, and never stops the other implementations. Delivery
+  is at least once: make implementations idempotent. Each receives ``runtime``
+  (:class:`engine.runtime.Runtime`: settings, database, plugin manager) besides the event's
+  own arguments.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any
+
+import pluggy
+
+if TYPE_CHECKING:
+    from engine.catalog.pricing import PricingLine, TaxDecision
+    from engine.plugin_contributions import GraphQLContribution, ProductKindSpec, TaxClassSpec
+    from engine.runtime import Runtime
+
+hookspec = pluggy.HookspecMarker("ruta")
+
+#: Hooks whose implementations run after commit from the outbox.
+LIFECYCLE_HOOKS = (
+    "ruta_user_registered",
+    "ruta_vendor_applied",
+    "ruta_vendor_approved",
+    "ruta_product_created",
+    "ruta_product_updated",
+    "ruta_product_deleted",
+)
+
+#: Hooks that must be sync (computation and validation).
+SYNC_HOOKS = (
+    "ruta_tax_decision",
+    "ruta_unit_price",
+    "ruta_vendor_validate",
+    "ruta_product_validate",
+    "ruta_variant_validate",
+    "ruta_graphql_schema",
+    "ruta_graphql_type_fields",
+    "ruta_models",
+    "ruta_migration_locations",
+    "ruta_product_kinds",
+    "ruta_tax_classes",
+)
+
+
+# --- Composition: run once when the app (and its schema) is built --------------------------
+
+
+@hookspec
+def ruta_graphql_schema() -> GraphQLContribution | None:
+    """Contribute GraphQL root fields and types.
+
+    Return a :class:`engine.plugin_contributions.GraphQLContribution` holding strawberry
+    classes whose fields are merged into ``Query`` / ``Mutation`` (``query``, ``mutation``)
+    and extra types to register (``types``). Sync; runs once per schema build.
+    """
+
+
+@hookspec
+def ruta_graphql_type_fields(type_name: str) -> Sequence[Any] | None:
+    """Add fields to a core GraphQL type (``Product``, ``ProductVariant``, ``Vendor``, ``User``).
+
+    Return strawberry fields (``strawberry.field(resolver=..., name=...)``); each resolver
+    receives the core object as ``root``. Called once per core type name when the schema is
+    built. Sync.
+    """
+
+
+@hookspec
+def ruta_models() -> Sequence[type] | None:
+    """Return the plugin's SQLAlchemy model classes (declared on ``engine.db.Base``).
+
+    Called at start-up so that the metadata (and the migration drift check) includes them.
+    """
+
+
+@hookspec
+def ruta_migration_locations() -> Sequence[str] | None:
+    """Return directories holding the plugin's Alembic revisions.
+
+    Each plugin keeps its revisions on its own branch (``branch_labels``) depending on the
+    core's head; ``ruta migrate`` upgrades all heads.
+    """
+
+
+@hookspec
+def ruta_product_kinds() -> Sequence[ProductKindSpec] | None:
+    """Add values to the ``ProductKind`` enum (core: PHYSICAL DIGITAL SERVICE COURSE EVENT).
+
+    Return :class:`engine.plugin_contributions.ProductKindSpec` items; a kind declares
+    whether it ships (needs an address) and whether its variants are bookable.
+    """
+
+
+@hookspec
+def ruta_tax_classes() -> Sequence[TaxClassSpec] | None:
+    """Publish tax-class codes (what is sold: ``BOOKS``, ``FOOD_BASIC``...) for ``taxClasses``.
+
+    The core knows only ``STANDARD``. A product's ``taxClass`` must be a published code.
+    """
+
+
+# --- Computation and validation: sync, inside the request, before commit --------------------
+
+
+@hookspec(firstresult=True)
+def ruta_tax_decision(line: PricingLine) -> TaxDecision | None:
+    """Decide the tax of one priced line (firstresult, sync, pure).
+
+    ``line`` carries the vendor's establishment, the buyer's country/postal code and VAT id,
+    the product kind and tax class and the unit price. Return a
+    :class:`engine.catalog.pricing.TaxDecision`, or ``None`` to let the next plugin decide.
+    The core's default (registered last) charges no tax (treatment ``OUTSIDE_SCOPE``).
+    """
+
+
+@hookspec(firstresult=True)
+def ruta_unit_price(line: PricingLine) -> Any:
+    """Adjust the unit price of a line before tax (firstresult, sync, pure).
+
+    Return a ``Decimal`` to replace ``line.unit_price`` (promotions, member prices), or
+    ``None`` to keep it. The result is rounded to cents by the engine.
+    """
+
+
+@hookspec
+def ruta_vendor_validate(data: dict[str, Any], vendor_id: int | None) -> None:
+    """Validate vendor input before it is written (``vendorCreate`` / ``vendorUpdate``).
+
+    ``data`` holds the normalised fields about to be written (``country``, ``postal_code``,
+    ``tax_id``...); ``vendor_id`` is None on create. Raise
+    :class:`engine.errors.ValidationError` to refuse; nothing is written.
+    """
+
+
+@hookspec
+def ruta_product_validate(data: dict[str, Any], vendor_id: int, product_id: int | None) -> None:
+    """Validate product input before it is written (``productCreate`` / ``productUpdate``).
+
+    Raise :class:`engine.errors.ValidationError` to refuse; nothing is written.
+    """
+
+
+@hookspec
+def ruta_variant_validate(data: dict[str, Any], product_kind: str, variant_id: int | None) -> None:
+    """Validate variant input (``productVariantCreate`` / ``productVariantUpdate``).
+
+    Raise :class:`engine.errors.ValidationError` to refuse; nothing is written.
+    """
+
+
+# --- Lifecycle: after commit, from the outbox, isolated per implementation ------------------
+
+
+@hookspec
+def ruta_user_registered(runtime: Runtime, user_id: int, email: str) -> None:
+    """A customer account was created (``accountRegister``). After commit; may be async."""
+
+
+@hookspec
+def ruta_vendor_applied(runtime: Runtime, vendor_id: int, user_id: int) -> None:
+    """A user applied to sell (``vendorCreate``; status PENDING). After commit; may be async."""
+
+
+@hookspec
+def ruta_vendor_approved(runtime: Runtime, vendor_id: int) -> None:
+    """An operator approved a vendor (``vendorApprove``). After commit; may be async."""
+
+
+@hookspec
+def ruta_product_created(runtime: Runtime, product_id: int, vendor_id: int) -> None:
+    """A product was created (``productCreate``). After commit; may be async."""
+
+
+@hookspec
+def ruta_product_updated(runtime: Runtime, product_id: int, vendor_id: int) -> None:
+    """A product or one of its variants changed. After commit; may be async."""
+
+
+@hookspec
+def ruta_product_deleted(runtime: Runtime, product_id: int, vendor_id: int) -> None:
+    """A product was deleted (``productDelete``). After commit; may be async."""

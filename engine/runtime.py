@@ -1,0 +1,38 @@
+"""The runtime: what one running app owns, and what lifecycle hooks receive.
+
+``Runtime`` is part of the public plugin surface: ``runtime.settings``, ``runtime.db``
+(``read()`` / ``write()`` sessions on ``engine.db.Base`` models) and ``runtime.plugins``.
+``runtime.transaction()`` is the only way the core writes: it commits, then wakes the
+outbox dispatcher so lifecycle hooks run after commit.
+"""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from typing import TYPE_CHECKING
+
+import pluggy
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from engine.db.database import Database
+from engine.settings import Settings
+
+if TYPE_CHECKING:
+    from engine.events.dispatcher import Dispatcher
+
+
+class Runtime:
+    def __init__(self, settings: Settings, db: Database, plugins: pluggy.PluginManager) -> None:
+        self.settings = settings
+        self.db = db
+        self.plugins = plugins
+        self.dispatcher: Dispatcher | None = None
+
+    @asynccontextmanager
+    async def transaction(self) -> AsyncIterator[AsyncSession]:
+        """A write transaction; after a successful commit the outbox is dispatched."""
+        async with self.db.write() as session:
+            yield session
+        if self.dispatcher is not None:
+            self.dispatcher.wake()

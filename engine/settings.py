@@ -1,0 +1,129 @@
+"""One typed Settings object, read once from the environment.
+
+Every knob the engine has is here, with its environment variable:
+
+====================================  =====================================================
+``RUTA_MODE``                         ``development`` (default), ``demo`` or ``production``
+``RUTA_DATABASE_URL``                 SQLAlchemy async URL (default: ``ruta.db`` in the cwd)
+``RUTA_SECRET_KEY``                   signs tokens; required (and not the default) in production
+``RUTA_DEBUG``                        ``1`` shows exception details and enables GraphiQL
+``RUTA_CORS_ORIGINS``                 comma-separated allowlist of browser origins
+``RUTA_ACCESS_TOKEN_TTL``             seconds an access JWT lives (default 900)
+``RUTA_REFRESH_TOKEN_TTL``            seconds a refresh token lives (default 30 days)
+``RUTA_DEFAULT_COMMISSION_RATE``      platform commission for new vendors (default 0.10)
+``RUTA_SUPPORTED_COUNTRIES``          countries vendors and buyers may be in (default ES,PT)
+``RUTA_DISABLED_PLUGINS``             comma-separated plugin names not to load
+``RUTA_HOOK_TIMEOUT``                 seconds one lifecycle hook implementation may run
+====================================  =====================================================
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from dataclasses import dataclass, field, replace
+from decimal import Decimal, InvalidOperation
+from typing import Literal
+
+DEFAULT_SECRET_KEY = "ruta-insecure-development-secret-change-me"
+DEFAULT_DATABASE_URL = "sqlite+aiosqlite:///ruta.db"
+
+Mode = Literal["development", "demo", "production"]
+
+
+class SettingsError(ValueError):
+    """The environment describes a configuration the engine refuses to run with."""
+
+
+@dataclass(frozen=True)
+class Settings:
+    mode: Mode = "development"
+    database_url: str = DEFAULT_DATABASE_URL
+    secret_key: str = DEFAULT_SECRET_KEY
+    debug: bool = False
+    cors_origins: tuple[str, ...] = ()
+    access_token_ttl: int = 900
+    refresh_token_ttl: int = 30 * 24 * 3600
+    default_commission_rate: Decimal = Decimal("0.10")
+    supported_countries: tuple[str, ...] = ("ES", "PT")
+    disabled_plugins: tuple[str, ...] = ()
+    hook_timeout: float = 10.0
+    hook_max_attempts: int = 8
+    jwt_audience: str = "ruta"
+    jwt_issuer: str = "ruta"
+    extra: Mapping[str, str] = field(default_factory=dict)
+
+    @property
+    def is_production(self) -> bool:
+        return self.mode == "production"
+
+    @property
+    def graphiql(self) -> bool:
+        return not self.is_production
+
+    def validate(self) -> Settings:
+        """Refuse configurations that are unsafe; return self for chaining."""
+        if self.mode not in ("development", "demo", "production"):
+            raise SettingsError(f"RUTA_MODE must be development, demo or production: {self.mode!r}")
+        if self.is_production:
+            if self.secret_key == DEFAULT_SECRET_KEY or len(self.secret_key) < 32:
+                raise SettingsError(
+                    "RUTA_SECRET_KEY must be set to a random value of at least 32 characters "
+                    "in production mode"
+                )
+            if self.debug:
+                raise SettingsError("RUTA_DEBUG cannot be on in production mode")
+        if not (Decimal(0) <= self.default_commission_rate < Decimal(1)):
+            raise SettingsError("RUTA_DEFAULT_COMMISSION_RATE must be in [0, 1)")
+        if self.access_token_ttl <= 0 or self.refresh_token_ttl <= 0:
+            raise SettingsError("token lifetimes must be positive")
+        return self
+
+    def with_(self, **changes: object) -> Settings:
+        return replace(self, **changes)  # type: ignore[arg-type]
+
+
+def _csv(value: str | None, default: tuple[str, ...]) -> tuple[str, ...]:
+    if value is None:
+        return default
+    return tuple(part.strip() for part in value.split(",") if part.strip())
+
+
+def _flag(value: str | None) -> bool:
+    return (value or "").strip().lower() in ("1", "true", "yes", "on")
+
+
+def _int(env: Mapping[str, str], name: str, default: int) -> int:
+    raw = env.get(name)
+    if raw is None:
+        return default
+    try:
+        return int(raw)
+    except ValueError as exc:
+        raise SettingsError(f"{name} must be an integer: {raw!r}") from exc
+
+
+def settings_from_env(env: Mapping[str, str] | None = None) -> Settings:
+    """Read the settings from ``env`` (default ``os.environ``) and validate them."""
+    env = os.environ if env is None else env
+    try:
+        commission = Decimal(env.get("RUTA_DEFAULT_COMMISSION_RATE", "0.10"))
+    except InvalidOperation as exc:
+        raise SettingsError("RUTA_DEFAULT_COMMISSION_RATE must be a decimal") from exc
+    mode = env.get("RUTA_MODE", "development")
+    settings = Settings(
+        mode=mode,  # type: ignore[arg-type]
+        database_url=env.get("RUTA_DATABASE_URL", DEFAULT_DATABASE_URL),
+        secret_key=env.get("RUTA_SECRET_KEY", DEFAULT_SECRET_KEY),
+        debug=_flag(env.get("RUTA_DEBUG")),
+        cors_origins=_csv(env.get("RUTA_CORS_ORIGINS"), ()),
+        access_token_ttl=_int(env, "RUTA_ACCESS_TOKEN_TTL", 900),
+        refresh_token_ttl=_int(env, "RUTA_REFRESH_TOKEN_TTL", 30 * 24 * 3600),
+        default_commission_rate=commission,
+        supported_countries=tuple(
+            c.upper() for c in _csv(env.get("RUTA_SUPPORTED_COUNTRIES"), ("ES", "PT"))
+        ),
+        disabled_plugins=_csv(env.get("RUTA_DISABLED_PLUGINS"), ()),
+        hook_timeout=float(env.get("RUTA_HOOK_TIMEOUT", "10")),
+    )
+    return settings.validate()

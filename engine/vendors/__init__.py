@@ -1,0 +1,1 @@
+"""Vendors: sellers on the marketplace, their staff and their public profile."""

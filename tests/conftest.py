@@ -1,0 +1,95 @@
+"""Shared fixtures: one migrated database per test session (SQLite file or a fresh
+PostgreSQL database, chosen by ``RUTA_TEST_DATABASE_URL``), emptied after every test."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+import uuid
+from collections.abc import AsyncIterator, Iterator
+from pathlib import Path
+
+import pytest
+from sqlalchemy import text
+from sqlalchemy.ext.asyncio import create_async_engine
+from starlette.applications import Starlette
+
+import engine.db.models  # noqa: F401
+from engine.app import build_runtime, create_app
+from engine.db.base import Base
+from engine.db.migrate import upgrade
+from engine.plugin_manager import build_plugin_manager
+from engine.runtime import Runtime
+from engine.settings import Settings
+from tests.client import Client
+
+POSTGRES_ADMIN_URL = "postgresql+asyncpg://postgres@127.0.0.1:5432/postgres"
+
+
+def test_settings(url: str, **overrides: object) -> Settings:
+    return Settings(mode="development", database_url=url,
+                    secret_key="test-secret-key-that-is-long-enough-000", **overrides)  # type: ignore[arg-type]
+
+
+@pytest.fixture(scope="session")
+def database_url() -> Iterator[str]:
+    """A fresh, empty database for this run: a temp SQLite file or a new PostgreSQL DB."""
+    base = os.environ.get("RUTA_TEST_DATABASE_URL", "sqlite")
+    if base == "sqlite":
+        with tempfile.TemporaryDirectory() as tmp:
+            yield f"sqlite+aiosqlite:///{Path(tmp) / 'test.db'}"
+        return
+    yield from _postgres_database(base)
+
+
+def _postgres_database(admin_url: str) -> Iterator[str]:
+    import asyncio
+
+    name = f"ruta_test_{uuid.uuid4().hex[:12]}"
+    admin = admin_url if admin_url != "postgres" else POSTGRES_ADMIN_URL
+
+    async def run(sql: str) -> None:
+        eng = create_async_engine(admin, isolation_level="AUTOCOMMIT")
+        async with eng.connect() as conn:
+            await conn.execute(text(sql))
+        await eng.dispose()
+
+    asyncio.run(run(f'CREATE DATABASE "{name}"'))
+    try:
+        yield admin.rsplit("/", 1)[0] + "/" + name
+    finally:
+        asyncio.run(run(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+
+
+@pytest.fixture(scope="session")
+async def runtime(database_url: str) -> AsyncIterator[Runtime]:
+    rt = build_runtime(test_settings(database_url),
+                       build_plugin_manager(entry_points_from="ruta"))
+    await upgrade(rt.db, rt.plugins)
+    yield rt
+    await rt.db.dispose()
+
+
+@pytest.fixture(scope="session")
+def app(runtime: Runtime) -> Starlette:
+    return create_app(runtime=runtime)
+
+
+async def empty_database(rt: Runtime) -> None:
+    async with rt.db.write() as session:
+        for table in reversed(Base.metadata.sorted_tables):
+            await session.execute(table.delete())
+
+
+@pytest.fixture(autouse=True)
+async def _clean(runtime: Runtime) -> AsyncIterator[None]:
+    yield
+    assert runtime.dispatcher is not None
+    await runtime.dispatcher.drain()
+    await empty_database(runtime)
+
+
+@pytest.fixture
+async def client(app: Starlette) -> AsyncIterator[Client]:
+    async with Client(app) as c:
+        yield c
