@@ -7,7 +7,9 @@ import os
 import tempfile
 import uuid
 from collections.abc import AsyncIterator, Iterator
+from contextlib import asynccontextmanager
 from pathlib import Path
+from typing import Any
 
 import pytest
 from sqlalchemy import text
@@ -93,3 +95,23 @@ async def _clean(runtime: Runtime) -> AsyncIterator[None]:
 async def client(app: Starlette) -> AsyncIterator[Client]:
     async with Client(app) as c:
         yield c
+
+
+@pytest.fixture
+def plugged(database_url: str, runtime: Runtime) -> Any:
+    """``async with plugged(plugin, ...) as client``: an app with extra plugins registered,
+    on the session's (already migrated) database."""
+
+    @asynccontextmanager
+    async def make(*plugins: object, **settings: Any) -> AsyncIterator[Client]:
+        rt = build_runtime(test_settings(database_url, **settings),
+                           build_plugin_manager(entry_points_from="ruta", extra_plugins=plugins))
+        try:
+            async with Client(create_app(runtime=rt)) as client:
+                yield client
+            assert rt.dispatcher is not None
+            await rt.dispatcher.drain()
+        finally:
+            await rt.db.dispose()
+
+    return make

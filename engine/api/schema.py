@@ -14,9 +14,11 @@ from typing import Any
 
 import pluggy
 import strawberry
+from graphql import GraphQLError
 from strawberry.extensions import MaskErrors
 from strawberry.schema.config import StrawberryConfig
 from strawberry.tools import merge_types
+from strawberry.types import ExecutionContext
 from strawberry.types.enum import EnumValue
 
 from engine.accounts.graphql import AccountMutation, AccountQuery, UserType
@@ -84,6 +86,16 @@ def _extended_kinds(plugins: pluggy.PluginManager) -> Iterator[None]:
         definition.values, definition.wrapped_cls = saved
 
 
+class RutaSchema(strawberry.Schema):
+    """Logs only unexpected errors: refused input and permissions are normal traffic."""
+
+    def process_errors(self, errors: list[GraphQLError],
+                       execution_context: ExecutionContext | None = None) -> None:
+        unexpected = [e for e in errors if should_mask(e)]
+        if unexpected:
+            super().process_errors(unexpected, execution_context)
+
+
 def build_schema(plugins: pluggy.PluginManager, settings: Settings) -> strawberry.Schema:
     contributions: list[GraphQLContribution] = [
         c for c in plugins.hook.ruta_graphql_schema() if c is not None]
@@ -96,6 +108,6 @@ def build_schema(plugins: pluggy.PluginManager, settings: Settings) -> strawberr
     config = StrawberryConfig(disable_field_suggestions=settings.is_production,
                               scalar_map=SCALAR_MAP)
     with _extended_types(plugins), _extended_kinds(plugins):
-        return strawberry.Schema(query=query, mutation=mutation,
+        return RutaSchema(query=query, mutation=mutation,
                                  types=[t for c in contributions for t in c.types],
                                  extensions=extensions, config=config)

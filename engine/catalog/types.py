@@ -69,7 +69,8 @@ class CategoryType:
 
 async def _price(info: Info, variant: ProductVariant, product: ProductType,
                  country: str | None, postal_code: str | None) -> PricedLine | None:
-    row = await info.context.loader("vendors", vendors_by_id).load((product.vendor_pk, None))
+    row = await info.context.loader("vendors", vendors_by_id).load(
+        (product.vendor_pk, product.language))
     if row is None:
         return None
     vendor = row[0]

@@ -22,7 +22,7 @@ from engine.catalog.service import owned_product
 from engine.errors import Collector, NotFound, PermissionDenied
 from engine.events.outbox import record
 from engine.input_rules import clean_text
-from engine.money import MAX_PRICE, has_cent_precision
+from engine.money import MAX_PRICE, has_cent_precision, quantize
 from engine.runtime import Runtime
 from engine.vendors.access import require_user, require_vendor_staff
 
@@ -68,7 +68,8 @@ def _clean(data: VariantData, current: ProductVariant | None, bookable_kind: boo
             errors.add("price", "INVALID", "The price cannot be negative.")
         elif data.price > MAX_PRICE or not has_cent_precision(data.price):
             errors.add("price", "INVALID", f"Use at most 2 decimals and at most {MAX_PRICE}.")
-        out["price"] = data.price
+        else:
+            out["price"] = quantize(data.price)
     if data.stock is not None:
         check_stock(errors, "stock", data.stock)
         out["stock"] = data.stock

@@ -41,7 +41,7 @@ def vendor_id_of_user(runtime: Runtime) -> DataLoader[int, int | None]:
             rows = await session.execute(
                 select(VendorMembership.user_id, VendorMembership.vendor_id)
                 .where(VendorMembership.user_id.in_(user_ids)))
-            found = dict(rows.tuples().all())
+            found = {user_id: vendor_id for user_id, vendor_id in rows}
         return [found.get(uid) for uid in user_ids]
 
     return DataLoader(load_fn=load)

@@ -71,7 +71,7 @@ def _clean(runtime: Runtime, data: VendorData, *, creating: bool) -> dict[str, A
         if not (Decimal(0) <= data.commission_rate < Decimal(1)) or \
                 data.commission_rate != data.commission_rate.quantize(Decimal("0.0001")):
             errors.add("commissionRate", "INVALID", "A rate in [0, 1) with at most 4 decimals.")
-        out["commission_rate"] = data.commission_rate
+        out["commission_rate"] = data.commission_rate.quantize(Decimal("0.0001"))
     seen: set[str] = set()
     for index, (language, text) in enumerate(data.translations):
         if language in seen:

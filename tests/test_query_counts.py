@@ -1,0 +1,71 @@
+"""N+1 guard: listing products with nested fields costs the same SQL whatever the page size."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import Any
+
+from sqlalchemy import event, select
+
+from engine.catalog.models import Category, Product, ProductTranslation, ProductVariant
+from engine.runtime import Runtime
+from engine.vendors.models import Vendor
+from tests.client import Client
+
+LISTING = """query($n: Int!) { products(first: $n, languageCode: PT) {
+  totalCount pageInfo { hasNextPage endCursor }
+  edges { node { id name description kind vendor { name slug } category { name }
+    variants { sku price { amount } quantityAvailable } pricing { gross { amount } } } } } }"""
+
+
+@contextmanager
+def counting(runtime: Runtime) -> Iterator[list[str]]:
+    statements: list[str] = []
+
+    def record(_conn: Any, _cursor: Any, statement: str, *_args: Any) -> None:
+        if not statement.lstrip().upper().startswith(("BEGIN", "PRAGMA", "COMMIT", "ROLLBACK")):
+            statements.append(statement)
+
+    event.listen(runtime.db.engine.sync_engine, "before_cursor_execute", record)
+    try:
+        yield statements
+    finally:
+        event.remove(runtime.db.engine.sync_engine, "before_cursor_execute", record)
+
+
+async def fill(client: Client, vendor_id: int, n: int) -> None:
+    async with client.runtime.db.write() as session:
+        category = Category(name="Food", slug="food")
+        session.add(category)
+        await session.flush()
+        for i in range(n):
+            product = Product(vendor_id=vendor_id, category_id=category.id, name=f"Product {i}",
+                              slug=f"product-{i}", kind="PHYSICAL", is_published=True,
+                              language_code="ES", description="")
+            session.add(product)
+            await session.flush()
+            session.add(ProductTranslation(product_id=product.id, language_code="PT",
+                                           name=f"Produto {i}", description="pt"))
+            for v in range(2):
+                session.add(ProductVariant(product_id=product.id, vendor_id=vendor_id,
+                                           sku=f"S{i}-{v}", price=f"{i + v}.50", stock=v))
+
+
+async def test_listing_issues_the_same_statements_for_5_and_50_products(client: Client) -> None:
+    await client.vendor("n1@example.com", "N plus one")
+    async with client.runtime.db.read() as session:
+        vendor_id = await session.scalar(select(Vendor.id).where(Vendor.slug == "n-plus-one"))
+    assert vendor_id is not None
+    await fill(client, vendor_id, 50)
+    used = {}
+    for n in (5, 50):
+        with counting(client.runtime) as statements:
+            data = await client.gql(LISTING, {"n": n})
+        assert len(data["products"]["edges"]) == n
+        assert data["products"]["edges"][0]["node"]["name"] == "Produto 0"
+        assert data["products"]["edges"][0]["node"]["category"]["name"] == "Food"
+        used[n] = len(statements)
+    assert used[5] == used[50], used
+    # page (+ translated text), count, vendors, categories, variants
+    assert used[50] <= 5, used
