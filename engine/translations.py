@@ -29,7 +29,7 @@ def translated(
 ) -> ColumnElement[Any]:
     """``CASE source in language THEN source ELSE COALESCE(<in language>, <in EN>, source)``."""
     if language is None:
-        return source
+        return source  # type: ignore[no-any-return]
     parts: list[Any] = []
     for code in fallback_chain(language):
         parts.append(
@@ -39,7 +39,7 @@ def translated(
             .scalar_subquery()
         )
     parts.append(source)
-    chain = func.coalesce(*parts)
+    chain: ColumnElement[Any] = func.coalesce(*parts)
     if source_language is None:
         return chain
     return case((source_language == language, source), else_=chain)

@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from sqlalchemy import text
+from sqlalchemy import inspect, text
 from sqlalchemy.ext.asyncio import create_async_engine
 from starlette.applications import Starlette
 
@@ -78,9 +78,14 @@ def app(runtime: Runtime) -> Starlette:
 
 
 async def empty_database(rt: Runtime) -> None:
+    """Delete every row from every model table that exists in this database (plugins whose
+    migrations did not run here may have registered models without tables)."""
     async with rt.db.write() as session:
+        connection = await session.connection()
+        existing = set(await connection.run_sync(lambda c: inspect(c).get_table_names()))
         for table in reversed(Base.metadata.sorted_tables):
-            await session.execute(table.delete())
+            if table.name in existing:
+                await session.execute(table.delete())
 
 
 @pytest.fixture(autouse=True)

@@ -90,6 +90,7 @@ async def test_every_lifecycle_hook_runs_after_commit(plugged: Any) -> None:
     async with plugged(recorder) as client:
         token, _ = await client.vendor("life@example.com", "Life")
         product_id, _ = await client.product(token, "Cake")
+        await client.runtime.dispatcher.drain()
         await client.gql("mutation($id: ID!) { productDelete(id: $id) { errors { code } } }",
                          {"id": product_id}, token)
         await client.runtime.dispatcher.drain()

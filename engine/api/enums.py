@@ -34,7 +34,7 @@ EU_MEMBER_STATES = (
 )
 
 CountryCode = strawberry.enum(
-    enum.Enum("CountryCode", {code: code for code in COUNTRY_CODES}, type=str),  # type: ignore[misc]
+    enum.Enum("CountryCode", {code: code for code in COUNTRY_CODES}, type=str),  # type: ignore[misc, call-overload]
     description="ISO 3166-1 alpha-2 country code.",
 )
 
@@ -43,6 +43,6 @@ LANGUAGE_CODES = ("EN", "ES", "PT", "FR", "AR", "RO", "UK", "DE", "IT", "CA", "G
 FALLBACK_LANGUAGE = "EN"
 
 LanguageCodeEnum = strawberry.enum(
-    enum.Enum("LanguageCodeEnum", {code: code for code in LANGUAGE_CODES}, type=str),  # type: ignore[misc]
+    enum.Enum("LanguageCodeEnum", {code: code for code in LANGUAGE_CODES}, type=str),  # type: ignore[misc, call-overload]
     description="Language of translated content (ISO 639-1, upper case).",
 )

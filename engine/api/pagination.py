@@ -108,7 +108,7 @@ async def fetch_page(session: AsyncSession, query: Select[Any], key: Any, args: 
     return Page(page, args.before is not None, len(rows) > args.last)
 
 
-def count_of(query: Select[Any]) -> Select[tuple[int]]:
+def count_of(query: Select[Any]) -> Select[Any]:
     return select(func.count()).select_from(query.order_by(None).subquery())
 
 

@@ -31,7 +31,8 @@ from engine.catalog.queries import CatalogQuery
 from engine.catalog.types import CategoryType, ProductKind, ProductType, ProductVariantType
 from engine.plugin_contributions import GraphQLContribution
 from engine.settings import Settings
-from engine.vendors.graphql import VendorMutation, VendorQuery, VendorType
+from engine.vendors.graphql import VendorMutation, VendorQuery
+from engine.vendors.types import VendorType
 
 CORE_QUERIES: tuple[type, ...] = (AccountQuery, VendorQuery, CatalogQuery)
 CORE_MUTATIONS: tuple[type, ...] = (AccountMutation, VendorMutation, CatalogMutation)
@@ -78,7 +79,8 @@ def _extended_kinds(plugins: pluggy.PluginManager) -> Iterator[None]:
         return
     saved = (definition.values, definition.wrapped_cls)
     codes = [*core, *added]
-    definition.wrapped_cls = enum.Enum("ProductKind", {c: c for c in codes}, type=str)
+    definition.wrapped_cls = enum.Enum(  # type: ignore[misc]
+        "ProductKind", {c: c for c in codes}, type=str)
     definition.values = [*definition.values, *(EnumValue(name=c, value=c) for c in added)]
     try:
         yield

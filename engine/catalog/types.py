@@ -137,7 +137,10 @@ class ProductType:
     def of(cls, product: Product, name: str, description: str, language: str | None,
            country: str | None = None) -> ProductType:
         return cls(id=encode_id("Product", product.id), name=name, slug=product.slug,
-                   description=description, kind=product.kind, tax_class=product.tax_class,
+                   description=description,
+                   # a str, not ProductKind: plugins add kinds the static enum does not list
+                   kind=product.kind,  # type: ignore[arg-type]
+                   tax_class=product.tax_class,
                    is_published=product.is_published, language_code=product.language_code,
                    created_at=product.created_at, updated_at=product.updated_at, pk=product.id,
                    vendor_pk=product.vendor_id, category_pk=product.category_id,

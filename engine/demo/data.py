@@ -6,6 +6,7 @@ Plain data only; ``engine.demo.seed`` writes it. Each product has es/pt/en text.
 from __future__ import annotations
 
 from decimal import Decimal
+from typing import Any
 
 DEMO_PASSWORD = "ruta-demo"
 
@@ -17,7 +18,7 @@ DEMO_USERS = (
     ("customer@ruta.example", "customer"),
 )
 
-VENDORS = (
+VENDORS: tuple[dict[str, Any], ...] = (
     {"owner": "vendor.es@ruta.example", "name": "Bodega y Dulces del Condado",
      "status": "APPROVED", "country": "ES", "postal_code": "21700",
      "region": "La Palma del Condado, Huelva", "tax_id": "B21000005",
@@ -38,7 +39,7 @@ VENDORS = (
 )
 
 # (slug, English name, {language: name}, children)
-CATEGORIES = (
+CATEGORIES: tuple[tuple[Any, ...], ...] = (
     ("food-drink", "Food & drink", {"ES": "Alimentación y bebidas", "PT": "Comida e bebida"},
      (("wine", "Wine", {"ES": "Vinos", "PT": "Vinhos"}),
       ("sweets", "Sweets", {"ES": "Dulces", "PT": "Doces"}))),
@@ -52,7 +53,7 @@ CATEGORIES = (
 
 # Variants: (sku, name, price, stock) or, for bookable ones, (sku, name, price, None,
 # days from now, start hour UTC, duration hours, capacity).
-PRODUCTS = (
+PRODUCTS: tuple[dict[str, Any], ...] = (
     {"vendor": 0, "kind": "PHYSICAL", "category": "wine", "slug": "vino-naranja-condado",
      "name": {"ES": "Vino Naranja del Condado", "PT": "Vinho Laranja do Condado",
               "EN": "Condado Orange Wine"},

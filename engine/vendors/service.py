@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import Select, select
+from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from engine.accounts.models import User
@@ -155,10 +155,6 @@ async def update(runtime: Runtime, user: User | None, vendor_id: int, data: Vend
             setattr(vendor, key, value)
         await _save_translations(session, vendor.id, data.translations)
     return vendor
-
-
-def public_vendors() -> Select[tuple[Vendor]]:
-    return select(Vendor).where(Vendor.status == "APPROVED")
 
 
 async def get_visible(

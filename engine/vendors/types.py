@@ -45,7 +45,8 @@ class VendorType:
     @classmethod
     def of(cls, vendor: Vendor, description: str, language: str | None) -> VendorType:
         return cls(id=encode_id("Vendor", vendor.id), name=vendor.name, slug=vendor.slug,
-                   status=vendor.status, country=vendor.country, postal_code=vendor.postal_code,
+                   status=VendorStatus(vendor.status), country=vendor.country,
+                   postal_code=vendor.postal_code,
                    region=vendor.region, description=description,
                    language_code=vendor.language_code,
                    prices_include_tax=vendor.prices_include_tax, model=vendor, language=language)
