@@ -13,7 +13,7 @@ from typing import Any
 
 from sqlalchemy import ColumnElement, case, func, select
 
-from engine.api.enums import FALLBACK_LANGUAGE
+from engine.locales import FALLBACK_LANGUAGE
 
 
 def fallback_chain(language: str | None) -> list[str]:

@@ -20,6 +20,7 @@ import engine.db.models  # noqa: F401
 from engine.app import build_runtime, create_app
 from engine.db.base import Base
 from engine.db.migrate import upgrade
+from engine.demo.seed import seed
 from engine.plugin_manager import build_plugin_manager
 from engine.runtime import Runtime
 from engine.settings import Settings
@@ -83,9 +84,14 @@ async def empty_database(rt: Runtime) -> None:
     async with rt.db.write() as session:
         connection = await session.connection()
         existing = set(await connection.run_sync(lambda c: inspect(c).get_table_names()))
-        for table in reversed(Base.metadata.sorted_tables):
-            if table.name in existing:
-                await session.execute(table.delete())
+        tables = [t for t in reversed(Base.metadata.sorted_tables) if t.name in existing]
+        for table in tables:  # SQLite checks self-references (category tree) row by row
+            own = {fk.parent.name: None for fk in table.foreign_keys
+                   if fk.column.table is table and fk.parent.nullable}
+            if own:
+                await session.execute(table.update().values(own))
+        for table in tables:
+            await session.execute(table.delete())
 
 
 @pytest.fixture(autouse=True)
@@ -94,6 +100,13 @@ async def _clean(runtime: Runtime) -> AsyncIterator[None]:
     assert runtime.dispatcher is not None
     await runtime.dispatcher.drain()
     await empty_database(runtime)
+
+
+@pytest.fixture
+async def demo(runtime: Runtime) -> Runtime:
+    """The demo marketplace, seeded for one test (emptied afterwards like everything)."""
+    assert await seed(runtime) is True
+    return runtime
 
 
 @pytest.fixture

@@ -6,7 +6,8 @@ from datetime import UTC, datetime, timedelta
 
 from sqlalchemy import func, select
 
-from engine.catalog.models import Product, ProductTranslation, ProductVariant
+from engine.api.ids import encode_id
+from engine.catalog.models import Category, Product, ProductTranslation, ProductVariant
 from tests.client import Client
 
 CREATE = """mutation($i: ProductCreateInput!) { productCreate(input: $i) {
@@ -282,3 +283,38 @@ async def test_page_size_is_required_and_capped(client: Client) -> None:
                              ({"last": 500}, "last"), ({"first": 5, "after": "zzz"}, "after")):
         body = await client.raw(LIST, variables)
         assert body["errors"][0]["extensions"]["field"] == field, variables
+
+
+async def test_category_filter_includes_subcategories(client: Client) -> None:
+    token, _ = await client.vendor("cats@example.com", "Cats")
+    async with client.runtime.db.write() as session:
+        food = Category(name="Food", slug="food")
+        session.add(food)
+        await session.flush()
+        wine = Category(name="Wine", slug="wine", parent_id=food.id)
+        session.add(wine)
+        await session.flush()
+        ids = {"food": food.id, "wine": wine.id}
+    await client.product(token, "Bread", categoryId=encode_id("Category", ids["food"]))
+    await client.product(token, "Rioja", categoryId=encode_id("Category", ids["wine"]))
+    food_list = await client.gql(LIST, {"first": 10, "filter": {
+        "categoryId": encode_id("Category", ids["food"])}})
+    assert [e["node"]["name"] for e in food_list["products"]["edges"]] == ["Bread", "Rioja"]
+    wine_list = await client.gql(LIST, {"first": 10, "filter": {
+        "categoryId": encode_id("Category", ids["wine"])}})
+    assert [e["node"]["name"] for e in wine_list["products"]["edges"]] == ["Rioja"]
+
+
+async def test_translations_and_stock_are_readable_by_those_entitled(client: Client) -> None:
+    token, _ = await client.vendor("read@example.com", "Reader")
+    product_id, variant_id = await client.product(
+        token, "Vino", stock=7, languageCode="ES",
+        translations=[{"languageCode": "PT", "name": "Vinho", "description": "Tinto"}])
+    query = """query($id: ID!) { productVariant(id: $id) { stock product { id
+        translations { languageCode name description } } } }"""
+    public = await client.gql(query, {"id": variant_id})
+    assert public["productVariant"]["stock"] is None
+    assert public["productVariant"]["product"] == {"id": product_id, "translations": [
+        {"languageCode": "PT", "name": "Vinho", "description": "Tinto"}]}
+    own = await client.gql(query, {"id": variant_id}, token)
+    assert own["productVariant"]["stock"] == 7

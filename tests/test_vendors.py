@@ -148,3 +148,42 @@ async def test_wrong_type_and_malformed_ids_are_errors(client: Client) -> None:
         assert data["vendorApprove"]["errors"][0]["code"] == "INVALID_ID", bad
         body = await client.raw(VENDOR, {"id": bad})
         assert body["errors"][0]["extensions"]["code"] == "INVALID_ID", bad
+
+
+STAFF = """mutation($e: String!) { vendorStaffAdd(email: $e) { vendor { id } errors {
+  field code } } }"""
+
+
+async def test_owner_adds_staff_who_manage_products_but_not_the_vendor(client: Client) -> None:
+    owner, vendor_id = await client.vendor("boss@example.com", "Staffed")
+    staff = await client.register("clerk@example.com")
+    added = await client.gql(STAFF, {"e": "CLERK@example.com"}, owner)
+    assert added["vendorStaffAdd"] == {"vendor": {"id": vendor_id}, "errors": []}
+    product_id, _ = await client.product(staff, "Made by staff")
+    mine = await client.gql("{ myVendor { id products(first: 5) { totalCount } } }",
+                            token=staff)
+    assert mine["myVendor"] == {"id": vendor_id, "products": {"totalCount": 1}}
+    body = await client.raw(UPDATE, {"id": vendor_id, "i": {"name": "Mine now"}}, staff)
+    assert body["errors"][0]["extensions"]["code"] == "PERMISSION_DENIED"
+    body = await client.raw(STAFF, {"e": "boss@example.com"}, staff)
+    assert body["errors"][0]["extensions"]["code"] == "PERMISSION_DENIED"
+    again = await client.gql(STAFF, {"e": "clerk@example.com"}, owner)
+    assert again["vendorStaffAdd"]["errors"] == [{"field": "email", "code": "ALREADY_VENDOR"}]
+    nobody = await client.gql(STAFF, {"e": "ghost@example.com"}, owner)
+    assert nobody["vendorStaffAdd"]["errors"] == [{"field": "email", "code": "NOT_FOUND"}]
+    assert product_id
+
+
+async def test_the_public_cannot_list_vendors_by_another_status(client: Client) -> None:
+    await client.vendor("hid@example.com", "Hidden", approve=False)
+    body = await client.raw("{ vendors(first: 5, status: PENDING) { totalCount } }")
+    assert body["errors"][0]["extensions"]["code"] == "PERMISSION_DENIED"
+
+
+async def test_a_vendor_speaks_its_country_language_by_default(client: Client) -> None:
+    token = await client.register("luso@example.com")
+    await client.gql(APPLY, {"i": GOOD}, token)
+    product_id, _ = await client.product(token, "Pastel de nata")
+    data = await client.gql("""query($id: ID!) { myVendor { languageCode }
+        product(id: $id) { languageCode } }""", {"id": product_id}, token)
+    assert data == {"myVendor": {"languageCode": "PT"}, "product": {"languageCode": "PT"}}

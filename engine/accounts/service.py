@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from sqlalchemy import select, update
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from engine.accounts import passwords, tokens
@@ -44,16 +45,19 @@ async def register(
         errors.add("country", "UNSUPPORTED_COUNTRY", f"{country} is not served by this platform.")
     errors.raise_if_any()
     password_hash = passwords.hash_password(password)
-    async with runtime.transaction() as session:
-        taken = await session.scalar(select(User.id).where(User.email == normalised))
-        if taken is not None:
-            raise ValidationError("email", "UNIQUE", "An account with this e-mail already exists.")
-        user = User(email=normalised, password_hash=password_hash, language_code=language_code,
-                    country=country)
-        session.add(user)
-        await session.flush()
-        await record(session, runtime.plugins, "ruta_user_registered", user_id=user.id,
-                     email=user.email)
+    taken = ValidationError("email", "UNIQUE", "An account with this e-mail already exists.")
+    try:
+        async with runtime.transaction() as session:
+            if await session.scalar(select(User.id).where(User.email == normalised)) is not None:
+                raise taken
+            user = User(email=normalised, password_hash=password_hash,
+                        language_code=language_code, country=country)
+            session.add(user)
+            await session.flush()
+            await record(session, runtime.plugins, "ruta_user_registered", user_id=user.id,
+                         email=user.email)
+    except IntegrityError:  # a concurrent registration of the same e-mail won the race
+        raise taken from None
     return user
 
 

@@ -79,8 +79,8 @@ def _extended_kinds(plugins: pluggy.PluginManager) -> Iterator[None]:
         return
     saved = (definition.values, definition.wrapped_cls)
     codes = [*core, *added]
-    definition.wrapped_cls = enum.Enum(  # type: ignore[misc]
-        "ProductKind", {c: c for c in codes}, type=str)
+    definition.wrapped_cls = enum.StrEnum(  # type: ignore[misc]
+        "ProductKind", {c: c for c in codes})
     definition.values = [*definition.values, *(EnumValue(name=c, value=c) for c in added)]
     try:
         yield

@@ -57,9 +57,16 @@ def visible(query: Select[Any], scope: Scope) -> Select[Any]:
     return query.where(public)
 
 
+def category_and_descendants(category_id: int) -> Select[Any]:
+    """Ids of a category and every category below it (a recursive CTE)."""
+    tree = select(Category.id).where(Category.id == category_id).cte("tree", recursive=True)
+    tree = tree.union_all(select(Category.id).where(Category.parent_id == tree.c.id))
+    return select(tree.c.id)
+
+
 def filtered(query: Select[Any], flt: ProductFilter) -> Select[Any]:
     if flt.category_id is not None:
-        query = query.where(Product.category_id == flt.category_id)
+        query = query.where(Product.category_id.in_(category_and_descendants(flt.category_id)))
     if flt.vendor_id is not None:
         query = query.where(Product.vendor_id == flt.vendor_id)
     if flt.kind is not None:

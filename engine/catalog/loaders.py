@@ -10,7 +10,7 @@ from sqlalchemy import select
 from strawberry.dataloader import DataLoader
 
 from engine.catalog.listing import category_select
-from engine.catalog.models import Category, ProductVariant
+from engine.catalog.models import Category, ProductTranslation, ProductVariant
 from engine.runtime import Runtime
 
 CategoryKey = tuple[int, str | None]
@@ -56,5 +56,19 @@ def categories_by_parent(runtime: Runtime) -> DataLoader[CategoryKey, list[Any]]
                 for row in rows:
                     grouped[(row[0].parent_id, language)].append(row)
         return [grouped.get(key, []) for key in keys]
+
+    return DataLoader(load_fn=load)
+
+
+def translations_by_product(runtime: Runtime) -> DataLoader[int, list[ProductTranslation]]:
+    async def load(product_ids: Sequence[int]) -> list[list[ProductTranslation]]:
+        grouped: dict[int, list[ProductTranslation]] = defaultdict(list)
+        async with runtime.db.read() as session:
+            rows = await session.scalars(
+                select(ProductTranslation).where(ProductTranslation.product_id.in_(product_ids))
+                .order_by(ProductTranslation.language_code))
+            for row in rows:
+                grouped[row.product_id].append(row)
+        return [grouped.get(pk, []) for pk in product_ids]
 
     return DataLoader(load_fn=load)

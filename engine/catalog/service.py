@@ -20,6 +20,7 @@ from engine.input_rules import clean_slug, clean_text
 from engine.runtime import Runtime
 from engine.slugs import unique_slug
 from engine.vendors.access import require_user, require_vendor_staff
+from engine.vendors.models import Vendor
 
 NAME_MAX = 200
 DESCRIPTION_MAX = 20000
@@ -140,6 +141,9 @@ async def create_product(runtime: Runtime, user: User | None, data: ProductData)
         values = await _clean(runtime, session, data, creating=True)
         runtime.plugins.hook.ruta_product_validate(
             data=dict(values), vendor_id=membership.vendor_id, product_id=None)
+        if "language_code" not in values:
+            vendor = await session.get(Vendor, membership.vendor_id)
+            values["language_code"] = vendor.language_code if vendor else "EN"
         if "slug" in values:
             await _check_slug(session, values["slug"], None)
         else:

@@ -12,7 +12,13 @@ from engine.api.context import Info
 from engine.api.enums import CountryCode, LanguageCodeEnum
 from engine.api.ids import encode_id
 from engine.api.money_types import MoneyType, TaxedMoneyType, money
-from engine.catalog.loaders import categories_by_id, categories_by_parent, variants_by_product
+from engine.api.viewer import can_manage_vendor
+from engine.catalog.loaders import (
+    categories_by_id,
+    categories_by_parent,
+    translations_by_product,
+    variants_by_product,
+)
 from engine.catalog.models import Product, ProductVariant
 from engine.catalog.pricing import PricedLine, PricingLine, price_line
 from engine.vendors.loaders import vendors_by_id
@@ -31,6 +37,13 @@ class ProductKind(enum.StrEnum):
 @strawberry.type(name="TaxClass", description="A tax class: names what is sold, never a rate.")
 class TaxClassType:
     code: str
+    name: str
+    description: str
+
+
+@strawberry.type(name="ProductTranslation")
+class ProductTranslationType:
+    language_code: LanguageCodeEnum  # type: ignore[valid-type]
     name: str
     description: str
 
@@ -103,6 +116,14 @@ class ProductVariantType:
                    ends_at=variant.ends_at, capacity=variant.capacity,
                    quantity_available=available or 0, model=variant, product=product)
 
+    @strawberry.field(name="product", description="The product this variant belongs to.")
+    def parent_product(self) -> ProductType:
+        return self.product
+
+    @strawberry.field(description="Units in stock (the vendor's staff and operators only).")
+    async def stock(self, info: Info) -> int | None:
+        return self.model.stock if await can_manage_vendor(info, self.model.vendor_id) else None
+
     @strawberry.field(description="Net, tax and gross for a buyer in this location.")
     async def pricing(self, info: Info, country: CountryCode | None = None,  # type: ignore[valid-type]
                       postal_code: str | None = None) -> TaxedMoneyType | None:
@@ -164,6 +185,13 @@ class ProductType:
     async def variants(self, info: Info) -> list[ProductVariantType]:
         rows = await info.context.loader("variants", variants_by_product).load(self.pk)
         return [ProductVariantType.of(variant, self) for variant in rows]
+
+    @strawberry.field(description="Every stored translation (the source text is not one).")
+    async def translations(self, info: Info) -> list[ProductTranslationType]:
+        rows = await info.context.loader("product_translations", translations_by_product).load(
+            self.pk)
+        return [ProductTranslationType(language_code=row.language_code, name=row.name,
+                                       description=row.description) for row in rows]
 
     @strawberry.field(description="The cheapest variant's price for a buyer in this location.")
     async def pricing(self, info: Info, country: CountryCode | None = None,  # type: ignore[valid-type]

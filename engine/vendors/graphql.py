@@ -14,7 +14,7 @@ from engine.api.enums import CountryCode, LanguageCodeEnum
 from engine.api.errors import attempt, error_code_enum, payload_errors
 from engine.api.ids import decode_id
 from engine.api.pagination import Connection, PageArgs, connection, count_of, fetch_page
-from engine.errors import ValidationError
+from engine.errors import PermissionDenied, ValidationError
 from engine.vendors import service
 from engine.vendors.loaders import vendor_select
 from engine.vendors.models import Vendor
@@ -123,6 +123,8 @@ class VendorQuery:
         condition: Any = Vendor.status == "APPROVED"
         if user is not None and user.is_operator:
             condition = Vendor.status == status.value if status else Vendor.id.is_not(None)
+        elif status is not None and status != VendorStatus.APPROVED:
+            raise PermissionDenied("Only operators list vendors that are not approved.")
         query = vendor_select(language_code).where(condition)
         runtime = info.context.runtime
         async with runtime.db.read() as session:
@@ -157,6 +159,12 @@ class VendorMutation:
         user = await info.context.user()
         vendor, exc = await attempt(lambda: service.apply(
             info.context.runtime, user, _data(input, input.country, None)))
+        return _payload(vendor, exc)
+
+    @strawberry.mutation(description="Add a registered user to your vendor's staff (owner).")
+    async def vendor_staff_add(self, info: Info, email: str) -> VendorPayload:
+        user = await info.context.user()
+        vendor, exc = await attempt(lambda: service.add_staff(info.context.runtime, user, email))
         return _payload(vendor, exc)
 
     @strawberry.mutation(description="Approve a pending vendor (operators).")

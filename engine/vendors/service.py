@@ -6,13 +6,16 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
+from babel.languages import get_official_languages
 from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from engine.accounts.models import User
 from engine.errors import Collector, NotFound, ValidationError
 from engine.events.outbox import record
 from engine.input_rules import clean_postal_code, clean_text
+from engine.locales import LANGUAGE_CODES
 from engine.runtime import Runtime
 from engine.slugs import unique_slug
 from engine.vendors.access import (
@@ -83,6 +86,14 @@ def _clean(runtime: Runtime, data: VendorData, *, creating: bool) -> dict[str, A
     return out
 
 
+def default_language(country: str, user: User) -> str:
+    """The country's main official language if the platform offers it, else the user's."""
+    for language in get_official_languages(country):
+        if language.upper() in LANGUAGE_CODES:
+            return str(language.upper())
+    return user.language_code
+
+
 async def _save_translations(
     session: AsyncSession, vendor_id: int, translations: list[tuple[str, str]]
 ) -> None:
@@ -103,18 +114,43 @@ async def apply(runtime: Runtime, user: User | None, data: VendorData) -> Vendor
         raise ValidationError("commissionRate", "FORBIDDEN", "Only operators set commissions.")
     values = _clean(runtime, data, creating=True)
     runtime.plugins.hook.ruta_vendor_validate(data=dict(values), vendor_id=None)
+    try:
+        return await _insert_vendor(runtime, user, values, data.translations)
+    except IntegrityError:  # a concurrent application by the same user (or slug) won
+        raise ValidationError(None, "ALREADY_VENDOR", "You already belong to a vendor.") from None
+
+
+async def _insert_vendor(runtime: Runtime, user: User, values: dict[str, Any],
+                         translations: list[tuple[str, str]]) -> Vendor:
     async with runtime.transaction() as session:
         if await membership_of(session, user.id) is not None:
             raise ValidationError(None, "ALREADY_VENDOR", "You already belong to a vendor.")
         values.setdefault("commission_rate", runtime.settings.default_commission_rate)
+        values.setdefault("language_code", default_language(values["country"], user))
         vendor = Vendor(slug=await unique_slug(session, Vendor, values["name"]), status="PENDING",
                         **values)
         session.add(vendor)
         await session.flush()
         session.add(VendorMembership(vendor_id=vendor.id, user_id=user.id, role="OWNER"))
-        await _save_translations(session, vendor.id, data.translations)
+        await _save_translations(session, vendor.id, translations)
         await record(session, runtime.plugins, "ruta_vendor_applied", vendor_id=vendor.id,
                      user_id=user.id)
+    return vendor
+
+
+async def add_staff(runtime: Runtime, user: User | None, email: str) -> Vendor:
+    """The owner adds an existing user account to the vendor's staff."""
+    async with runtime.transaction() as session:
+        membership = await require_vendor_staff(session, user, owner=True)
+        member = await session.scalar(select(User).where(User.email == email.strip().lower()))
+        if member is None:
+            raise NotFound("email", "No account uses this e-mail; ask them to register first.")
+        if await membership_of(session, member.id) is not None:
+            raise ValidationError("email", "ALREADY_VENDOR", "They already work for a vendor.")
+        session.add(VendorMembership(vendor_id=membership.vendor_id, user_id=member.id,
+                                     role="STAFF"))
+        vendor = await session.get(Vendor, membership.vendor_id)
+        assert vendor is not None
     return vendor
 
 
