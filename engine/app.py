@@ -17,10 +17,12 @@ from starlette.routing import Route
 from strawberry.asgi import GraphQL
 
 import engine.db.models  # noqa: F401  (complete metadata)
+from engine import maintenance
 from engine.api.context import Context
 from engine.api.schema import build_schema
 from engine.db.database import Database
 from engine.events.dispatcher import Dispatcher
+from engine.orders import downloads
 from engine.plugin_manager import build_plugin_manager
 from engine.runtime import Runtime
 from engine.settings import Settings, settings_from_env
@@ -64,7 +66,7 @@ def create_app(settings: Settings | None = None, *, plugins: pluggy.PluginManage
     @contextlib.asynccontextmanager
     async def lifespan(_app: Starlette) -> AsyncIterator[None]:
         assert runtime.dispatcher is not None
-        poller = asyncio.create_task(runtime.dispatcher.run_forever())
+        poller = asyncio.create_task(maintenance.run_forever(runtime))
         try:
             yield
         finally:
@@ -78,7 +80,8 @@ def create_app(settings: Settings | None = None, *, plugins: pluggy.PluginManage
                              allow_headers=["Authorization", "Content-Type"])]
     app = Starlette(
         debug=settings.debug,
-        routes=[Route("/health", health), Route("/graphql", graphql_app, methods=["GET", "POST"])],
+        routes=[Route("/health", health), Route("/graphql", graphql_app, methods=["GET", "POST"]),
+                Route("/downloads/{token}", downloads.endpoint(runtime))],
         middleware=middleware,
         lifespan=lifespan,
     )

@@ -13,6 +13,7 @@ from pathlib import Path
 
 import uvicorn
 
+from engine import maintenance
 from engine.api.schema import build_schema
 from engine.app import build_runtime
 from engine.db.migrate import upgrade
@@ -95,10 +96,9 @@ def cmd_export_schema(args: argparse.Namespace) -> int:
 
 def cmd_worker(args: argparse.Namespace) -> int:
     runtime = build_runtime(_settings())
-    assert runtime.dispatcher is not None
-    print("Dispatching outbox events (Ctrl+C to stop)")
+    print("Dispatching outbox events and expiring booking holds (Ctrl+C to stop)")
     with contextlib.suppress(KeyboardInterrupt):
-        asyncio.run(runtime.dispatcher.run_forever(interval=args.interval))
+        asyncio.run(maintenance.run_forever(runtime, interval=args.interval))
     return 0
 
 

@@ -9,10 +9,17 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+import strawberry
+
 from engine.catalog.pricing import NO_TAX, PricingLine, TaxDecision
 from engine.catalog.vendor_fields import vendor_fields
 from engine.hookimpl import hookimpl
+from engine.orders.graphql import vendor_orders
+from engine.orders.models import Order
+from engine.orders.payment import PaymentAction
 from engine.plugin_contributions import ProductKindSpec, TaxClassSpec
+from engine.runtime import Runtime
+from engine.shipping.graphql import shipping_methods
 
 CORE_KINDS = (
     ProductKindSpec("PHYSICAL", "Goods that are shipped", shippable=True),
@@ -21,6 +28,22 @@ CORE_KINDS = (
     ProductKindSpec("COURSE", "Courses", bookable=True),
     ProductKindSpec("EVENT", "Events with sessions and seats", bookable=True),
 )
+
+
+class ManualGateway:
+    """Paid outside the platform (bank transfer, cash); an operator confirms the payment
+    with ``orderMarkPaid``."""
+
+    code = "manual"
+    description = "Pay by bank transfer or in person; confirmed by the platform."
+
+    async def start(self, runtime: Runtime, order: Order) -> PaymentAction | None:
+        return None
+
+
+@hookimpl
+def ruta_payment_gateways() -> list[ManualGateway]:
+    return [ManualGateway()]
 
 
 @hookimpl(trylast=True)
@@ -40,4 +63,9 @@ def ruta_tax_classes() -> list[TaxClassSpec]:
 
 @hookimpl
 def ruta_graphql_type_fields(type_name: str) -> Sequence[object]:
-    return vendor_fields() if type_name == "Vendor" else ()
+    if type_name != "Vendor":
+        return ()
+    return [*vendor_fields(),
+            strawberry.field(resolver=shipping_methods, description=shipping_methods.__doc__),
+            strawberry.field(resolver=vendor_orders, name="orders",
+                             description=vendor_orders.__doc__)]

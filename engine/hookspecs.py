@@ -17,19 +17,23 @@ Three kinds of hook, with different rules:
   ``RUTA_HOOK_TIMEOUT`` is logged and retried with exponential backoff, never affects the
   transaction that produced the event, and never stops the other implementations. Delivery
   is at least once: make implementations idempotent. Each receives ``runtime``
-  (:class:`engine.runtime.Runtime`: settings, database, plugin manager) besides the event's
-  own arguments.
+  (:class:`engine.runtime.Runtime`: settings, database, plugin manager), ``event_id`` (the
+  same on every redelivery of one event: use it to deduplicate) and ``occurred_at`` (when
+  the transaction recorded it) besides the event's own arguments.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
 import pluggy
 
 if TYPE_CHECKING:
     from engine.catalog.pricing import PricingLine, TaxDecision
+    from engine.checkout.snapshot import CheckoutSnapshot
+    from engine.orders.payment import PaymentGateway
     from engine.plugin_contributions import GraphQLContribution, ProductKindSpec, TaxClassSpec
     from engine.runtime import Runtime
 
@@ -43,6 +47,10 @@ LIFECYCLE_HOOKS = (
     "ruta_product_created",
     "ruta_product_updated",
     "ruta_product_deleted",
+    "ruta_order_created",
+    "ruta_order_paid",
+    "ruta_order_cancelled",
+    "ruta_vendor_order_fulfilled",
 )
 
 #: Hooks that must be sync (computation and validation).
@@ -52,6 +60,9 @@ SYNC_HOOKS = (
     "ruta_vendor_validate",
     "ruta_product_validate",
     "ruta_variant_validate",
+    "ruta_checkout_validate",
+    "ruta_vat_id_validate",
+    "ruta_payment_gateways",
     "ruta_graphql_schema",
     "ruta_graphql_type_fields",
     "ruta_models",
@@ -118,6 +129,17 @@ def ruta_tax_classes() -> Sequence[TaxClassSpec] | None:
     """
 
 
+@hookspec
+def ruta_payment_gateways() -> Sequence[PaymentGateway] | None:
+    """Contribute payment gateways (:class:`engine.orders.payment.PaymentGateway`).
+
+    A gateway has a ``code`` (what ``checkoutComplete(paymentGateway:)`` names) and an async
+    ``start(runtime, order)`` the engine calls after the order is committed, returning the
+    ``PaymentAction`` the client must perform (or None). The core offers ``manual`` (paid
+    outside the platform, confirmed by an operator with ``orderMarkPaid``).
+    """
+
+
 # --- Computation and validation: sync, inside the request, before commit --------------------
 
 
@@ -167,34 +189,105 @@ def ruta_variant_validate(data: dict[str, Any], product_kind: str, variant_id: i
     """
 
 
+@hookspec
+def ruta_checkout_validate(checkout: CheckoutSnapshot) -> None:
+    """Validate a checkout inside ``checkoutComplete``'s transaction, before stock is taken.
+
+    ``checkout`` is a read-only :class:`engine.checkout.snapshot.CheckoutSnapshot` (lines,
+    buyer, addresses, VAT id, total). Raise :class:`engine.errors.ValidationError` to refuse
+    the order with a typed error; nothing is written.
+    """
+
+
+@hookspec
+def ruta_vat_id_validate(vat_id: str | None, country: str | None) -> None:
+    """Validate the buyer's VAT number when ``checkoutVatIdUpdate`` sets it.
+
+    ``vat_id`` is upper-cased without spaces (None when removed); ``country`` is the buyer's
+    billing (else shipping) country, if known. Raise :class:`engine.errors.ValidationError`
+    (code ``INVALID_VAT_ID``) to refuse; nothing is written. Sync; runs inside the
+    transaction, so an implementation that needs a remote check (VIES) must use a cache and
+    must not treat "service unavailable" as invalid.
+    """
+
+
 # --- Lifecycle: after commit, from the outbox, isolated per implementation ------------------
 
 
 @hookspec
-def ruta_user_registered(runtime: Runtime, user_id: int, email: str) -> None:
+def ruta_user_registered(
+    runtime: Runtime, event_id: int, occurred_at: datetime, user_id: int, email: str
+) -> None:
     """A customer account was created (``accountRegister``). After commit; may be async."""
 
 
 @hookspec
-def ruta_vendor_applied(runtime: Runtime, vendor_id: int, user_id: int) -> None:
+def ruta_vendor_applied(
+    runtime: Runtime, event_id: int, occurred_at: datetime, vendor_id: int, user_id: int
+) -> None:
     """A user applied to sell (``vendorCreate``; status PENDING). After commit; may be async."""
 
 
 @hookspec
-def ruta_vendor_approved(runtime: Runtime, vendor_id: int) -> None:
+def ruta_vendor_approved(
+    runtime: Runtime, event_id: int, occurred_at: datetime, vendor_id: int
+) -> None:
     """An operator approved a vendor (``vendorApprove``). After commit; may be async."""
 
 
 @hookspec
-def ruta_product_created(runtime: Runtime, product_id: int, vendor_id: int) -> None:
+def ruta_product_created(
+    runtime: Runtime, event_id: int, occurred_at: datetime, product_id: int, vendor_id: int
+) -> None:
     """A product was created (``productCreate``). After commit; may be async."""
 
 
 @hookspec
-def ruta_product_updated(runtime: Runtime, product_id: int, vendor_id: int) -> None:
+def ruta_product_updated(
+    runtime: Runtime, event_id: int, occurred_at: datetime, product_id: int, vendor_id: int
+) -> None:
     """A product or one of its variants changed. After commit; may be async."""
 
 
 @hookspec
-def ruta_product_deleted(runtime: Runtime, product_id: int, vendor_id: int) -> None:
+def ruta_product_deleted(
+    runtime: Runtime, event_id: int, occurred_at: datetime, product_id: int, vendor_id: int
+) -> None:
     """A product was deleted (``productDelete``). After commit; may be async."""
+
+
+@hookspec
+def ruta_order_created(
+    runtime: Runtime, event_id: int, occurred_at: datetime, order_id: int
+) -> None:
+    """``checkoutComplete`` created an order (UNPAID, or PAID at once when free).
+    After commit; may be async."""
+
+
+@hookspec
+def ruta_order_paid(runtime: Runtime, event_id: int, occurred_at: datetime, order_id: int) -> None:
+    """An order became PAID (its vendor orders too; booking holds are confirmed).
+    After commit; may be async."""
+
+
+@hookspec
+def ruta_order_cancelled(
+    runtime: Runtime, event_id: int, occurred_at: datetime, order_id: int, reason: str
+) -> None:
+    """An order was cancelled; stock and seats are already back. ``reason`` is
+    ``CANCELLED_BY_CUSTOMER``, ``CANCELLED_BY_OPERATOR`` or ``EXPIRED`` (an unpaid booking
+    hold ran out).
+    After commit; may be async."""
+
+
+@hookspec
+def ruta_vendor_order_fulfilled(
+    runtime: Runtime,
+    event_id: int,
+    occurred_at: datetime,
+    vendor_order_id: int,
+    order_id: int,
+    vendor_id: int,
+) -> None:
+    """A vendor shipped its part of an order (``vendorOrderFulfill``). After commit; may be
+    async."""

@@ -14,6 +14,7 @@ Every knob the engine has is here, with its environment variable:
 ``RUTA_SUPPORTED_COUNTRIES``          countries vendors and buyers may be in (default ES,PT)
 ``RUTA_DISABLED_PLUGINS``             comma-separated plugin names not to load
 ``RUTA_HOOK_TIMEOUT``                 seconds one lifecycle hook implementation may run
+``RUTA_MEDIA_ROOT``                   directory holding digital goods' files (default ./media)
 ====================================  =====================================================
 """
 
@@ -49,6 +50,7 @@ class Settings:
     disabled_plugins: tuple[str, ...] = ()
     hook_timeout: float = 10.0
     hook_max_attempts: int = 8
+    media_root: str = "media"
     jwt_audience: str = "ruta"
     jwt_issuer: str = "ruta"
     extra: Mapping[str, str] = field(default_factory=dict)
@@ -125,5 +127,6 @@ def settings_from_env(env: Mapping[str, str] | None = None) -> Settings:
         ),
         disabled_plugins=_csv(env.get("RUTA_DISABLED_PLUGINS"), ()),
         hook_timeout=float(env.get("RUTA_HOOK_TIMEOUT", "10")),
+        media_root=env.get("RUTA_MEDIA_ROOT", "media"),
     )
     return settings.validate()

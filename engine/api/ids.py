@@ -7,12 +7,14 @@ from __future__ import annotations
 
 import base64
 import binascii
+import re
 
 import strawberry
 
 from engine.errors import ValidationError
 
 MAX_ID_LENGTH = 200
+TOKEN_RE = re.compile(r"[A-Za-z0-9_-]{16,64}")
 
 
 def encode_id(type_name: str, pk: int) -> strawberry.ID:
@@ -41,3 +43,25 @@ def decode_id(value: str, expected: str, *, field: str = "id") -> int:
 
 def decode_optional(value: str | None, expected: str, *, field: str) -> int | None:
     return None if value is None else decode_id(value, expected, field=field)
+
+
+def encode_token_id(type_name: str, token: str) -> strawberry.ID:
+    """A global ID for objects addressed by a random token instead of a number."""
+    return strawberry.ID(base64.b64encode(f"{type_name}:{token}".encode()).decode())
+
+
+def decode_token_id(value: str, expected: str, *, field: str = "id") -> str:
+    if not isinstance(value, str) or not value or len(value) > MAX_ID_LENGTH:
+        raise ValidationError(field, "INVALID_ID", f"Expected a {expected} ID.")
+    try:
+        raw = base64.b64decode(value.encode("ascii"), validate=True).decode()
+    except (binascii.Error, UnicodeError, ValueError):
+        raise ValidationError(field, "INVALID_ID", f"Malformed ID: expected a {expected} ID.") \
+            from None
+    type_name, _, token = raw.partition(":")
+    if type_name == expected and not TOKEN_RE.fullmatch(token):
+        raise ValidationError(field, "INVALID_ID", f"Malformed ID: expected a {expected} ID.")
+    if type_name != expected or not token:
+        raise ValidationError(
+            field, "INVALID_ID", f"Expected a {expected} ID, got a {type_name or 'unknown'} ID.")
+    return token

@@ -29,13 +29,18 @@ from engine.catalog.kinds import product_kinds
 from engine.catalog.mutations import CatalogMutation
 from engine.catalog.queries import CatalogQuery
 from engine.catalog.types import CategoryType, ProductKind, ProductType, ProductVariantType
+from engine.checkout.graphql import CheckoutMutation, CheckoutQuery
+from engine.orders.graphql import OrderMutation, OrderQuery
 from engine.plugin_contributions import GraphQLContribution
 from engine.settings import Settings
+from engine.shipping.graphql import ShippingMutation
 from engine.vendors.graphql import VendorMutation, VendorQuery
 from engine.vendors.types import VendorType
 
-CORE_QUERIES: tuple[type, ...] = (AccountQuery, VendorQuery, CatalogQuery)
-CORE_MUTATIONS: tuple[type, ...] = (AccountMutation, VendorMutation, CatalogMutation)
+CORE_QUERIES: tuple[type, ...] = (AccountQuery, VendorQuery, CatalogQuery, CheckoutQuery,
+                                  OrderQuery)
+CORE_MUTATIONS: tuple[type, ...] = (AccountMutation, VendorMutation, CatalogMutation,
+                                    ShippingMutation, CheckoutMutation, OrderMutation)
 
 #: Core types plugins may add fields to, by GraphQL name.
 EXTENSIBLE_TYPES: dict[str, type] = {

@@ -58,6 +58,8 @@ class Product(Timestamped, Base):
     kind: Mapped[str] = mapped_column(String(32), index=True)
     tax_class: Mapped[str] = mapped_column(String(32), default="STANDARD")
     is_published: Mapped[bool] = mapped_column(Boolean, default=False)
+    #: Where a DIGITAL product's file is: a key under ``RUTA_MEDIA_ROOT`` or an https URL.
+    digital_asset: Mapped[str | None] = mapped_column(String(500), nullable=True)
     #: Language of ``name`` and ``description`` (the last step of the fallback chain).
     language_code: Mapped[str] = mapped_column(String(8), default="ES")
 
@@ -80,6 +82,8 @@ class ProductVariant(Timestamped, Base):
         CheckConstraint("stock >= 0", name="stock_not_negative"),
         CheckConstraint("price >= 0", name="price_not_negative"),
         CheckConstraint("capacity IS NULL OR capacity > 0", name="capacity_positive"),
+        CheckConstraint("seats_taken >= 0 AND (capacity IS NULL OR seats_taken <= capacity)",
+                        name="seats_within_capacity"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -94,6 +98,8 @@ class ProductVariant(Timestamped, Base):
     starts_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), nullable=True)
     ends_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), nullable=True)
     capacity: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    #: Seats held or confirmed; can never exceed ``capacity`` (checked by the database too).
+    seats_taken: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
 
     @property
     def is_bookable(self) -> bool:

@@ -47,6 +47,9 @@ class ProductCreateInput:
     slug: str | None = None
     language_code: LanguageCodeEnum | None = None  # type: ignore[valid-type]
     translations: list[ProductTranslationInput] | None = None
+    digital_asset: str | None = strawberry.field(
+        default=None, description="DIGITAL products: an https URL or a file key under the "
+                                  "media root, given to buyers as a signed link.")
 
 
 @strawberry.input
@@ -61,6 +64,9 @@ class ProductUpdateInput:
     slug: str | None = None
     language_code: LanguageCodeEnum | None = None  # type: ignore[valid-type]
     translations: list[ProductTranslationInput] | None = None
+    digital_asset: str | None = strawberry.field(
+        default=None, description="DIGITAL products: an https URL or a file key under the "
+                                  "media root, given to buyers as a signed link.")
 
 
 def _product_data(inp: ProductCreateInput | ProductUpdateInput) -> service.ProductData:
@@ -71,7 +77,7 @@ def _product_data(inp: ProductCreateInput | ProductUpdateInput) -> service.Produ
         category_id=None if clear or inp.category_id is None else decode_id(
             inp.category_id, "Category", field="categoryId"),
         clear_category=clear, tax_class=inp.tax_class, is_published=inp.is_published,
-        slug=inp.slug, language_code=inp.language_code,
+        slug=inp.slug, language_code=inp.language_code, digital_asset=inp.digital_asset,
         translations=[service.TranslationData(t.language_code, t.name, t.description)
                       for t in inp.translations or []])
 

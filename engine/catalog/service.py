@@ -46,6 +46,7 @@ class ProductData:
     is_published: bool | None = None
     slug: str | None = None
     language_code: str | None = None
+    digital_asset: str | None = None
     translations: list[TranslationData] = field(default_factory=list)
 
 
@@ -95,6 +96,8 @@ async def _clean(runtime: Runtime, session: AsyncSession, data: ProductData, *, 
         out["language_code"] = data.language_code
     if data.slug is not None:
         out["slug"] = clean_slug(errors, "slug", data.slug)
+    if data.digital_asset is not None:
+        out["digital_asset"] = clean_asset(errors, data.digital_asset)
     seen: set[str] = set()
     for index, tr in enumerate(data.translations):
         if tr.language_code in seen:
@@ -106,6 +109,18 @@ async def _clean(runtime: Runtime, session: AsyncSession, data: ProductData, *, 
                    max_length=DESCRIPTION_MAX, required=False)
     errors.raise_if_any()
     return out
+
+
+def clean_asset(errors: Collector, value: str) -> str | None:
+    """An https URL, or a relative file key (no ``..``) under the media root; "" clears it."""
+    asset = value.strip()
+    if not asset:
+        return None
+    relative = not asset.startswith(("/", "\\")) and ".." not in asset.split("/") and \
+        "://" not in asset
+    if len(asset) > 500 or not (asset.startswith("https://") or relative):
+        errors.add("digitalAsset", "INVALID", "Use an https URL or a relative file key.")
+    return asset
 
 
 async def _save_translations(session: AsyncSession, product_id: int,

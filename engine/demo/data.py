@@ -38,6 +38,13 @@ VENDORS: tuple[dict[str, Any], ...] = (
      "description": "Cerámica de la Raya (pendiente de aprobación).", "translations": {}},
 )
 
+# Per vendor (index in VENDORS): (name, countries, price, free over).
+SHIPPING_METHODS: tuple[tuple[int, str, tuple[str, ...], Decimal, Decimal | None], ...] = (
+    (0, "Correos Express", ("ES", "PT"), Decimal("4.95"), Decimal("50.00")),
+    (1, "CTT Expresso", ("PT", "ES"), Decimal("3.50"), None),
+    (2, "Recogida en taller", ("ES",), Decimal("0.00"), None),
+)
+
 # (slug, English name, {language: name}, children)
 CATEGORIES: tuple[tuple[Any, ...], ...] = (
     ("food-drink", "Food & drink", {"ES": "Alimentación y bebidas", "PT": "Comida e bebida"},
@@ -81,6 +88,7 @@ PRODUCTS: tuple[dict[str, Any], ...] = (
      "description": {"ES": "40 recetas tradicionales en PDF.",
                      "PT": "40 receitas tradicionais em PDF.",
                      "EN": "40 traditional recipes as a PDF."},
+     "digital_asset": "https://example.org/ruta-demo/recetario-condado.pdf",
      "variants": (("EBOOK-REC", "PDF", Decimal("4.99"), 0),)},
     {"vendor": 0, "kind": "COURSE", "category": "courses", "slug": "curso-marketing-digital",
      "name": {"ES": "Marketing digital para pequeños negocios",
@@ -127,6 +135,7 @@ PRODUCTS: tuple[dict[str, Any], ...] = (
      "description": {"PT": "NIF, atividade nas Finanças e Segurança Social, passo a passo.",
                      "ES": "NIF, alta en Finanças y Seguridad Social, paso a paso.",
                      "EN": "NIF, tax registration and social security, step by step."},
+     "digital_asset": "https://example.org/ruta-demo/guia-negocio-portugal.pdf",
      "variants": (("GUIA-PT", "PDF", Decimal("7.50"), 0),)},
     {"vendor": 1, "kind": "COURSE", "category": "courses", "slug": "curso-turismo-sustentavel",
      "name": {"PT": "Turismo sustentável", "ES": "Turismo sostenible",

@@ -17,9 +17,17 @@ from engine.catalog.models import (
     ProductVariant,
 )
 from engine.db.types import utcnow
-from engine.demo.data import CATEGORIES, DEMO_PASSWORD, DEMO_USERS, PRODUCTS, VENDORS
+from engine.demo.data import (
+    CATEGORIES,
+    DEMO_PASSWORD,
+    DEMO_USERS,
+    PRODUCTS,
+    SHIPPING_METHODS,
+    VENDORS,
+)
 from engine.input_rules import slugify
 from engine.runtime import Runtime
+from engine.shipping.models import ShippingMethod
 from engine.vendors.models import Vendor, VendorMembership, VendorTranslation
 
 
@@ -63,6 +71,10 @@ async def seed(runtime: Runtime) -> bool:
                                               description=text)
                             for lang, text in spec["translations"].items())
             vendors.append(vendor)
+        session.add_all(ShippingMethod(vendor_id=vendors[index].id, name=name,
+                                       countries=list(countries), price=price,
+                                       free_over=free_over)
+                        for index, name, countries, price, free_over in SHIPPING_METHODS)
         categories: dict[str, Category] = {}
 
         async def add_category(slug: str, name: str, names: dict[str, str], parent: int | None,
@@ -86,7 +98,8 @@ async def seed(runtime: Runtime) -> bool:
                 vendor_id=vendor.id, category_id=categories[spec["category"]].id,
                 name=spec["name"][source], slug=spec["slug"],
                 description=spec["description"][source], kind=spec["kind"],
-                is_published=True, language_code=source)
+                is_published=True, language_code=source,
+                digital_asset=spec.get("digital_asset"))
             session.add(product)
             await session.flush()
             session.add_all(ProductTranslation(product_id=product.id, language_code=lang,

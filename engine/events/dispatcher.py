@@ -72,7 +72,8 @@ class Dispatcher:
             rows = (
                 await session.execute(
                     select(OutboxDelivery.id, OutboxEvent.hook, OutboxEvent.payload,
-                           OutboxDelivery.plugin, OutboxDelivery.attempts)
+                           OutboxDelivery.plugin, OutboxDelivery.attempts, OutboxEvent.id,
+                           OutboxEvent.created_at)
                     .join(OutboxEvent, OutboxEvent.id == OutboxDelivery.event_id)
                     .where(
                         or_(
@@ -87,9 +88,11 @@ class Dispatcher:
                 )
             ).all()
         ran = 0
-        for delivery_id, hook, payload, plugin, attempts in rows:
+        for delivery_id, hook, payload, plugin, attempts, event_id, occurred_at in rows:
             if await self._claim(delivery_id, now):
-                await self._deliver(delivery_id, hook, payload, plugin, attempts)
+                await self._deliver(delivery_id, hook, {**payload, "event_id": event_id,
+                                                        "occurred_at": occurred_at},
+                                    plugin, attempts)
                 ran += 1
         return ran
 
@@ -163,12 +166,3 @@ class Dispatcher:
                     claimed_until=None, **values
                 )
             )
-
-    async def run_forever(self, interval: float = 2.0) -> None:
-        """Poll for retries and for events recorded by other workers."""
-        while True:
-            try:
-                await self.run_due()
-            except Exception:
-                log.exception("outbox poll failed")
-            await asyncio.sleep(interval)

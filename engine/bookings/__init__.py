@@ -1,0 +1,1 @@
+"""Bookings: seats of bookable variants (service slots, event sessions, course cohorts)."""

@@ -1,0 +1,154 @@
+"""``checkoutComplete``: one transaction turns a checkout into an order.
+
+Re-validate, re-price, take stock and seats (rows in primary-key order), number the order
+(gapless), create one vendor order per vendor and snapshot every line, hold booked seats,
+record the events. Idempotent: the order references its checkout uniquely, and the checkout
+row is locked first, so a retry (sequential or concurrent) returns the same single order.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from engine.accounts.models import User
+from engine.bookings.service import holds
+from engine.checkout.models import Checkout
+from engine.checkout.service import get_checkout
+from engine.checkout.snapshot import checkout_snapshot
+from engine.checkout.state import CheckoutState, LineState, load_state
+from engine.db.types import utcnow
+from engine.errors import Collector
+from engine.events.outbox import record
+from engine.inventory.reservations import take_seats, take_stock
+from engine.orders.models import Order, OrderLine, VendorOrder
+from engine.orders.numbering import next_number
+from engine.orders.payment import mark_paid
+from engine.runtime import Runtime
+
+
+@dataclass(frozen=True)
+class Completed:
+    order: Order
+    created: bool
+
+
+def _validate(runtime: Runtime, state: CheckoutState) -> None:
+    errors = Collector()
+    checkout = state.checkout
+    if not state.lines:
+        errors.add("lines", "EMPTY_CHECKOUT", "The checkout has no lines.")
+    if not checkout.email:
+        errors.add("email", "EMAIL_REQUIRED", "An e-mail address is required.")
+    for index, line in enumerate(state.lines):
+        if not line.available:
+            errors.add(f"lines.{index}.variantId", "PRODUCT_UNAVAILABLE",
+                       "This product is no longer for sale.")
+    if state.needs_shipping:
+        if not checkout.shipping_address:
+            errors.add("shippingAddress", "SHIPPING_ADDRESS_REQUIRED",
+                       "Physical goods need a shipping address.")
+        for vendor in state.vendors:
+            if vendor.needs_shipping and checkout.shipping_address and \
+                    vendor.shipping_method is None:
+                errors.add(f"shippingMethods.{vendor.vendor.id}", "SHIPPING_METHOD_REQUIRED",
+                           f"Choose how {vendor.vendor.name} ships to you.")
+    if not checkout.billing_address and not checkout.shipping_address:
+        errors.add("billingAddress", "BILLING_ADDRESS_REQUIRED", "A billing address is required.")
+    errors.raise_if_any()
+    runtime.plugins.hook.ruta_checkout_validate(checkout=checkout_snapshot(state))
+
+
+async def _reserve(session: AsyncSession, state: CheckoutState) -> None:
+    errors = Collector()
+    ordered = sorted(enumerate(state.lines), key=lambda item: item[1].variant.id)
+    for index, line in ordered:
+        quantity = line.line.quantity
+        if line.bookable:
+            if not await take_seats(session, line.variant.id, quantity):
+                errors.add(f"lines.{index}.quantity", "INSUFFICIENT_STOCK",
+                           "Not enough places left.")
+        elif line.tracks_stock and not await take_stock(session, line.variant.id, quantity):
+            errors.add(f"lines.{index}.quantity", "INSUFFICIENT_STOCK", "Not enough in stock.")
+    errors.raise_if_any()
+
+
+def _line(order: Order, vendor_order: VendorOrder, line: LineState) -> OrderLine:
+    priced = line.priced
+    return OrderLine(
+        order_id=order.id, vendor_order_id=vendor_order.id, vendor_id=line.vendor.id,
+        variant_id=line.variant.id, product_id=line.product.id, product_name=line.product.name,
+        variant_name=line.variant.name, sku=line.variant.sku, product_kind=line.product.kind,
+        quantity=line.line.quantity, unit_net=priced.unit.net, unit_tax=priced.unit.tax,
+        unit_gross=priced.unit.gross, total_net=priced.total.net, total_tax=priced.total.tax,
+        total_gross=priced.total.gross, tax_rate=priced.decision.rate,
+        tax_treatment=priced.decision.treatment, tax_territory=priced.decision.territory,
+        tax_legal_note=priced.decision.legal_note, digital_asset=line.product.digital_asset,
+        stock_released=not line.tracks_stock)
+
+
+async def _create_order(runtime: Runtime, session: AsyncSession, state: CheckoutState,
+                        gateway: str) -> Order:
+    checkout: Checkout = state.checkout
+    total = state.total
+    order = Order(number=await next_number(session, "order"), checkout_id=checkout.id,
+                  user_id=checkout.user_id, email=checkout.email or "", status="UNPAID",
+                  total_net=total.net, total_tax=total.tax, total_gross=total.gross,
+                  shipping_address=checkout.shipping_address,
+                  billing_address=checkout.billing_address or checkout.shipping_address,
+                  vat_id=checkout.vat_id, language_code=checkout.language_code,
+                  payment_gateway=gateway)
+    session.add(order)
+    await session.flush()
+    now = utcnow()
+    for vendor in state.vendors:
+        vendor_total = vendor.total
+        vendor_order = VendorOrder(
+            order_id=order.id, vendor_id=vendor.vendor.id, status="UNPAID",
+            total_net=vendor_total.net, total_tax=vendor_total.tax,
+            total_gross=vendor_total.gross,
+            shipping_method_name=vendor.shipping_method.name if vendor.shipping_method and
+            vendor.needs_shipping else None,
+            shipping_net=vendor.shipping.net, shipping_tax=vendor.shipping.tax,
+            shipping_gross=vendor.shipping.gross)
+        session.add(vendor_order)
+        await session.flush()
+        for line in vendor.lines:
+            order_line = _line(order, vendor_order, line)
+            session.add(order_line)
+            if line.bookable:
+                await session.flush()
+                session.add_all(holds(order.id, order_line.id, line.vendor.id, order.user_id,
+                                      line.variant.id, line.line.quantity, line.variant.starts_at,
+                                      line.variant.ends_at, now))
+    await session.flush()
+    await record(session, runtime.plugins, "ruta_order_created", order_id=order.id)
+    if total.gross == 0:
+        await mark_paid(runtime, session, order)
+    return order
+
+
+async def complete(runtime: Runtime, user: User | None, token: str, gateway: str) -> Completed:
+    try:
+        async with runtime.transaction() as session:
+            checkout = await get_checkout(session, user, token, lock=True)
+            existing = await session.scalar(select(Order).where(Order.checkout_id == checkout.id))
+            if existing is not None:
+                return Completed(existing, created=False)
+            state = await load_state(session, runtime.plugins, checkout)
+            _validate(runtime, state)
+            await _reserve(session, state)
+            order = await _create_order(runtime, session, state, gateway)
+            return Completed(order, created=True)
+    except IntegrityError:
+        # A concurrent completion of the same checkout committed first: return its order.
+        async with runtime.db.read() as session:
+            checkout = await get_checkout(session, user, token)
+            winner = await session.scalar(select(Order).where(Order.checkout_id == checkout.id))
+        if winner is None:
+            raise
+        return Completed(winner, created=False)
+

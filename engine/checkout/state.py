@@ -1,0 +1,162 @@
+"""A checkout's current state, priced: its lines with product, variant and vendor, the
+shipping of each vendor, and every total. Two statements load it whatever its size.
+
+This is the single place where a cart is priced; ``checkoutComplete`` snapshots exactly
+this onto the order.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Any
+
+import pluggy
+from sqlalchemy import select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from engine.catalog.kinds import product_kinds
+from engine.catalog.models import Product, ProductVariant
+from engine.catalog.pricing import PricedLine, PricingLine, price_line
+from engine.checkout.models import Checkout, CheckoutLine
+from engine.money import TaxedMoney
+from engine.shipping.models import ShippingMethod
+from engine.vendors.models import Vendor
+
+
+@dataclass
+class LineState:
+    line: CheckoutLine
+    variant: ProductVariant
+    product: Product
+    vendor: Vendor
+    priced: PricedLine
+    shippable: bool
+    bookable: bool
+
+    @property
+    def available(self) -> bool:
+        """Still for sale: a published product of an approved vendor."""
+        return self.product.is_published and self.vendor.status == "APPROVED"
+
+    @property
+    def tracks_stock(self) -> bool:
+        return self.shippable and not self.bookable
+
+    @property
+    def quantity_available(self) -> int | None:
+        if self.bookable:
+            return (self.variant.capacity or 0) - self.variant.seats_taken
+        return self.variant.stock if self.tracks_stock else None
+
+
+@dataclass
+class VendorState:
+    vendor: Vendor
+    lines: list[LineState] = field(default_factory=list)
+    subtotal: TaxedMoney = field(default_factory=TaxedMoney.zero)
+    shipping_method: ShippingMethod | None = None
+    shipping: TaxedMoney = field(default_factory=TaxedMoney.zero)
+    methods: list[ShippingMethod] = field(default_factory=list)
+
+    @property
+    def needs_shipping(self) -> bool:
+        return any(line.shippable for line in self.lines)
+
+    @property
+    def total(self) -> TaxedMoney:
+        return self.subtotal + self.shipping
+
+
+@dataclass
+class CheckoutState:
+    checkout: Checkout
+    lines: list[LineState]
+    vendors: list[VendorState]
+
+    @property
+    def subtotal(self) -> TaxedMoney:
+        return sum((v.subtotal for v in self.vendors), TaxedMoney.zero())
+
+    @property
+    def shipping(self) -> TaxedMoney:
+        return sum((v.shipping for v in self.vendors), TaxedMoney.zero())
+
+    @property
+    def total(self) -> TaxedMoney:
+        return sum((v.total for v in self.vendors), TaxedMoney.zero())
+
+    @property
+    def needs_shipping(self) -> bool:
+        return any(v.needs_shipping for v in self.vendors)
+
+
+def buyer_location(checkout: Checkout) -> dict[str, Any]:
+    """Where the buyer is, for tax: the shipping address, else the billing address."""
+    address = checkout.shipping_address or checkout.billing_address or {}
+    return {"buyer_country": address.get("country"), "buyer_postal_code": address.get("postalCode"),
+            "buyer_vat_id": checkout.vat_id}
+
+
+def _pricing_line(line: CheckoutLine, variant: ProductVariant, product: Product, vendor: Vendor,
+                  checkout: Checkout) -> PricingLine:
+    return PricingLine(
+        unit_price=variant.price, quantity=line.quantity,
+        prices_include_tax=vendor.prices_include_tax, product_kind=product.kind,
+        tax_class=product.tax_class, vendor_id=vendor.id, vendor_country=vendor.country,
+        vendor_postal_code=vendor.postal_code, product_id=product.id, variant_id=variant.id,
+        **buyer_location(checkout))
+
+
+def _shipping(plugins: pluggy.PluginManager, state: VendorState, checkout: Checkout) -> None:
+    chosen = (checkout.shipping_methods or {}).get(str(state.vendor.id))
+    state.shipping_method = next((m for m in state.methods if m.id == chosen), None)
+    method = state.shipping_method
+    if method is None or not state.needs_shipping:
+        return
+    goods = sum((ln.priced.total.gross for ln in state.lines if ln.shippable), Decimal(0))
+    if method.free_over is not None and goods >= method.free_over:
+        return
+    vendor = state.vendor
+    state.shipping = price_line(plugins, PricingLine(
+        unit_price=method.price, quantity=1, prices_include_tax=vendor.prices_include_tax,
+        product_kind="SHIPPING", tax_class="STANDARD", vendor_id=vendor.id,
+        vendor_country=vendor.country, vendor_postal_code=vendor.postal_code,
+        **buyer_location(checkout))).total
+
+
+async def load_state(session: AsyncSession, plugins: pluggy.PluginManager, checkout: Checkout
+                     ) -> CheckoutState:
+    query = (select(CheckoutLine, ProductVariant, Product, Vendor)
+             .join(ProductVariant, ProductVariant.id == CheckoutLine.variant_id)
+             .join(Product, Product.id == ProductVariant.product_id)
+             .join(Vendor, Vendor.id == Product.vendor_id)
+             .where(CheckoutLine.checkout_id == checkout.id)
+             .order_by(CheckoutLine.id))
+    rows = (await session.execute(query)).all()
+    kinds = product_kinds(plugins)
+    lines: list[LineState] = []
+    vendors: dict[int, VendorState] = {}
+    for line, variant, product, vendor in rows:
+        spec = kinds.get(product.kind)
+        state = LineState(line=line, variant=variant, product=product, vendor=vendor,
+                          priced=price_line(plugins, _pricing_line(line, variant, product, vendor,
+                                                                   checkout)),
+                          shippable=bool(spec and spec.shippable),
+                          bookable=variant.is_bookable)
+        lines.append(state)
+        vendor_state = vendors.setdefault(vendor.id, VendorState(vendor=vendor))
+        vendor_state.lines.append(state)
+        vendor_state.subtotal = vendor_state.subtotal + state.priced.total
+    shipping_vendors = [v.vendor.id for v in vendors.values() if v.needs_shipping]
+    if shipping_vendors:
+        methods = await session.scalars(
+            select(ShippingMethod).where(ShippingMethod.vendor_id.in_(shipping_vendors),
+                                         ShippingMethod.is_active).order_by(ShippingMethod.id))
+        country = (checkout.shipping_address or {}).get("country")
+        for method in methods:
+            if country is None or country in method.countries:
+                vendors[method.vendor_id].methods.append(method)
+        for vendor_state in vendors.values():
+            _shipping(plugins, vendor_state, checkout)
+    return CheckoutState(checkout=checkout, lines=lines, vendors=list(vendors.values()))

@@ -1,0 +1,1 @@
+"""Inventory: stock and seats, taken and given back with conditional updates only."""

@@ -1,0 +1,27 @@
+"""Background work every worker process runs: outbox deliveries (and their retries) and
+expiry of unpaid booking holds. Safe with any number of workers (conditional updates)."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+
+from engine.orders.service import expire_holds
+from engine.runtime import Runtime
+
+log = logging.getLogger(__name__)
+
+
+async def tick(runtime: Runtime) -> None:
+    assert runtime.dispatcher is not None
+    await runtime.dispatcher.run_due()
+    await expire_holds(runtime)
+
+
+async def run_forever(runtime: Runtime, interval: float = 2.0) -> None:
+    while True:
+        try:
+            await tick(runtime)
+        except Exception:
+            log.exception("background tick failed")
+        await asyncio.sleep(interval)

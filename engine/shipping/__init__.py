@@ -1,0 +1,1 @@
+"""Shipping: each vendor's methods (flat price per set of countries, free over a threshold)."""
