@@ -4,7 +4,7 @@ Implement a hook with ``from engine import hookimpl`` and a function of the same
 register the plugin through the ``ruta.plugins`` entry-point group (first-party plugins are
 registered the same way). An implementation may accept any subset of a spec's arguments.
 
-Three kinds of hook, with different rules:
+Five kinds of hook, with different rules:
 
 * **Composition hooks** run once when the app is built (schema parts, models, migrations,
   product kinds, tax classes). Sync.
@@ -19,7 +19,13 @@ Three kinds of hook, with different rules:
   is at least once: make implementations idempotent. Each receives ``runtime``
   (:class:`engine.runtime.Runtime`: settings, database, plugin manager), ``event_id`` (the
   same on every redelivery of one event: use it to deduplicate) and ``occurred_at`` (when
-  the transaction recorded it) besides the event's own arguments.
+  the transaction recorded it) besides the event's own arguments. Plugins may define their
+  own lifecycle events here and record them with ``engine.plugin_api.record_event``.
+* **Query hooks** (``QUERY_HOOKS``) answer a question one plugin asks another without
+  either importing the other; they may be ``async def``; the engine awaits every result and
+  collects them (``engine.plugin_api.gather_hook``).
+* **Scheduled hooks** (``ruta_tick``) run in every worker's background loop, every few
+  seconds; each implementation is isolated (an error is logged, the loop goes on).
 """
 
 from __future__ import annotations
@@ -51,7 +57,16 @@ LIFECYCLE_HOOKS = (
     "ruta_order_paid",
     "ruta_order_cancelled",
     "ruta_vendor_order_fulfilled",
+    "ruta_order_refunded",
+    "ruta_course_completed",
+    "ruta_learner_at_risk",
 )
+
+#: Hooks the engine awaits and whose results it collects (may be ``async def``).
+QUERY_HOOKS = ("ruta_progress_shared_with",)
+
+#: Hooks the background loop calls every few seconds (may be ``async def``).
+SCHEDULED_HOOKS = ("ruta_tick",)
 
 #: Hooks that must be sync (computation and validation).
 SYNC_HOOKS = (
@@ -291,3 +306,63 @@ def ruta_vendor_order_fulfilled(
 ) -> None:
     """A vendor shipped its part of an order (``vendorOrderFulfill``). After commit; may be
     async."""
+
+
+@hookspec
+def ruta_order_refunded(
+    runtime: Runtime,
+    event_id: int,
+    occurred_at: datetime,
+    order_id: int,
+    vendor_order_id: int,
+    amount: str,
+    full: bool,
+) -> None:
+    """Money was refunded for a vendor order (``amount`` is a Decimal string in EUR; ``full``
+    when the whole vendor order is refunded). After commit; may be async."""
+
+
+@hookspec
+def ruta_course_completed(
+    runtime: Runtime,
+    event_id: int,
+    occurred_at: datetime,
+    user_id: int,
+    product_id: int,
+    topics: list[str],
+) -> None:
+    """A learner completed a course (recorded by the e-learning plugin); ``topics`` are the
+    course's topic tags, e.g. for rewarding the learner. After commit; may be async."""
+
+
+@hookspec
+def ruta_learner_at_risk(
+    runtime: Runtime,
+    event_id: int,
+    occurred_at: datetime,
+    user_id: int,
+    product_id: int,
+    step: str,
+    signals: list[str],
+) -> None:
+    """A learner looks likely to drop out (recorded by the e-learning plugin). ``step`` is
+    ``NUDGE`` (day 3), ``MENTOR`` (day 7) or ``COORDINATOR`` (day 14); ``signals`` name the
+    evidence (``INACTIVE``, ``STALLED_MODULE``, ``FAILED_QUIZ``, ``NEVER_STARTED``).
+    After commit; may be async."""
+
+
+@hookspec
+def ruta_progress_shared_with(runtime: Runtime, learner_id: int) -> Sequence[int] | None:
+    """User ids (e.g. mentors) the learner has consented to share learning progress with.
+
+    A query hook: may be async; the engine awaits every implementation and merges the ids.
+    """
+
+
+@hookspec
+def ruta_tick(runtime: Runtime, now: datetime) -> None:
+    """Periodic work (reminders, escalations, expiries), every few seconds in each worker.
+
+    May be async. Must be idempotent and safe with many workers (claim work with
+    conditional updates); an implementation that raises is logged and the loop goes on.
+    """

@@ -1,11 +1,14 @@
-"""Background work every worker process runs: outbox deliveries (and their retries) and
-expiry of unpaid booking holds. Safe with any number of workers (conditional updates)."""
+"""Background work every worker process runs: outbox deliveries (and their retries),
+expiry of unpaid booking holds, and the plugins' ``ruta_tick``. Safe with any number of
+workers (conditional updates)."""
 
 from __future__ import annotations
 
 import asyncio
 import logging
 
+from engine import hook_calls
+from engine.db.types import utcnow
 from engine.orders.service import expire_holds
 from engine.runtime import Runtime
 
@@ -16,6 +19,7 @@ async def tick(runtime: Runtime) -> None:
     assert runtime.dispatcher is not None
     await runtime.dispatcher.run_due()
     await expire_holds(runtime)
+    await hook_calls.tick(runtime.plugins, runtime, utcnow())
 
 
 async def run_forever(runtime: Runtime, interval: float = 2.0) -> None:

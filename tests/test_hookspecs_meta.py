@@ -22,10 +22,11 @@ def test_every_hookspec_is_prefixed_and_documented() -> None:
         assert len(doc) >= 40, f"{name} needs a docstring saying arguments, result and timing"
 
 
-def test_every_hook_is_either_lifecycle_or_sync() -> None:
-    classified = set(hookspecs.LIFECYCLE_HOOKS) | set(hookspecs.SYNC_HOOKS)
-    assert classified == set(specs())
-    assert not set(hookspecs.LIFECYCLE_HOOKS) & set(hookspecs.SYNC_HOOKS)
+def test_every_hook_has_exactly_one_kind() -> None:
+    kinds = (hookspecs.LIFECYCLE_HOOKS, hookspecs.SYNC_HOOKS, hookspecs.QUERY_HOOKS,
+             hookspecs.SCHEDULED_HOOKS)
+    assert set().union(*kinds) == set(specs())
+    assert sum(len(kind) for kind in kinds) == len(specs())  # each hook in one kind only
 
 
 def test_every_hookspec_is_exercised_by_a_test() -> None:

@@ -5,8 +5,10 @@ This is the single place where a catalog price becomes net/tax/gross for a locat
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from decimal import Decimal
+from typing import Any
 
 import pluggy
 
@@ -35,6 +37,8 @@ class PricingLine:
     buyer_vat_id: str | None = None
     product_id: int | None = None
     variant_id: int | None = None
+    #: The checkout's ``plugin_data`` (empty outside a checkout), e.g. an applied voucher.
+    plugin_data: Mapping[str, Any] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)

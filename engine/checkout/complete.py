@@ -100,7 +100,7 @@ async def _create_order(runtime: Runtime, session: AsyncSession, state: Checkout
                   shipping_address=checkout.shipping_address,
                   billing_address=checkout.billing_address or checkout.shipping_address,
                   vat_id=checkout.vat_id, language_code=checkout.language_code,
-                  payment_gateway=gateway)
+                  payment_gateway=gateway, plugin_data=dict(checkout.plugin_data or {}))
     session.add(order)
     await session.flush()
     now = utcnow()

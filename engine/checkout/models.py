@@ -29,6 +29,8 @@ class Checkout(Timestamped, Base):
     language_code: Mapped[str] = mapped_column(String(8), default="EN")
     #: vendor id (as a string, JSON keys are strings) -> chosen shipping method id
     shipping_methods: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+    #: Plugins' own data about this checkout (a voucher code, tax evidence...), by plugin key.
+    plugin_data: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
 
 
 class CheckoutLine(Base):

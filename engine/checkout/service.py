@@ -8,6 +8,7 @@ through its unguessable token.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any
 
 from sqlalchemy import delete, select
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -145,7 +146,7 @@ async def create(runtime: Runtime, user: User | None, data: CheckoutData) -> Che
                             vat_id=(vat_id or None) and vat_id.replace(" ", "").upper(),
                             language_code=data.language_code or (
                                 user.language_code if user else "EN"),
-                            shipping_methods={})
+                            shipping_methods={}, plugin_data={})
         session.add(checkout)
         await session.flush()
         session.add_all(CheckoutLine(checkout_id=checkout.id, variant_id=line.variant_id,
@@ -268,4 +269,19 @@ async def choose_shipping(runtime: Runtime, user: User | None, token: str, vendo
                                   f"This method does not ship to {country}.")
         checkout.shipping_methods = {**(checkout.shipping_methods or {}),
                                      str(vendor_id): method.id}
+    return checkout
+
+
+async def set_plugin_data(runtime: Runtime, user: User | None, token: str, key: str,
+                          value: Any) -> Checkout:
+    """A plugin stores its own data on a checkout (under its own ``key``); totals are
+    recomputed from it by the pricing hooks on the next read."""
+    async with runtime.transaction() as session:
+        checkout = await get_checkout(session, user, token, lock=True, for_update=True)
+        data = dict(checkout.plugin_data or {})
+        if value is None:
+            data.pop(key, None)
+        else:
+            data[key] = value
+        checkout.plugin_data = data
     return checkout

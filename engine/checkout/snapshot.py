@@ -33,6 +33,7 @@ class CheckoutSnapshot:
     language_code: str
     lines: tuple[CheckoutLineSnapshot, ...]
     total_gross: Decimal
+    plugin_data: dict[str, Any]
 
 
 def checkout_snapshot(state: CheckoutState) -> CheckoutSnapshot:
@@ -46,4 +47,4 @@ def checkout_snapshot(state: CheckoutState) -> CheckoutSnapshot:
             product_kind=ln.product.kind, tax_class=ln.product.tax_class,
             quantity=ln.line.quantity, unit_gross=ln.priced.unit.gross,
             starts_at=ln.variant.starts_at, ends_at=ln.variant.ends_at) for ln in state.lines),
-        total_gross=state.total.gross)
+        total_gross=state.total.gross, plugin_data=dict(checkout.plugin_data or {}))

@@ -95,7 +95,7 @@ def buyer_location(checkout: Checkout) -> dict[str, Any]:
     """Where the buyer is, for tax: the shipping address, else the billing address."""
     address = checkout.shipping_address or checkout.billing_address or {}
     return {"buyer_country": address.get("country"), "buyer_postal_code": address.get("postalCode"),
-            "buyer_vat_id": checkout.vat_id}
+            "buyer_vat_id": checkout.vat_id, "plugin_data": dict(checkout.plugin_data or {})}
 
 
 def _pricing_line(line: CheckoutLine, variant: ProductVariant, product: Product, vendor: Vendor,

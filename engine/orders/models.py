@@ -49,6 +49,8 @@ class Order(Totals, Timestamped, Base):
     language_code: Mapped[str] = mapped_column(String(8), default="EN")
     payment_gateway: Mapped[str | None] = mapped_column(String(32), nullable=True)
     paid_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), nullable=True)
+    #: The checkout's ``plugin_data``, copied when the order is placed.
+    plugin_data: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
 
 
 class VendorOrder(Totals, Timestamped, Base):
