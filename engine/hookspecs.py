@@ -215,14 +215,17 @@ def ruta_checkout_validate(checkout: CheckoutSnapshot) -> None:
 
 
 @hookspec
-def ruta_vat_id_validate(vat_id: str | None, country: str | None) -> None:
+def ruta_vat_id_validate(vat_id: str | None, country: str | None) -> dict[str, Any] | None:
     """Validate the buyer's VAT number when ``checkoutVatIdUpdate`` sets it.
 
     ``vat_id`` is upper-cased without spaces (None when removed); ``country`` is the buyer's
     billing (else shipping) country, if known. Raise :class:`engine.errors.ValidationError`
-    (code ``INVALID_VAT_ID``) to refuse; nothing is written. Sync; runs inside the
-    transaction, so an implementation that needs a remote check (VIES) must use a cache and
-    must not treat "service unavailable" as invalid.
+    (code ``INVALID_VAT_ID``) to refuse; nothing is written. Return a mapping to merge into
+    the checkout's ``plugin_data`` (e.g. ``{"iberia_vat": {"status": "VALID", ...}}``) so
+    that pure pricing hooks can read the outcome from ``PricingLine.plugin_data``.
+
+    Sync, but run by the engine in a worker thread *before* the transaction: it may call a
+    remote service (VIES) with a timeout. "Service unavailable" must not mean "invalid".
     """
 
 

@@ -155,3 +155,40 @@ async def test_validation_hooks_refuse_input_with_typed_errors(plugged: Any) -> 
 def test_async_computation_hooks_are_refused_at_registration() -> None:
     with pytest.raises(PluginError, match="ruta_tax_decision must be a sync function"):
         build_plugin_manager(entry_points_from=None, extra_plugins=[AsyncTax()])
+
+
+class WhereItHappens:
+    """Taxes an in-person event where it takes place (reads product attributes)."""
+
+    @hookimpl
+    def ruta_tax_decision(self, line: PricingLine) -> TaxDecision | None:
+        if line.product_attributes.get("delivery") == "IN_PERSON":
+            return TaxDecision(rate=Decimal("0.10"), treatment="REDUCED",
+                               territory=line.product_attributes.get("location_country"))
+        return None
+
+
+async def test_product_attributes_reach_the_tax_hook_and_update_partially(plugged: Any
+                                                                         ) -> None:
+    async with plugged(WhereItHappens()) as client:
+        token, _ = await client.vendor("event@example.com", "Events")
+        product_id, _ = await client.product(
+            token, "Tasting", kind="EVENT", price="11.00",
+            attributes=[{"key": "delivery", "value": "IN_PERSON"},
+                        {"key": "location_country", "value": "ES"}])
+        query = """query($id: ID!) { product(id: $id) { attributes { key value }
+            pricing { tax { amount } } variants { pricing { net { amount } } } } }"""
+        data = (await client.gql(query, {"id": product_id}))["product"]
+        assert data["attributes"] == [{"key": "delivery", "value": "IN_PERSON"},
+                                      {"key": "location_country", "value": "ES"}]
+        assert data["pricing"]["tax"] == {"amount": "1.00"}
+        update = """mutation($id: ID!, $a: [AttributeInput!]) { productUpdate(id: $id,
+            input: { attributes: $a }) { product { id } errors { field code } } }"""
+        await client.gql(update, {"id": product_id, "a": [{"key": "delivery", "value": ""}]},
+                         token)
+        data = (await client.gql(query, {"id": product_id}))["product"]
+        assert data["attributes"] == [{"key": "location_country", "value": "ES"}]
+        assert data["pricing"]["tax"] == {"amount": "0.00"}
+        bad = await client.gql(update, {"id": product_id, "a": [{"key": "Bad Key",
+                                                                 "value": "x"}]}, token)
+        assert bad["productUpdate"]["errors"] == [{"field": "attributes", "code": "INVALID"}]

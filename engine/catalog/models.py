@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from datetime import datetime
 from decimal import Decimal
+from typing import Any
 
 from sqlalchemy import (
+    JSON,
     Boolean,
     CheckConstraint,
     ForeignKey,
@@ -58,6 +60,9 @@ class Product(Timestamped, Base):
     kind: Mapped[str] = mapped_column(String(32), index=True)
     tax_class: Mapped[str] = mapped_column(String(32), default="STANDARD")
     is_published: Mapped[bool] = mapped_column(Boolean, default=False)
+    #: Facts about what is sold that plugins read (tax, delivery), e.g. ``{"delivery":
+    #: "ONLINE_LIVE", "location_country": "ES", "location_postal_code": "21700"}``.
+    attributes: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
     #: Where a DIGITAL product's file is: a key under ``RUTA_MEDIA_ROOT`` or an https URL.
     digital_asset: Mapped[str | None] = mapped_column(String(500), nullable=True)
     #: Language of ``name`` and ``description`` (the last step of the fallback chain).

@@ -37,6 +37,12 @@ class ProductTranslationInput:
 
 
 @strawberry.input
+class AttributeInput:
+    key: str
+    value: str
+
+
+@strawberry.input
 class ProductCreateInput:
     name: str
     kind: ProductKind
@@ -47,6 +53,7 @@ class ProductCreateInput:
     slug: str | None = None
     language_code: LanguageCodeEnum | None = None  # type: ignore[valid-type]
     translations: list[ProductTranslationInput] | None = None
+    attributes: list[AttributeInput] | None = None
     digital_asset: str | None = strawberry.field(
         default=None, description="DIGITAL products: an https URL or a file key under the "
                                   "media root, given to buyers as a signed link.")
@@ -64,6 +71,7 @@ class ProductUpdateInput:
     slug: str | None = None
     language_code: LanguageCodeEnum | None = None  # type: ignore[valid-type]
     translations: list[ProductTranslationInput] | None = None
+    attributes: list[AttributeInput] | None = None
     digital_asset: str | None = strawberry.field(
         default=None, description="DIGITAL products: an https URL or a file key under the "
                                   "media root, given to buyers as a signed link.")
@@ -78,6 +86,8 @@ def _product_data(inp: ProductCreateInput | ProductUpdateInput) -> service.Produ
             inp.category_id, "Category", field="categoryId"),
         clear_category=clear, tax_class=inp.tax_class, is_published=inp.is_published,
         slug=inp.slug, language_code=inp.language_code, digital_asset=inp.digital_asset,
+        attributes={a.key: a.value for a in inp.attributes} if inp.attributes is not None
+        else None,
         translations=[service.TranslationData(t.language_code, t.name, t.description)
                       for t in inp.translations or []])
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from datetime import datetime
 from decimal import Decimal
 from typing import Any
 
@@ -37,6 +38,11 @@ class PricingLine:
     buyer_vat_id: str | None = None
     product_id: int | None = None
     variant_id: int | None = None
+    #: The product's ``attributes`` (``delivery``, ``location_country``...).
+    product_attributes: Mapping[str, Any] = field(default_factory=dict)
+    #: When a bookable variant (session, slot, cohort) takes place.
+    starts_at: datetime | None = None
+    ends_at: datetime | None = None
     #: The checkout's ``plugin_data`` (empty outside a checkout), e.g. an applied voucher.
     plugin_data: Mapping[str, Any] = field(default_factory=dict)
 

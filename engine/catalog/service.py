@@ -5,6 +5,7 @@ Variants and stock live in ``engine.catalog.variants``; reads in ``engine.catalo
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -47,6 +48,7 @@ class ProductData:
     slug: str | None = None
     language_code: str | None = None
     digital_asset: str | None = None
+    attributes: dict[str, str] | None = None
     translations: list[TranslationData] = field(default_factory=list)
 
 
@@ -98,6 +100,8 @@ async def _clean(runtime: Runtime, session: AsyncSession, data: ProductData, *, 
         out["slug"] = clean_slug(errors, "slug", data.slug)
     if data.digital_asset is not None:
         out["digital_asset"] = clean_asset(errors, data.digital_asset)
+    if data.attributes is not None:
+        out["attributes"] = clean_attributes(errors, data.attributes)
     seen: set[str] = set()
     for index, tr in enumerate(data.translations):
         if tr.language_code in seen:
@@ -109,6 +113,25 @@ async def _clean(runtime: Runtime, session: AsyncSession, data: ProductData, *, 
                    max_length=DESCRIPTION_MAX, required=False)
     errors.raise_if_any()
     return out
+
+
+ATTRIBUTE_KEY = re.compile(r"[a-z][a-z0-9_]{0,39}")
+MAX_ATTRIBUTES = 30
+
+
+def clean_attributes(errors: Collector, given: dict[str, str]) -> dict[str, str]:
+    """Attribute keys are snake_case; values are short text; an empty value removes a key."""
+    cleaned: dict[str, str] = {}
+    for key, value in given.items():
+        if not ATTRIBUTE_KEY.fullmatch(key):
+            errors.add("attributes", "INVALID", f"Bad attribute key {key[:40]!r}: use snake_case.")
+        elif len(value) > 200:
+            errors.add("attributes", "TOO_LONG", f"The value of {key} is over 200 characters.")
+        elif value.strip():
+            cleaned[key] = value.strip()
+    if len(cleaned) > MAX_ATTRIBUTES:
+        errors.add("attributes", "INVALID", f"At most {MAX_ATTRIBUTES} attributes.")
+    return cleaned
 
 
 def clean_asset(errors: Collector, value: str) -> str | None:
@@ -181,6 +204,10 @@ async def update_product(runtime: Runtime, user: User | None, product_id: int,
             data=dict(values), vendor_id=product.vendor_id, product_id=product.id)
         if "slug" in values:
             await _check_slug(session, values["slug"], product.id)
+        if "attributes" in values:  # partial: given keys change, empty values remove
+            merged = {**(product.attributes or {}), **values["attributes"]}
+            values["attributes"] = {k: v for k, v in merged.items()
+                                    if (data.attributes or {}).get(k, v).strip()}
         for key, value in values.items():
             setattr(product, key, value)
         await _save_translations(session, product.id, data.translations)

@@ -41,6 +41,12 @@ class TaxClassType:
     description: str
 
 
+@strawberry.type(name="Attribute")
+class AttributeType:
+    key: str
+    value: str
+
+
 @strawberry.type(name="ProductTranslation")
 class ProductTranslationType:
     language_code: LanguageCodeEnum  # type: ignore[valid-type]
@@ -92,7 +98,8 @@ async def _price(info: Info, variant: ProductVariant, product: ProductType,
         product_kind=product.kind, tax_class=product.tax_class, vendor_id=vendor.id,
         vendor_country=vendor.country, vendor_postal_code=vendor.postal_code,
         buyer_country=country or product.country, buyer_postal_code=postal_code,
-        product_id=product.pk, variant_id=variant.id))
+        product_id=product.pk, variant_id=variant.id, product_attributes=product.attributes,
+        starts_at=variant.starts_at, ends_at=variant.ends_at))
 
 
 @strawberry.type(name="ProductVariant")
@@ -148,6 +155,7 @@ class ProductType:
     category_pk: strawberry.Private[int | None]
     language: strawberry.Private[str | None]
     country: strawberry.Private[str | None]
+    attributes: strawberry.Private[dict[str, Any]]
 
     @classmethod
     def of_row(cls, row: Any, language: str | None, country: str | None = None) -> ProductType:
@@ -165,7 +173,8 @@ class ProductType:
                    is_published=product.is_published, language_code=product.language_code,
                    created_at=product.created_at, updated_at=product.updated_at, pk=product.id,
                    vendor_pk=product.vendor_id, category_pk=product.category_id,
-                   language=language, country=country)
+                   language=language, country=country,
+                   attributes=dict(product.attributes or {}))
 
     @strawberry.field
     async def vendor(self, info: Info) -> VendorType:
@@ -185,6 +194,10 @@ class ProductType:
     async def variants(self, info: Info) -> list[ProductVariantType]:
         rows = await info.context.loader("variants", variants_by_product).load(self.pk)
         return [ProductVariantType.of(variant, self) for variant in rows]
+
+    @strawberry.field(name="attributes", description="Facts plugins read, e.g. delivery.")
+    def attribute_list(self) -> list[AttributeType]:
+        return [AttributeType(key=k, value=str(v)) for k, v in sorted(self.attributes.items())]
 
     @strawberry.field(description="Every stored translation (the source text is not one).")
     async def translations(self, info: Info) -> list[ProductTranslationType]:

@@ -7,6 +7,7 @@ through its unguessable token.
 
 from __future__ import annotations
 
+import asyncio
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -227,16 +228,24 @@ async def update_addresses(runtime: Runtime, user: User | None, token: str,
 
 async def update_vat_id(runtime: Runtime, user: User | None, token: str, vat_id: str
                         ) -> Checkout:
-    """Set (or, with an empty string, remove) the buyer's VAT number; tax plugins validate it
-    through ``ruta_checkout_validate`` and decide B2B treatment in ``ruta_tax_decision``."""
+    """Set (or, with an empty string, remove) the buyer's VAT number. Tax plugins validate it
+    (``ruta_vat_id_validate``, in a worker thread: it may ask VIES) and record what they
+    found in the checkout's ``plugin_data`` for ``ruta_tax_decision``."""
     errors = Collector()
     cleaned = clean_text(errors, "vatId", vat_id, max_length=32, required=False)
     errors.raise_if_any()
+    normalised = cleaned.replace(" ", "").upper() if cleaned else None
+    async with runtime.db.read() as session:
+        country = _buyer_country(await get_checkout(session, user, token, for_update=True))
+    found = await asyncio.to_thread(runtime.plugins.hook.ruta_vat_id_validate,
+                                    vat_id=normalised, country=country)
     async with runtime.transaction() as session:
         checkout = await get_checkout(session, user, token, lock=True, for_update=True)
-        checkout.vat_id = cleaned.replace(" ", "").upper() if cleaned else None
-        runtime.plugins.hook.ruta_vat_id_validate(vat_id=checkout.vat_id,
-                                                  country=_buyer_country(checkout))
+        checkout.vat_id = normalised
+        data = dict(checkout.plugin_data or {})
+        for contributed in found:
+            data.update(contributed or {})
+        checkout.plugin_data = data
     return checkout
 
 

@@ -105,7 +105,8 @@ def _pricing_line(line: CheckoutLine, variant: ProductVariant, product: Product,
         prices_include_tax=vendor.prices_include_tax, product_kind=product.kind,
         tax_class=product.tax_class, vendor_id=vendor.id, vendor_country=vendor.country,
         vendor_postal_code=vendor.postal_code, product_id=product.id, variant_id=variant.id,
-        **buyer_location(checkout))
+        product_attributes=dict(product.attributes or {}), starts_at=variant.starts_at,
+        ends_at=variant.ends_at, **buyer_location(checkout))
 
 
 def _shipping(plugins: pluggy.PluginManager, state: VendorState, checkout: Checkout) -> None:

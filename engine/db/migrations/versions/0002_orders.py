@@ -182,6 +182,8 @@ def upgrade() -> None:
 
     with op.batch_alter_table('catalog_product', schema=None) as batch_op:
         batch_op.add_column(sa.Column('digital_asset', sa.String(length=500), nullable=True))
+        batch_op.add_column(sa.Column('attributes', sa.JSON(), nullable=False,
+                                      server_default='{}'))
 
     with op.batch_alter_table('catalog_variant', schema=None) as batch_op:
         batch_op.add_column(sa.Column('seats_taken', sa.Integer(), server_default='0', nullable=False))
@@ -197,6 +199,7 @@ def downgrade() -> None:
         batch_op.drop_column('seats_taken')
 
     with op.batch_alter_table('catalog_product', schema=None) as batch_op:
+        batch_op.drop_column('attributes')
         batch_op.drop_column('digital_asset')
     op.drop_index(op.f('ix_booking_variant_id'), table_name='booking')
     op.drop_index(op.f('ix_booking_order_line_id'), table_name='booking')

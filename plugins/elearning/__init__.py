@@ -1,0 +1,1 @@
+"""Courses sold on the marketplace: curriculum, enrolment, progress, certificates, rescue."""

@@ -1,0 +1,2 @@
+"""The elearning plugin's hook implementations (registered as the ``elearning`` entry
+point)."""

@@ -1,0 +1,1 @@
+"""Spain-Portugal VAT, tax ids, invoices and locale, entirely through hooks."""

@@ -1,0 +1,1 @@
+"""The iberia plugin's hook implementations (registered as the ``iberia`` entry point)."""

@@ -1,0 +1,1 @@
+"""Mentors and expert services: profiles, availability, matching, bookings, funding help."""

@@ -1,0 +1,2 @@
+"""The mentoring plugin's hook implementations (registered as the ``mentoring`` entry
+point)."""
