@@ -23,6 +23,7 @@ from engine.api.schema import build_schema
 from engine.db.database import Database
 from engine.events.dispatcher import Dispatcher
 from engine.orders import downloads
+from engine.payments import webhooks
 from engine.plugin_manager import build_plugin_manager
 from engine.runtime import Runtime
 from engine.settings import Settings, settings_from_env
@@ -81,7 +82,8 @@ def create_app(settings: Settings | None = None, *, plugins: pluggy.PluginManage
     app = Starlette(
         debug=settings.debug,
         routes=[Route("/health", health), Route("/graphql", graphql_app, methods=["GET", "POST"]),
-                Route("/downloads/{token}", downloads.endpoint(runtime))],
+                Route("/downloads/{token}", downloads.endpoint(runtime)),
+                Route("/webhooks/stripe", webhooks.endpoint(runtime), methods=["POST"])],
         middleware=middleware,
         lifespan=lifespan,
     )

@@ -19,6 +19,7 @@ from engine.app import build_runtime
 from engine.db.migrate import upgrade
 from engine.demo.data import DEMO_PASSWORD, DEMO_USERS
 from engine.demo.seed import seed
+from engine.payments.reconcile import Reconciled, reconcile
 from engine.plugin_manager import build_plugin_manager
 from engine.runtime import Runtime
 from engine.settings import Settings, SettingsError, settings_from_env
@@ -102,6 +103,22 @@ def cmd_worker(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_reconcile_payments(args: argparse.Namespace) -> int:
+    runtime = build_runtime(_settings())
+
+    async def run() -> Reconciled:
+        try:
+            return await reconcile(runtime, days=args.days)
+        finally:
+            await runtime.db.dispose()
+
+    done = asyncio.run(run())
+    print(f"Checked {done.checked} PaymentIntents; fixed {len(done.fixed)} orders"
+          f"{': ' + ', '.join(done.fixed) if done.fixed else ''}; refused {len(done.refused)}"
+          f"{': ' + ', '.join(done.refused) if done.refused else ''}.")
+    return 0
+
+
 def parser() -> argparse.ArgumentParser:
     root = argparse.ArgumentParser(prog="ruta", description="Ruta marketplace engine")
     sub = root.add_subparsers(dest="command", required=True)
@@ -116,6 +133,10 @@ def parser() -> argparse.ArgumentParser:
     export = sub.add_parser("export-schema", help="write the GraphQL SDL")
     export.add_argument("--output", default=str(SCHEMA_PATH))
     export.set_defaults(func=cmd_export_schema)
+    reconcile_cmd = sub.add_parser("reconcile-payments",
+                                   help="apply succeeded PaymentIntents whose webhook was lost")
+    reconcile_cmd.add_argument("--days", type=int, default=3)
+    reconcile_cmd.set_defaults(func=cmd_reconcile_payments)
     worker = sub.add_parser("worker", help="run outbox deliveries and retries")
     worker.add_argument("--interval", type=float, default=2.0)
     worker.set_defaults(func=cmd_worker)

@@ -19,6 +19,7 @@ from engine.orders.models import Order
 from engine.orders.payment import PaymentAction
 from engine.plugin_contributions import ProductKindSpec, TaxClassSpec
 from engine.runtime import Runtime
+from engine.settings import Settings
 from engine.shipping.graphql import shipping_methods
 
 CORE_KINDS = (
@@ -36,6 +37,9 @@ class ManualGateway:
 
     code = "manual"
     description = "Pay by bank transfer or in person; confirmed by the platform."
+
+    def available(self, settings: Settings) -> bool:
+        return True
 
     async def start(self, runtime: Runtime, order: Order) -> PaymentAction | None:
         return None

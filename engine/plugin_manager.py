@@ -21,7 +21,7 @@ log = logging.getLogger(__name__)
 
 ENTRY_POINT_GROUP = "ruta.plugins"
 CORE_DISTRIBUTION = "ruta"
-DEFAULT_PLUGINS = ("engine.defaults",)
+DEFAULT_PLUGINS = ("engine.defaults", "engine.payments.hooks")
 
 
 class PluginError(RuntimeError):

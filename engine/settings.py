@@ -15,6 +15,10 @@ Every knob the engine has is here, with its environment variable:
 ``RUTA_DISABLED_PLUGINS``             comma-separated plugin names not to load
 ``RUTA_HOOK_TIMEOUT``                 seconds one lifecycle hook implementation may run
 ``RUTA_MEDIA_ROOT``                   directory holding digital goods' files (default ./media)
+``RUTA_STRIPE_SECRET_KEY``            Stripe secret key (``sk_...``); the stripe gateway needs it
+``RUTA_STRIPE_WEBHOOK_SECRET``        signing secret of the ``/webhooks/stripe`` endpoint
+``RUTA_STRIPE_API_BASE``              another Stripe API address (tests: a local fake server)
+``RUTA_PUBLIC_URL``                   where the site is served (Connect onboarding returns here)
 ====================================  =====================================================
 """
 
@@ -40,7 +44,7 @@ class SettingsError(ValueError):
 class Settings:
     mode: Mode = "development"
     database_url: str = DEFAULT_DATABASE_URL
-    secret_key: str = DEFAULT_SECRET_KEY
+    secret_key: str = field(default=DEFAULT_SECRET_KEY, repr=False)
     debug: bool = False
     cors_origins: tuple[str, ...] = ()
     access_token_ttl: int = 900
@@ -51,6 +55,10 @@ class Settings:
     hook_timeout: float = 10.0
     hook_max_attempts: int = 8
     media_root: str = "media"
+    stripe_secret_key: str | None = field(default=None, repr=False)
+    stripe_webhook_secret: str | None = field(default=None, repr=False)
+    stripe_api_base: str | None = None
+    public_url: str = "http://127.0.0.1:8000"
     jwt_audience: str = "ruta"
     jwt_issuer: str = "ruta"
     extra: Mapping[str, str] = field(default_factory=dict)
@@ -128,5 +136,9 @@ def settings_from_env(env: Mapping[str, str] | None = None) -> Settings:
         disabled_plugins=_csv(env.get("RUTA_DISABLED_PLUGINS"), ()),
         hook_timeout=float(env.get("RUTA_HOOK_TIMEOUT", "10")),
         media_root=env.get("RUTA_MEDIA_ROOT", "media"),
+        stripe_secret_key=env.get("RUTA_STRIPE_SECRET_KEY") or None,
+        stripe_webhook_secret=env.get("RUTA_STRIPE_WEBHOOK_SECRET") or None,
+        stripe_api_base=env.get("RUTA_STRIPE_API_BASE") or None,
+        public_url=env.get("RUTA_PUBLIC_URL", "http://127.0.0.1:8000"),
     )
     return settings.validate()

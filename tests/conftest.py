@@ -30,8 +30,10 @@ POSTGRES_ADMIN_URL = "postgresql+asyncpg://postgres@127.0.0.1:5432/postgres"
 
 
 def test_settings(url: str, **overrides: object) -> Settings:
-    return Settings(mode="development", database_url=url,
-                    secret_key="test-secret-key-that-is-long-enough-000", **overrides)  # type: ignore[arg-type]
+    values: dict[str, object] = {"mode": "development",
+                                 "secret_key": "test-secret-key-that-is-long-enough-000"}
+    values.update(overrides)
+    return Settings(database_url=url, **values)  # type: ignore[arg-type]
 
 
 @pytest.fixture(scope="session")
@@ -117,13 +119,15 @@ async def client(app: Starlette) -> AsyncIterator[Client]:
 
 @pytest.fixture
 def plugged(database_url: str, runtime: Runtime) -> Any:
-    """``async with plugged(plugin, ...) as client``: an app with extra plugins registered,
-    on the session's (already migrated) database."""
+    """``async with plugged(plugin, ...) as client``: an app with extra plugins registered
+    (besides Ruta's own, unless ``core_only=True``), on the session's migrated database."""
 
     @asynccontextmanager
-    async def make(*plugins: object, **settings: Any) -> AsyncIterator[Client]:
-        rt = build_runtime(test_settings(database_url, **settings),
-                           build_plugin_manager(entry_points_from="ruta", extra_plugins=plugins))
+    async def make(*plugins: object, core_only: bool = False, **settings: Any
+                   ) -> AsyncIterator[Client]:
+        manager = build_plugin_manager(entry_points_from=None if core_only else "ruta",
+                                       extra_plugins=plugins)
+        rt = build_runtime(test_settings(database_url, **settings), manager)
         try:
             async with Client(create_app(runtime=rt)) as client:
                 yield client

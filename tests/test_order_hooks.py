@@ -65,6 +65,9 @@ class CardGateway:
     code = "card-test"
     description = "A test card gateway"
 
+    def available(self, settings: object) -> bool:
+        return True
+
     def __init__(self) -> None:
         self.started: list[int] = []
 

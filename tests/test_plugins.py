@@ -90,7 +90,7 @@ class AsyncTax:
 
 
 async def test_plugins_add_root_fields_type_fields_kinds_and_tax_classes(plugged: Any) -> None:
-    async with plugged(SchemaPlugin()) as client:
+    async with plugged(SchemaPlugin(), core_only=True) as client:
         token, _ = await client.vendor("gift@example.com", "Gifts")
         product_id, _ = await client.product(token, "Voucher", kind="GIFT_CARD",
                                              taxClass="BOOKS")
@@ -106,16 +106,17 @@ async def test_plugins_add_root_fields_type_fields_kinds_and_tax_classes(plugged
     assert "madeIn" not in plain and "pluginPing" not in plain and "GIFT_CARD" not in plain
 
 
-async def test_core_default_charges_no_tax(client: Any) -> None:
-    token, _ = await client.vendor("notax@example.com", "No tax")
-    product_id, _ = await client.product(token, "Bread", price="2.40")
-    data = await client.gql(PRICING, {"id": product_id, "country": "ES"})
+async def test_core_default_charges_no_tax(plugged: Any) -> None:
+    async with plugged(core_only=True) as client:
+        token, _ = await client.vendor("notax@example.com", "No tax")
+        product_id, _ = await client.product(token, "Bread", price="2.40")
+        data = await client.gql(PRICING, {"id": product_id, "country": "ES"})
     assert data["product"]["pricing"] == {"net": {"amount": "2.40"}, "tax": {"amount": "0.00"},
                                           "gross": {"amount": "2.40"}, "currency": "EUR"}
 
 
 async def test_tax_and_price_hooks_decide_pricing(plugged: Any) -> None:
-    async with plugged(SpanishVat(), TenPercentOff()) as client:
+    async with plugged(SpanishVat(), TenPercentOff(), core_only=True) as client:
         token, _ = await client.vendor("vat@example.com", "Vat")  # prices include tax
         product_id, _ = await client.product(token, "Wine", price="12.10")
         spain = await client.gql(PRICING, {"id": product_id, "country": "ES"})
@@ -129,7 +130,7 @@ async def test_tax_and_price_hooks_decide_pricing(plugged: Any) -> None:
 
 
 async def test_validation_hooks_refuse_input_with_typed_errors(plugged: Any) -> None:
-    async with plugged(StrictTaxIds()) as client:
+    async with plugged(StrictTaxIds(), core_only=True) as client:
         token = await client.register("cif@example.com")
         data = await client.gql(
             """mutation($i: VendorCreateInput!) { vendorCreate(input: $i) { vendor { id }
@@ -170,7 +171,7 @@ class WhereItHappens:
 
 async def test_product_attributes_reach_the_tax_hook_and_update_partially(plugged: Any
                                                                          ) -> None:
-    async with plugged(WhereItHappens()) as client:
+    async with plugged(WhereItHappens(), core_only=True) as client:
         token, _ = await client.vendor("event@example.com", "Events")
         product_id, _ = await client.product(
             token, "Tasting", kind="EVENT", price="11.00",

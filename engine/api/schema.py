@@ -31,6 +31,7 @@ from engine.catalog.queries import CatalogQuery
 from engine.catalog.types import CategoryType, ProductKind, ProductType, ProductVariantType
 from engine.checkout.graphql import CheckoutMutation, CheckoutQuery
 from engine.orders.graphql import OrderMutation, OrderQuery
+from engine.orders.types import OrderType
 from engine.plugin_contributions import GraphQLContribution
 from engine.settings import Settings
 from engine.shipping.graphql import ShippingMutation
@@ -49,6 +50,7 @@ EXTENSIBLE_TYPES: dict[str, type] = {
     "Vendor": VendorType,
     "User": UserType,
     "Category": CategoryType,
+    "Order": OrderType,
 }
 
 

@@ -19,6 +19,7 @@ from engine.catalog.loaders import (
     translations_by_product,
     variants_by_product,
 )
+from engine.catalog.kinds import available
 from engine.catalog.models import Product, ProductVariant
 from engine.catalog.pricing import PricedLine, PricingLine, price_line
 from engine.vendors.loaders import vendors_by_id
@@ -111,17 +112,20 @@ class ProductVariantType:
     starts_at: datetime | None
     ends_at: datetime | None
     capacity: int | None
-    quantity_available: int = strawberry.field(description="Units (or seats) left to buy.")
     model: strawberry.Private[ProductVariant]
     product: strawberry.Private[ProductType]
 
     @classmethod
     def of(cls, variant: ProductVariant, product: ProductType) -> ProductVariantType:
-        available = variant.capacity if variant.is_bookable else variant.stock
         return cls(id=encode_id("ProductVariant", variant.id), sku=variant.sku,
                    name=variant.name, price=money(variant.price), starts_at=variant.starts_at,
                    ends_at=variant.ends_at, capacity=variant.capacity,
-                   quantity_available=available or 0, model=variant, product=product)
+                   model=variant, product=product)
+
+    @strawberry.field(description="Units in stock, or seats left; null when unlimited "
+                                  "(downloads, services without slots).")
+    def quantity_available(self, info: Info) -> int | None:
+        return available(info.context.runtime.plugins, self.model, self.product.kind)
 
     @strawberry.field(name="product", description="The product this variant belongs to.")
     def parent_product(self) -> ProductType:

@@ -80,7 +80,7 @@ def _line(order: Order, vendor_order: VendorOrder, line: LineState) -> OrderLine
     priced = line.priced
     return OrderLine(
         order_id=order.id, vendor_order_id=vendor_order.id, vendor_id=line.vendor.id,
-        variant_id=line.variant.id, product_id=line.product.id, product_name=line.product.name,
+        variant_id=line.variant.id, product_id=line.product.id, product_name=line.product_name,
         variant_name=line.variant.name, sku=line.variant.sku, product_kind=line.product.kind,
         quantity=line.line.quantity, unit_net=priced.unit.net, unit_tax=priced.unit.tax,
         unit_gross=priced.unit.gross, total_net=priced.total.net, total_tax=priced.total.tax,

@@ -16,11 +16,12 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from engine.catalog.kinds import product_kinds
-from engine.catalog.models import Product, ProductVariant
+from engine.catalog.models import Product, ProductTranslation, ProductVariant
 from engine.catalog.pricing import PricedLine, PricingLine, price_line
 from engine.checkout.models import Checkout, CheckoutLine
 from engine.money import TaxedMoney
 from engine.shipping.models import ShippingMethod
+from engine.translations import translated
 from engine.vendors.models import Vendor
 
 
@@ -30,6 +31,8 @@ class LineState:
     variant: ProductVariant
     product: Product
     vendor: Vendor
+    #: The product's name in the checkout's language (with the usual fallback).
+    product_name: str
     priced: PricedLine
     shippable: bool
     bookable: bool
@@ -128,7 +131,9 @@ def _shipping(plugins: pluggy.PluginManager, state: VendorState, checkout: Check
 
 async def load_state(session: AsyncSession, plugins: pluggy.PluginManager, checkout: Checkout
                      ) -> CheckoutState:
-    query = (select(CheckoutLine, ProductVariant, Product, Vendor)
+    name = translated(ProductTranslation, ProductTranslation.product_id, Product.id, "name",
+                      Product.name, Product.language_code, checkout.language_code)
+    query = (select(CheckoutLine, ProductVariant, Product, Vendor, name.label("t_name"))
              .join(ProductVariant, ProductVariant.id == CheckoutLine.variant_id)
              .join(Product, Product.id == ProductVariant.product_id)
              .join(Vendor, Vendor.id == Product.vendor_id)
@@ -138,9 +143,10 @@ async def load_state(session: AsyncSession, plugins: pluggy.PluginManager, check
     kinds = product_kinds(plugins)
     lines: list[LineState] = []
     vendors: dict[int, VendorState] = {}
-    for line, variant, product, vendor in rows:
+    for line, variant, product, vendor, product_name in rows:
         spec = kinds.get(product.kind)
         state = LineState(line=line, variant=variant, product=product, vendor=vendor,
+                          product_name=product_name,
                           priced=price_line(plugins, _pricing_line(line, variant, product, vendor,
                                                                    checkout)),
                           shippable=bool(spec and spec.shippable),

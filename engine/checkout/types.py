@@ -69,7 +69,7 @@ class CheckoutLineType:
 
     @classmethod
     def of(cls, line: LineState, language: str | None) -> CheckoutLineType:
-        product = ProductType.of(line.product, line.product.name, line.product.description,
+        product = ProductType.of(line.product, line.product_name, line.product.description,
                                  language)
         return cls(id=encode_id("CheckoutLine", line.line.id), quantity=line.line.quantity,
                    variant=ProductVariantType.of(line.variant, product),

@@ -12,6 +12,14 @@ from engine.catalog.models import (
 from engine.checkout.models import Checkout, CheckoutLine
 from engine.events.models import OutboxDelivery, OutboxEvent
 from engine.orders.models import Order, OrderCounter, OrderLine, VendorOrder
+from engine.payments.models import (
+    LedgerEntry,
+    Payment,
+    Refund,
+    StripeEvent,
+    Transfer,
+    VendorAccount,
+)
 from engine.shipping.models import ShippingMethod
 from engine.vendors.models import Vendor, VendorMembership, VendorTranslation
 
@@ -19,5 +27,5 @@ CORE_MODELS = (
     User, RefreshToken, Vendor, VendorMembership, VendorTranslation, Category,
     CategoryTranslation, Product, ProductTranslation, ProductVariant, OutboxEvent,
     OutboxDelivery, ShippingMethod, Checkout, CheckoutLine, OrderCounter, Order, VendorOrder,
-    OrderLine, Booking,
+    OrderLine, Booking, Payment, StripeEvent, LedgerEntry, Transfer, Refund, VendorAccount,
 )

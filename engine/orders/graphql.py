@@ -156,9 +156,9 @@ class OrderMutation:
                                 payment_gateway: str = "manual") -> CheckoutCompletePayload:
         runtime = info.context.runtime
         gateway = gateways(runtime.plugins).get(payment_gateway)
-        if gateway is None:
+        if gateway is None or not gateway.available(runtime.settings):
             unknown = ValidationError("paymentGateway", "INVALID_GATEWAY",
-                                      "Unknown payment gateway.")
+                                      "This payment gateway is not available.")
             return CheckoutCompletePayload(errors=checkout_errors(unknown))
         user = await info.context.user()
         done, exc = await attempt(lambda: complete(

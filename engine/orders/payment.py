@@ -17,6 +17,7 @@ from engine.orders.status import ORDER_TRANSITIONS, check_order, sources
 
 if TYPE_CHECKING:
     from engine.runtime import Runtime
+    from engine.settings import Settings
 
 
 @dataclass(frozen=True)
@@ -32,6 +33,9 @@ class PaymentAction:
 class PaymentGateway(Protocol):
     code: str
     description: str
+
+    def available(self, settings: Settings) -> bool:
+        """Whether the gateway can take payments with these settings (keys, mode)."""
 
     async def start(self, runtime: Runtime, order: Order) -> PaymentAction | None:
         """Called after the order is committed (and again on an idempotent retry): begin
