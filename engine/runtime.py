@@ -34,5 +34,6 @@ class Runtime:
         """A write transaction; after a successful commit the outbox is dispatched."""
         async with self.db.write() as session:
             yield session
-        if self.dispatcher is not None:
+            recorded = session.info.pop("ruta_events", False)
+        if recorded and self.dispatcher is not None:
             self.dispatcher.wake()

@@ -69,3 +69,20 @@ async def test_listing_issues_the_same_statements_for_5_and_50_products(client: 
     assert used[5] == used[50], used
     # page (+ translated text), count, vendors, categories, variants
     assert used[50] <= 5, used
+
+
+async def test_checkout_creation_costs_the_same_for_1_and_10_lines(client: Client) -> None:
+    token, _ = await client.vendor("cc@example.com", "Counts")
+    variants = [(await client.product(token, f"Item {i}", stock=50))[1] for i in range(10)]
+    create = """mutation($i: CheckoutCreateInput!) { checkoutCreate(input: $i) {
+        checkout { id totalPrice { gross { amount } } lines { quantity variant { sku }
+        totalPrice { gross { amount } } } vendors { vendor { name } } } errors { code } } }"""
+    used = {}
+    for n in (1, 10):
+        lines = [{"variantId": v, "quantity": 1} for v in variants[:n]]
+        with counting(client.runtime) as statements:
+            data = await client.gql(create, {"i": {"email": "b@example.com", "lines": lines}})
+        assert len(data["checkoutCreate"]["checkout"]["lines"]) == n
+        used[n] = len(statements)
+    assert used[1] == used[10], used
+    assert used[10] <= 10, used

@@ -11,7 +11,7 @@ import asyncio
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import delete, select
+from sqlalchemy import delete, insert, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from engine.accounts.models import User
@@ -150,8 +150,11 @@ async def create(runtime: Runtime, user: User | None, data: CheckoutData) -> Che
                             shipping_methods={}, plugin_data={})
         session.add(checkout)
         await session.flush()
-        session.add_all(CheckoutLine(checkout_id=checkout.id, variant_id=line.variant_id,
-                                     quantity=line.quantity) for line in _merge(data.lines))
+        merged = _merge(data.lines)
+        if merged:  # one multi-row INSERT, whatever the number of lines
+            await session.execute(insert(CheckoutLine).values([
+                {"checkout_id": checkout.id, "variant_id": line.variant_id,
+                 "quantity": line.quantity} for line in merged]))
     return checkout
 
 

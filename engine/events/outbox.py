@@ -21,6 +21,7 @@ async def record(
     """
     if hook not in LIFECYCLE_HOOKS:
         raise ValueError(f"{hook} is not a lifecycle hook")
+    session.info["ruta_events"] = True  # the transaction will wake the dispatcher
     event = OutboxEvent(hook=hook, payload=payload)
     session.add(event)
     await session.flush()
