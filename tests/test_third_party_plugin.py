@@ -118,8 +118,7 @@ async def test_every_installed_plugin_includes_the_example(
     assert PLUGIN in plugin_names(all_plugins)
     plugin = all_plugins.get_plugin(PLUGIN)
     assert getattr(plugin, "__name__", None) == "ruta_product_audit.plugin"
-    [models] = [m for m in all_plugins.hook.ruta_models() if m]
-    assert [model.__table__.name for model in models] == [TABLE]
+    assert [model.__table__.name for model in plugin.ruta_models()] == [TABLE]
 
 
 # --- migrations ---------------------------------------------------------------------------

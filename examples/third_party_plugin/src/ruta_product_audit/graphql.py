@@ -1,64 +1,32 @@
 """GraphQL: ``Product.auditTrail`` (a field on a core type) and ``productAuditEntries``.
 
-Resolvers reach Ruta only through what every resolver gets: ``root`` (the core object, for
-``Product`` a value whose ``pk`` is the product's database id) and ``info.context``
-(``runtime``, per-request ``loader(...)`` and the signed-in ``user()``). The protocols below
-name exactly what is used, so nothing of the engine's modules is imported.
+Resolvers reach Ruta only through ``engine.plugin_api`` and what every resolver gets:
+``root`` (the core object, for ``Product`` a ``ProductType`` whose ``pk`` is the product's
+database id) and ``info.context`` (``runtime``, per-request ``loader(...)``, ``user()``).
 """
 
 from __future__ import annotations
 
-import base64
 from collections import defaultdict
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from datetime import datetime
-from typing import Any, Protocol, Self, TypeVar
+from typing import Any, Self
 
 import strawberry
 from graphql import GraphQLError
 from sqlalchemy import func, select
 from strawberry.dataloader import DataLoader
 
-from engine.runtime import Runtime
+from engine.plugin_api import Info, ProductType, Runtime, encode_id
 from ruta_product_audit.models import AuditEvent, ProductAuditEntry
 
 MAX_ENTRIES = 100
 TRAIL_LOADER = "product_audit.trail"
 
-K = TypeVar("K")
-V = TypeVar("V")
 
-
-class CoreProduct(Protocol):
-    """What ``auditTrail`` needs of the core ``Product`` object it is resolved on."""
-
-    pk: int
-
-
-class Viewer(Protocol):
-    is_operator: bool
-
-
-class RutaContext(Protocol):
-    """The part of Ruta's resolver context this plugin uses."""
-
-    runtime: Runtime
-
-    async def user(self) -> Viewer | None: ...
-
-    def loader(self, name: str,
-               factory: Callable[[Runtime], DataLoader[K, V]]) -> DataLoader[K, V]: ...
-
-
-Info = strawberry.Info[RutaContext, None]
 
 strawberry.enum(AuditEvent, name="ProductAuditEvent",
                 description="What happened to a product (see ProductAuditEntry).")
-
-
-def global_id(type_name: str, pk: int) -> strawberry.ID:
-    """Ruta's opaque global ID, ``base64("Type:pk")``, as ``Product.id`` renders it."""
-    return strawberry.ID(base64.b64encode(f"{type_name}:{pk}".encode()).decode())
 
 
 @strawberry.type(name="ProductAuditEntry", description="One recorded change of a product.")
@@ -73,9 +41,9 @@ class ProductAuditEntryType:
 
     @classmethod
     def of(cls, entry: ProductAuditEntry) -> Self:
-        return cls(id=global_id("ProductAuditEntry", entry.id), event=AuditEvent(entry.event),
-                   product_id=global_id("Product", entry.product_id),
-                   vendor_id=global_id("Vendor", entry.vendor_id), recorded_at=entry.created_at)
+        return cls(id=encode_id("ProductAuditEntry", entry.id), event=AuditEvent(entry.event),
+                   product_id=encode_id("Product", entry.product_id),
+                   vendor_id=encode_id("Vendor", entry.vendor_id), recorded_at=entry.created_at)
 
 
 def _check_count(name: str, value: int) -> None:
@@ -113,7 +81,7 @@ def trail_loader(runtime: Runtime) -> DataLoader[tuple[int, int], list[ProductAu
     return DataLoader(load_fn=load)
 
 
-async def audit_trail(root: CoreProduct, info: Info, last: int = 20) -> list[ProductAuditEntryType]:
+async def audit_trail(root: ProductType, info: Info, last: int = 20) -> list[ProductAuditEntryType]:
     """The product's most recent changes (the last ones, at most 100), oldest first."""
     _check_count("last", last)
     if last == 0:

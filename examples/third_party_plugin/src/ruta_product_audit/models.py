@@ -7,13 +7,12 @@ revision in ``migrations/`` creates exactly this (a test compares the two).
 from __future__ import annotations
 
 import enum
-from datetime import UTC, datetime
+from datetime import datetime
 
-from sqlalchemy import CheckConstraint, DateTime, Dialect, Index, Integer, String
+from sqlalchemy import CheckConstraint, Index, Integer, String
 from sqlalchemy.orm import Mapped, mapped_column
-from sqlalchemy.types import TypeDecorator
 
-from engine.db import Base
+from engine.plugin_api import Base, UTCDateTime, utcnow
 
 
 class AuditEvent(enum.StrEnum):
@@ -22,27 +21,6 @@ class AuditEvent(enum.StrEnum):
     CREATED = "CREATED"
     UPDATED = "UPDATED"
     DELETED = "DELETED"
-
-
-class UTCDateTime(TypeDecorator[datetime]):
-    """Naive UTC in the database, aware UTC in Python, on SQLite and PostgreSQL alike."""
-
-    impl = DateTime
-    cache_ok = True
-
-    def process_bind_param(self, value: datetime | None, dialect: Dialect) -> datetime | None:
-        if value is None:
-            return None
-        if value.tzinfo is None:
-            raise ValueError("naive datetimes are not stored; pass an aware datetime")
-        return value.astimezone(UTC).replace(tzinfo=None)
-
-    def process_result_value(self, value: datetime | None, dialect: Dialect) -> datetime | None:
-        return None if value is None else value.replace(tzinfo=UTC)
-
-
-def utcnow() -> datetime:
-    return datetime.now(UTC)
 
 
 class ProductAuditEntry(Base):
