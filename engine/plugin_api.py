@@ -33,10 +33,27 @@ from engine.hookimpl import hookimpl
 from engine.money import TaxedMoney, quantize, taxed
 from engine.orders.payment import PaymentAction, PaymentGateway, mark_paid
 from engine.plugin_contributions import GraphQLContribution, ProductKindSpec, TaxClassSpec
+from engine.plugin_reads import (
+    PRODUCT_CATEGORY_ID,
+    PRODUCT_ID,
+    OrderFacts,
+    OrderLineFacts,
+    ProductFacts,
+    VariantFacts,
+    VendorOrderFacts,
+    category_and_descendants,
+    order_facts,
+    product_facts,
+    public_products,
+    user_emails,
+    variant_facts,
+)
 from engine.runtime import Runtime
 from engine.vendors.types import VendorType
 
 __all__ = [
+    "PRODUCT_CATEGORY_ID",
+    "PRODUCT_ID",
     "Base",
     "CheckoutLineSnapshot",
     "CheckoutSnapshot",
@@ -51,11 +68,14 @@ __all__ = [
     "MoneyType",
     "NotAuthenticated",
     "NotFound",
+    "OrderFacts",
+    "OrderLineFacts",
     "PageArgs",
     "PaymentAction",
     "PaymentGateway",
     "PermissionDenied",
     "PricingLine",
+    "ProductFacts",
     "ProductKindSpec",
     "ProductType",
     "ProductVariantType",
@@ -70,9 +90,12 @@ __all__ = [
     "UTCDateTime",
     "UserType",
     "ValidationError",
+    "VariantFacts",
+    "VendorOrderFacts",
     "VendorType",
     "attempt",
     "can_manage_vendor",
+    "category_and_descendants",
     "connection",
     "count_of",
     "decode_id",
@@ -84,11 +107,16 @@ __all__ = [
     "hookimpl",
     "mark_paid",
     "money",
+    "order_facts",
     "payload_errors",
+    "product_facts",
+    "public_products",
     "quantize",
     "record_event",
     "set_plugin_data",
     "taxed",
+    "user_emails",
     "utcnow",
+    "variant_facts",
     "viewer_vendor_id",
 ]

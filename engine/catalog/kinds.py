@@ -7,7 +7,6 @@ from functools import lru_cache
 import pluggy
 
 from engine.catalog.models import ProductVariant
-
 from engine.plugin_contributions import ProductKindSpec, TaxClassSpec
 
 

@@ -13,13 +13,13 @@ from engine.api.enums import CountryCode, LanguageCodeEnum
 from engine.api.ids import encode_id
 from engine.api.money_types import MoneyType, TaxedMoneyType, money
 from engine.api.viewer import can_manage_vendor
+from engine.catalog.kinds import available
 from engine.catalog.loaders import (
     categories_by_id,
     categories_by_parent,
     translations_by_product,
     variants_by_product,
 )
-from engine.catalog.kinds import available
 from engine.catalog.models import Product, ProductVariant
 from engine.catalog.pricing import PricedLine, PricingLine, price_line
 from engine.vendors.loaders import vendors_by_id

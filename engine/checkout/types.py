@@ -52,7 +52,8 @@ class TaxDecisionType:
 
     @classmethod
     def of(cls, decision: TaxDecision) -> TaxDecisionType:
-        return cls(rate=decision.rate, treatment=decision.treatment,
+        # the same rate reads the same on checkout and order lines ("0.21", not "0.2100")
+        return cls(rate=decision.rate.normalize(), treatment=decision.treatment,
                    territory=decision.territory, legal_note=decision.legal_note)
 
 

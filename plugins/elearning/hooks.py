@@ -1,2 +1,76 @@
 """The elearning plugin's hook implementations (registered as the ``elearning`` entry
 point)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+from engine.plugin_api import GraphQLContribution, Runtime, hookimpl
+from plugins.elearning import models
+from plugins.elearning.authoring_mutations import AuthoringMutation
+from plugins.elearning.enrolment import enrol_paid_order, revoke_order
+from plugins.elearning.learning_mutations import LearningMutation
+from plugins.elearning.queries import ElearningQuery, product_fields
+from plugins.elearning.rescue import run_ladder
+from plugins.elearning.vendor_stats import vendor_fields
+
+MIGRATIONS = Path(__file__).resolve().parent / "migrations"
+#: ``ruta_tick`` runs every few seconds; the ladder needs no more than one pass a minute.
+LADDER_EVERY = timedelta(minutes=1)
+_last_ladder: dict[int, datetime] = {}
+
+
+@hookimpl
+def ruta_models() -> Sequence[type]:
+    return [models.Course, models.CourseModule, models.Lesson, models.Translation,
+            models.Enrolment, models.LessonCompletion, models.QuizAttempt,
+            models.Certificate, models.RescueStep]
+
+
+@hookimpl
+def ruta_migration_locations() -> Sequence[str]:
+    return [str(MIGRATIONS)]
+
+
+@hookimpl
+def ruta_graphql_schema() -> GraphQLContribution:
+    return GraphQLContribution(query=[ElearningQuery],
+                               mutation=[AuthoringMutation, LearningMutation])
+
+
+@hookimpl
+def ruta_graphql_type_fields(type_name: str) -> Sequence[Any]:
+    if type_name == "Product":
+        return product_fields()
+    if type_name == "Vendor":
+        return vendor_fields()
+    return []
+
+
+@hookimpl
+async def ruta_order_paid(runtime: Runtime, occurred_at: datetime, order_id: int) -> None:
+    await enrol_paid_order(runtime, order_id, occurred_at)
+
+
+@hookimpl
+async def ruta_order_cancelled(runtime: Runtime, occurred_at: datetime, order_id: int) -> None:
+    await revoke_order(runtime, order_id, occurred_at)
+
+
+@hookimpl
+async def ruta_order_refunded(runtime: Runtime, occurred_at: datetime, order_id: int,
+                              vendor_order_id: int, full: bool) -> None:
+    if full:
+        await revoke_order(runtime, order_id, occurred_at, vendor_order_id)
+
+
+@hookimpl
+async def ruta_tick(runtime: Runtime, now: datetime) -> None:
+    last = _last_ladder.get(id(runtime))
+    if last is not None and timedelta(0) <= now - last < LADDER_EVERY:
+        return
+    _last_ladder[id(runtime)] = now
+    await run_ladder(runtime, now)

@@ -1,1 +1,96 @@
 """The iberia plugin's hook implementations (registered as the ``iberia`` entry point)."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Sequence
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from engine.plugin_api import (
+    GraphQLContribution,
+    PricingLine,
+    Runtime,
+    TaxClassSpec,
+    TaxDecision,
+    hookimpl,
+)
+from plugins.iberia import config
+from plugins.iberia.decision import decide
+from plugins.iberia.facts import SNAPSHOT
+from plugins.iberia.graphql import IberiaMutation, vendor_fields
+from plugins.iberia.id_checks import check_vat_id, check_vendor
+from plugins.iberia.models import CrossBorderSale, VendorTaxProfile
+from plugins.iberia.sales import record_paid_order, reload
+from plugins.iberia.tax_classes import TAX_CLASSES
+from plugins.iberia.vies import client_for
+
+MIGRATIONS = Path(__file__).resolve().parent / "migrations"
+#: Seconds between two reloads of the vendor-facts snapshot from ``ruta_tick``.
+RELOAD_EVERY = 10.0
+_last_reload = [0.0]
+
+# --- composition ------------------------------------------------------------------------
+
+
+@hookimpl
+def ruta_models() -> Sequence[type]:
+    return [VendorTaxProfile, CrossBorderSale]
+
+
+@hookimpl
+def ruta_migration_locations() -> Sequence[str]:
+    return [str(MIGRATIONS)]
+
+
+@hookimpl
+def ruta_tax_classes() -> Sequence[TaxClassSpec]:
+    return TAX_CLASSES
+
+
+@hookimpl
+def ruta_graphql_schema() -> GraphQLContribution:
+    return GraphQLContribution(mutation=[IberiaMutation])
+
+
+@hookimpl
+def ruta_graphql_type_fields(type_name: str) -> Sequence[Any]:
+    return vendor_fields() if type_name == "Vendor" else []
+
+
+# --- computation and validation (sync, pure) ----------------------------------------------
+
+
+@hookimpl
+def ruta_tax_decision(line: PricingLine) -> TaxDecision | None:
+    return decide(line, SNAPSHOT.get(line.vendor_id), config.current(),
+                  datetime.now(UTC).date())
+
+
+@hookimpl
+def ruta_vendor_validate(data: dict[str, Any]) -> None:
+    check_vendor(data)
+
+
+@hookimpl
+def ruta_vat_id_validate(vat_id: str | None, country: str | None) -> dict[str, Any]:
+    settings = config.current()
+    return check_vat_id(vat_id, country, client_for(settings.vies, settings.vies_timeout))
+
+
+# --- lifecycle and scheduled ----------------------------------------------------------------
+
+
+@hookimpl
+async def ruta_order_paid(runtime: Runtime, occurred_at: datetime, order_id: int) -> None:
+    await record_paid_order(runtime, order_id, occurred_at)
+    await reload(runtime, datetime.now(UTC).year)
+
+
+@hookimpl
+async def ruta_tick(runtime: Runtime, now: datetime) -> None:
+    if time.monotonic() - _last_reload[0] < RELOAD_EVERY:
+        return
+    _last_reload[0] = time.monotonic()
+    await reload(runtime, now.year)

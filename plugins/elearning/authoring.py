@@ -1,0 +1,200 @@
+"""Authoring rules: course facts, modules, lessons, quizzes and translations.
+
+Every function validates everything first (collecting field errors) and raises a
+``ValidationError`` before touching the session, so a refused input writes nothing.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from engine.plugin_api import Collector, NotFound
+from plugins.elearning.core_reads import ProductFacts
+from plugins.elearning.models import Course, CourseModule, Lesson, Translation
+
+DELIVERY_MODES = ("SELF_PACED_RECORDED", "LIVE_ONLINE", "IN_PERSON")
+LEVELS = ("BEGINNER", "INTERMEDIATE", "ADVANCED")
+COMPLETION_RULES = ("ALL_LESSONS", "ALL_LESSONS_AND_QUIZZES")
+MAX_TITLE, MAX_BODY, MAX_URL, MAX_QUESTIONS, MAX_OPTIONS = 200, 100_000, 500, 50, 10
+
+
+@dataclass
+class CourseInput:
+    delivery_mode: str | None = None
+    languages: list[str] | None = None
+    level: str | None = None
+    duration_minutes: int | None = None
+    topics: list[str] | None = None
+    completion_rule: str | None = None
+    prerequisite_product_id: int | None = None
+    certificate_valid_days: int | None = None
+
+
+@dataclass
+class LessonInput:
+    title: str | None = None
+    body: str | None = None
+    video_url: str | None = None
+    resource_url: str | None = None
+    is_preview: bool | None = None
+    drip_days: int | None = None
+    prerequisite_lesson_id: int | None = None
+    quiz: dict[str, Any] | None = None
+    pass_score: int | None = None
+    max_attempts: int | None = None
+    position: int | None = None
+    clear: set[str] = field(default_factory=set)
+
+
+def _check_url(errors: Collector, name: str, value: str | None) -> None:
+    if value is not None and (len(value) > MAX_URL or not value.startswith("https://")):
+        errors.add(name, "INVALID", f"{name} must be an https:// URL of at most {MAX_URL} "
+                                    "characters.")
+
+
+def _check_title(errors: Collector, name: str, value: str | None, required: bool) -> None:
+    if value is None:
+        if required:
+            errors.add(name, "REQUIRED", "A title is required.")
+    elif not value.strip():
+        errors.add(name, "REQUIRED", "A title is required.")
+    elif len(value) > MAX_TITLE:
+        errors.add(name, "TOO_LONG", f"At most {MAX_TITLE} characters.")
+
+
+async def save_course(session: AsyncSession, product: ProductFacts, data: CourseInput
+                      ) -> Course:
+    """Create or update the course facts of ``product`` (which must be a COURSE)."""
+    errors = Collector()
+    if product.kind != "COURSE":
+        errors.add("productId", "NOT_A_COURSE", "Only products of kind COURSE are courses.")
+    course = await session.scalar(select(Course).where(Course.product_id == product.id))
+    if course is None and data.delivery_mode is None:
+        errors.add("deliveryMode", "REQUIRED", "Choose a delivery mode.")
+    if data.delivery_mode is not None and data.delivery_mode not in DELIVERY_MODES:
+        errors.add("deliveryMode", "INVALID", "Unknown delivery mode.")
+    if data.level is not None and data.level not in LEVELS:
+        errors.add("level", "INVALID", "Unknown level.")
+    if data.completion_rule is not None and data.completion_rule not in COMPLETION_RULES:
+        errors.add("completionRule", "INVALID", "Unknown completion rule.")
+    if data.duration_minutes is not None and not 0 <= data.duration_minutes <= 100_000:
+        errors.add("durationMinutes", "INVALID", "Between 0 and 100000 minutes.")
+    if data.certificate_valid_days is not None and not 0 < data.certificate_valid_days <= 36500:
+        errors.add("certificateValidDays", "INVALID", "Between 1 and 36500 days.")
+    if data.topics is not None and (len(data.topics) > 20 or any(
+            not t.strip() or len(t) > 40 for t in data.topics)):
+        errors.add("topics", "INVALID", "At most 20 topics of 1 to 40 characters.")
+    if data.prerequisite_product_id is not None:
+        if data.prerequisite_product_id == product.id:
+            errors.add("prerequisiteCourseId", "INVALID", "A course cannot require itself.")
+        elif await session.scalar(select(Course.id).where(
+                Course.product_id == data.prerequisite_product_id)) is None:
+            errors.add("prerequisiteCourseId", "NOT_FOUND", "The prerequisite is not a course.")
+    errors.raise_if_any()
+    if course is None:
+        course = Course(product_id=product.id, vendor_id=product.vendor_id, languages=[],
+                        topics=[], level="BEGINNER", duration_minutes=0,
+                        completion_rule="ALL_LESSONS_AND_QUIZZES")
+        session.add(course)
+    for name, value in vars(data).items():
+        if value is not None:
+            setattr(course, name, sorted(set(value)) if name == "languages" else value)
+    await session.flush()
+    return course
+
+
+async def course_of_module(session: AsyncSession, module_id: int) -> tuple[CourseModule, Course]:
+    module = await session.get(CourseModule, module_id)
+    course = await session.get(Course, module.course_id) if module else None
+    if module is None or course is None:
+        raise NotFound("id", "No such module.")
+    return module, course
+
+
+async def course_of_lesson(session: AsyncSession, lesson_id: int) -> tuple[Lesson, Course]:
+    lesson = await session.get(Lesson, lesson_id)
+    course = await session.get(Course, lesson.course_id) if lesson else None
+    if lesson is None or course is None:
+        raise NotFound("id", "No such lesson.")
+    return lesson, course
+
+
+def clean_quiz(errors: Collector, quiz: dict[str, Any] | None) -> None:
+    if quiz is None:
+        return
+    questions = quiz.get("questions", [])
+    if not 0 < len(questions) <= MAX_QUESTIONS:
+        errors.add("quiz", "INVALID", f"A quiz has 1 to {MAX_QUESTIONS} questions.")
+    for index, question in enumerate(questions):
+        options, correct = question["options"], question["correct"]
+        if not 2 <= len(options) <= MAX_OPTIONS:
+            errors.add(f"quiz.questions.{index}.options", "INVALID",
+                       f"A question has 2 to {MAX_OPTIONS} options.")
+        if not correct or any(not 0 <= i < len(options) for i in correct):
+            errors.add(f"quiz.questions.{index}.correct", "INVALID",
+                       "Name at least one correct option by its index.")
+        if not question["text"].strip():
+            errors.add(f"quiz.questions.{index}.text", "REQUIRED", "A question needs text.")
+
+
+async def save_lesson(session: AsyncSession, lesson: Lesson, data: LessonInput,
+                      *, creating: bool) -> Lesson:
+    errors = Collector()
+    _check_title(errors, "title", data.title, creating)
+    if data.body is not None and len(data.body) > MAX_BODY:
+        errors.add("body", "TOO_LONG", f"At most {MAX_BODY} characters.")
+    _check_url(errors, "videoUrl", data.video_url)
+    _check_url(errors, "resourceUrl", data.resource_url)
+    if data.drip_days is not None and not 0 <= data.drip_days <= 3650:
+        errors.add("dripDays", "INVALID", "Between 0 and 3650 days.")
+    if data.pass_score is not None and not 0 <= data.pass_score <= 100:
+        errors.add("passScore", "INVALID", "A percentage between 0 and 100.")
+    if data.max_attempts is not None and not 1 <= data.max_attempts <= 100:
+        errors.add("maxAttempts", "INVALID", "Between 1 and 100 attempts.")
+    clean_quiz(errors, data.quiz)
+    if data.prerequisite_lesson_id is not None:
+        other = await session.get(Lesson, data.prerequisite_lesson_id)
+        if other is None or other.course_id != lesson.course_id or other.id == lesson.id:
+            errors.add("prerequisiteLessonId", "INVALID",
+                       "The prerequisite must be another lesson of the same course.")
+    errors.raise_if_any()
+    for name, value in vars(data).items():
+        if name != "clear" and value is not None:
+            setattr(lesson, name, value)
+    for name in data.clear:
+        setattr(lesson, name, None)
+    if creating:
+        session.add(lesson)
+    await session.flush()
+    return lesson
+
+
+async def set_translation(session: AsyncSession, owner: str, owner_id: int,
+                          language_code: str, title: str, body: str | None) -> Translation:
+    errors = Collector()
+    _check_title(errors, "title", title, True)
+    if body is not None and len(body) > MAX_BODY:
+        errors.add("body", "TOO_LONG", f"At most {MAX_BODY} characters.")
+    if owner == "MODULE" and body:
+        errors.add("body", "INVALID", "Modules have no body.")
+    errors.raise_if_any()
+    row = await session.scalar(select(Translation).where(
+        Translation.owner == owner, Translation.owner_id == owner_id,
+        Translation.language_code == language_code))
+    if row is None:
+        row = Translation(owner=owner, owner_id=owner_id, language_code=language_code)
+        session.add(row)
+    row.title, row.body = title, body or ""
+    await session.flush()
+    return row
+
+
+def check_module_title(title: str | None, required: bool) -> None:
+    errors = Collector()
+    _check_title(errors, "title", title, required)
+    errors.raise_if_any()
+

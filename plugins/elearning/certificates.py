@@ -1,0 +1,138 @@
+"""Certificates: Open Badges 3.0 credentials signed as a JWT (EdDSA / Ed25519).
+
+The JWT's claims follow the OB 3.0 "VC-JWT" proof format: ``iss``, ``jti`` (the credential
+id), ``sub`` (the subject id), ``nbf``/``iat``, ``exp`` when the course sets a validity, and
+``vc`` (the ``OpenBadgeCredential``). Verification checks the signature against this
+platform's key, the expiry, and the revocation list (the certificate table).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import uuid
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from typing import Any
+
+import jwt
+from sqlalchemy import select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from engine.plugin_api import Runtime
+from plugins.elearning.keys import issuer, key_id, signing_key
+from plugins.elearning.models import Certificate, Course, Enrolment
+
+CONTEXTS = ["https://www.w3.org/ns/credentials/v2",
+            "https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json"]
+
+
+def _identity_hash(email: str, salt: str) -> str:
+    return "sha256$" + hashlib.sha256((email.lower() + salt).encode()).hexdigest()
+
+
+def credential_claims(runtime: Runtime, course: Course, course_name: str, email: str,
+                      credential_id: str, issued_at: datetime,
+                      expires_at: datetime | None) -> dict[str, Any]:
+    base = issuer(runtime)
+    subject_id = f"urn:uuid:{uuid.uuid5(uuid.NAMESPACE_URL, f'{base}/learners/{email}')}"
+    vc: dict[str, Any] = {
+        "@context": CONTEXTS,
+        "id": credential_id,
+        "type": ["VerifiableCredential", "OpenBadgeCredential"],
+        "issuer": {"id": base, "type": ["Profile"], "name": "Ruta"},
+        "name": f"Certificate of completion: {course_name}",
+        "validFrom": issued_at.isoformat(),
+        "credentialSubject": {
+            "id": subject_id,
+            "type": ["AchievementSubject"],
+            "identifier": [{"type": "IdentityObject", "identityType": "emailAddress",
+                            "hashed": True, "salt": credential_id[-12:],
+                            "identityHash": _identity_hash(email, credential_id[-12:])}],
+            "achievement": {
+                "id": f"{base}/courses/{course.product_id}",
+                "type": ["Achievement"],
+                "achievementType": "Course",
+                "name": course_name,
+                "criteria": {"narrative": "Completed every lesson (and passed every quiz) "
+                                          "of the course."},
+                "tag": list(course.topics),
+                "inLanguage": ",".join(course.languages) or None,
+            },
+        },
+    }
+    claims: dict[str, Any] = {"iss": base, "jti": credential_id, "sub": subject_id,
+                              "iat": int(issued_at.timestamp()),
+                              "nbf": int(issued_at.timestamp()), "vc": vc}
+    if expires_at is not None:
+        vc["validUntil"] = expires_at.isoformat()
+        claims["exp"] = int(expires_at.timestamp())
+    return claims
+
+
+async def issue(session: AsyncSession, runtime: Runtime, enrolment: Enrolment, course: Course,
+                course_name: str, email: str, now: datetime) -> Certificate:
+    """The enrolment's certificate (issued once; a second call returns the first)."""
+    existing = await session.scalar(select(Certificate).where(
+        Certificate.enrolment_id == enrolment.id))
+    if existing is not None:
+        return existing
+    credential_id = f"urn:uuid:{uuid.uuid4()}"
+    now = now.replace(microsecond=0)
+    expires_at = now + timedelta(days=course.certificate_valid_days) \
+        if course.certificate_valid_days else None
+    claims = credential_claims(runtime, course, course_name, email, credential_id, now,
+                               expires_at)
+    token = jwt.encode(claims, signing_key(runtime), algorithm="EdDSA",
+                       headers={"kid": key_id(runtime), "typ": "JWT"})
+    certificate = Certificate(enrolment_id=enrolment.id, credential_id=credential_id,
+                              token=token, issued_at=now, expires_at=expires_at)
+    session.add(certificate)
+    await session.flush()
+    return certificate
+
+
+@dataclass(frozen=True)
+class Verification:
+    valid: bool
+    reason: str  # VALID | MALFORMED | SIGNATURE_INVALID | EXPIRED | REVOKED | UNKNOWN
+    message: str
+    claims: dict[str, Any] | None
+    certificate: Certificate | None
+
+
+async def verify(session: AsyncSession, runtime: Runtime, token: str,
+                 now: datetime) -> Verification:
+    public = signing_key(runtime).public_key()
+    try:
+        claims: dict[str, Any] = jwt.decode(
+            token, public, algorithms=["EdDSA"], options={"verify_exp": False,
+                                                          "verify_nbf": False,
+                                                          "require": ["jti", "iss", "vc"]})
+    except jwt.InvalidSignatureError:
+        return Verification(False, "SIGNATURE_INVALID", "The signature does not match this "
+                            "issuer's key: the credential was modified or signed by someone "
+                            "else.", None, None)
+    except jwt.InvalidTokenError:
+        return Verification(False, "MALFORMED", "This is not a signed credential.", None, None)
+    certificate = await session.scalar(select(Certificate).where(
+        Certificate.credential_id == claims["jti"]))
+    if certificate is None:
+        return Verification(False, "UNKNOWN", "The issuer has no record of this credential.",
+                            claims, None)
+    if certificate.revoked_at is not None:
+        return Verification(False, "REVOKED", "The issuer revoked this credential: "
+                            f"{certificate.revoked_reason or 'no reason given'}.",
+                            claims, certificate)
+    if "exp" in claims and int(claims["exp"]) <= int(now.timestamp()):
+        return Verification(False, "EXPIRED", "The credential has expired.", claims,
+                            certificate)
+    return Verification(True, "VALID", "Signature, expiry and revocation checked.", claims,
+                        certificate)
+
+
+async def revoke(session: AsyncSession, certificate: Certificate, reason: str,
+                 now: datetime) -> Certificate:
+    if certificate.revoked_at is None:
+        certificate.revoked_at, certificate.revoked_reason = now, reason
+        await session.flush()
+    return certificate

@@ -1,0 +1,105 @@
+"""GraphQL types of a learner's side: enrolments with progress, certificates, verification."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any, cast
+
+import strawberry
+from strawberry.scalars import JSON
+
+from engine.plugin_api import Info, encode_id
+from plugins.elearning.certificates import Verification
+from plugins.elearning.loaders import CERTIFICATES, certificate_by_enrolment
+from plugins.elearning.models import Certificate, Course, Enrolment
+from plugins.elearning.progress import Progress
+from plugins.elearning.types import CourseType
+
+
+@strawberry.type(name="CourseProgress")
+class ProgressType:
+    total_lessons: int
+    completed_lessons: int
+    percentage: int = strawberry.field(description="Completed lessons, 0 to 100.")
+    resume_lesson_id: strawberry.ID | None = strawberry.field(
+        description="The first lesson not completed yet (where to resume).")
+
+    @classmethod
+    def of(cls, progress: Progress) -> ProgressType:
+        return cls(total_lessons=progress.total_lessons,
+                   completed_lessons=progress.completed_lessons,
+                   percentage=progress.percentage,
+                   resume_lesson_id=encode_id("Lesson", progress.resume_lesson_id)
+                   if progress.resume_lesson_id else None)
+
+
+@strawberry.type(name="Certificate")
+class CertificateType:
+    credential_id: str
+    credential: str = strawberry.field(description="The Open Badges 3.0 credential as a "
+                                                   "JWT signed with Ed25519 (EdDSA).")
+    issued_at: datetime
+    expires_at: datetime | None
+    revoked_at: datetime | None
+    revoked_reason: str | None
+    id: strawberry.ID
+
+    @classmethod
+    def of(cls, c: Certificate) -> CertificateType:
+        return cls(id=encode_id("Certificate", c.id), credential_id=c.credential_id,
+                   credential=c.token, issued_at=c.issued_at, expires_at=c.expires_at,
+                   revoked_at=c.revoked_at, revoked_reason=c.revoked_reason)
+
+
+@strawberry.type(name="Enrolment")
+class EnrolmentType:
+    id: strawberry.ID
+    status: str = strawberry.field(description="ACTIVE, COMPLETED or REVOKED.")
+    enrolled_at: datetime
+    last_activity_at: datetime | None
+    completed_at: datetime | None
+    progress: ProgressType
+    course: CourseType
+    model: strawberry.Private[Enrolment]
+
+    @classmethod
+    def of(cls, enrolment: Enrolment, course: Course, progress: Progress,
+           language: str | None) -> EnrolmentType:
+        return cls(id=encode_id("Enrolment", enrolment.id), status=enrolment.status,
+                   enrolled_at=enrolment.enrolled_at,
+                   last_activity_at=enrolment.last_activity_at,
+                   completed_at=enrolment.completed_at, progress=ProgressType.of(progress),
+                   course=CourseType.of(course, language), model=enrolment)
+
+    @strawberry.field(description="The certificate, once the course is completed.")
+    async def certificate(self, info: Info) -> CertificateType | None:
+        found = await info.context.loader(CERTIFICATES, certificate_by_enrolment).load(
+            self.model.id)
+        return CertificateType.of(found) if found else None
+
+
+@strawberry.type(name="CertificateVerification")
+class VerificationType:
+    valid: bool
+    reason: str = strawberry.field(description="VALID, MALFORMED, SIGNATURE_INVALID, "
+                                               "UNKNOWN, REVOKED or EXPIRED.")
+    message: str
+    claims: JSON | None = strawberry.field(
+        description="Every claim of the credential (null when the signature is not ours).")
+    credential_id: str | None
+    course_name: str | None
+    issuer: str | None
+    issued_at: datetime | None
+    expires_at: datetime | None
+    revoked_at: datetime | None
+
+    @classmethod
+    def of(cls, v: Verification) -> VerificationType:
+        claims: dict[str, Any] = v.claims or {}
+        achievement = claims.get("vc", {}).get("credentialSubject", {}).get("achievement", {})
+        return cls(valid=v.valid, reason=v.reason, message=v.message, claims=cast(JSON, v.claims),
+                   credential_id=claims.get("jti"), course_name=achievement.get("name"),
+                   issuer=claims.get("iss"),
+                   issued_at=v.certificate.issued_at if v.certificate else None,
+                   expires_at=v.certificate.expires_at if v.certificate else None,
+                   revoked_at=v.certificate.revoked_at if v.certificate else None)

@@ -1,0 +1,114 @@
+"""GraphQL: ``iberiaVendorTaxProfileUpdate`` and ``Vendor.taxProfile``."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime
+from typing import Any
+
+import strawberry
+
+from engine.plugin_api import (
+    Info,
+    NotAuthenticated,
+    PermissionDenied,
+    VendorType,
+    attempt,
+    can_manage_vendor,
+    decode_id,
+    error_code_enum,
+    payload_errors,
+)
+from plugins.iberia.models import VendorTaxProfile
+from plugins.iberia.profiles import ProfileInput, get_profile, update_profile
+from plugins.iberia.sales import reload
+
+IberiaErrorCode = strawberry.enum(
+    error_code_enum("IberiaErrorCode", ("OSS_REGISTRATION_REQUIRED",)),
+    description="Why the iberia plugin refused input.")
+
+
+@strawberry.type(name="IberiaError")
+class IberiaError:
+    field: str | None
+    code: IberiaErrorCode  # type: ignore[valid-type]
+    message: str
+
+
+@strawberry.type(name="VendorTaxProfile", description="A vendor's VAT position (iberia).")
+class VendorTaxProfileType:
+    oss_registered: bool
+    oss_opt_in: bool = strawberry.field(description="Tax every intra-EU B2C sale at "
+                                                    "destination (VAT Directive art. 59c(3)).")
+    exemption_evidence: str | None
+    exemption_valid_from: date | None
+    exemption_valid_until: date | None
+
+    @classmethod
+    def of(cls, row: VendorTaxProfile) -> VendorTaxProfileType:
+        return cls(oss_registered=row.oss_registered, oss_opt_in=row.oss_opt_in,
+                   exemption_evidence=row.exemption_evidence,
+                   exemption_valid_from=row.exemption_valid_from,
+                   exemption_valid_until=row.exemption_valid_until)
+
+
+@strawberry.input(name="VendorTaxProfileInput")
+class VendorTaxProfileInput:
+    oss_registered: bool | None = None
+    oss_opt_in: bool | None = None
+    exemption_evidence: str | None = strawberry.field(
+        default=None, description="The education exemption's evidence (authorisation "
+                                  "reference); an empty string removes the exemption.")
+    exemption_valid_from: date | None = None
+    exemption_valid_until: date | None = None
+
+
+@strawberry.type(name="VendorTaxProfileUpdate")
+class VendorTaxProfileUpdatePayload:
+    profile: VendorTaxProfileType | None
+    errors: list[IberiaError]
+
+
+async def _require_manager(info: Info, vendor_id: int) -> None:
+    if await info.context.user() is None:
+        raise NotAuthenticated()
+    if not await can_manage_vendor(info, vendor_id):
+        raise PermissionDenied()
+
+
+@strawberry.type
+class IberiaMutation:
+    @strawberry.mutation(description="Set a vendor's OSS registration / opt-in and its "
+                                     "education exemption (the vendor's staff or operators).")
+    async def iberia_vendor_tax_profile_update(
+        self, info: Info, vendor_id: strawberry.ID, input: VendorTaxProfileInput
+    ) -> VendorTaxProfileUpdatePayload:
+        async def run() -> VendorTaxProfile:
+            pk = decode_id(vendor_id, "Vendor", field="vendorId")
+            await _require_manager(info, pk)
+            return await update_profile(info.context.runtime, pk, ProfileInput(
+                oss_registered=input.oss_registered, oss_opt_in=input.oss_opt_in,
+                exemption_evidence=input.exemption_evidence,
+                exemption_valid_from=input.exemption_valid_from,
+                exemption_valid_until=input.exemption_valid_until))
+
+        row, error = await attempt(run)
+        if error is not None:
+            return VendorTaxProfileUpdatePayload(profile=None, errors=payload_errors(
+                error, IberiaError, IberiaErrorCode))
+        assert row is not None
+        await reload(info.context.runtime, datetime.now(UTC).year)
+        return VendorTaxProfileUpdatePayload(profile=VendorTaxProfileType.of(row), errors=[])
+
+
+async def tax_profile(root: VendorType, info: Info) -> VendorTaxProfileType | None:
+    """The vendor's VAT position (its staff and operators only; null for others)."""
+    vendor_id = root.model.id
+    if not await can_manage_vendor(info, vendor_id):
+        return None
+    row = await get_profile(info.context.runtime, vendor_id)
+    return VendorTaxProfileType.of(row) if row else None
+
+
+def vendor_fields() -> list[Any]:
+    return [strawberry.field(resolver=tax_profile, name="taxProfile",
+                             description=tax_profile.__doc__)]

@@ -1,0 +1,98 @@
+"""The cross-border B2C sales ledger (for the €10,000 threshold) and the facts snapshot.
+
+A vendor order counts when the vendor is established in the EU VAT area and the buyer is a
+consumer (no VIES-valid VAT number) in *another* member state; its goods (distance sales)
+and electronically supplied services count at their net amount, shipping of counted goods
+too (VAT Directive art. 59c(1)(c)). Exempt and out-of-scope lines do not count.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from decimal import Decimal
+
+from sqlalchemy import func, select
+from sqlalchemy.exc import IntegrityError
+
+from engine.plugin_api import Runtime
+from plugins.iberia.core_reads import PaidVendorOrder, paid_vendor_orders
+from plugins.iberia.facts import SNAPSHOT, Exemption, VendorFacts
+from plugins.iberia.models import CrossBorderSale, VendorTaxProfile
+from plugins.iberia.supply import ESS, GOODS, category_of
+from plugins.iberia.territories import territory_of
+
+NOT_COUNTED = ("REVERSE_CHARGE", "INTRA_EU_EXEMPT", "EXPORT_EXEMPT", "OUTSIDE_SCOPE", "EXEMPT")
+
+
+def cross_border_b2c_net(vendor_order: PaidVendorOrder) -> Decimal:
+    vendor = territory_of(vendor_order.vendor_country, vendor_order.vendor_postal_code)
+    address = vendor_order.buyer_address
+    buyer = territory_of(address.get("country"), address.get("postalCode"))
+    found = vendor_order.plugin_data.get("iberia_vat") or {}
+    business = found.get("status") == "VALID" and found.get("vat_id") == vendor_order.vat_id \
+        and vendor_order.vat_id is not None
+    if vendor is None or buyer is None or business or not vendor.in_eu_vat_area \
+            or not buyer.in_eu_vat_area or buyer.country == vendor.country:
+        return Decimal("0.00")
+    total, goods = Decimal("0.00"), False
+    for line in vendor_order.lines:
+        category = category_of(line.product_kind, line.attributes)
+        if category in (GOODS, ESS) and line.treatment not in NOT_COUNTED:
+            total += line.net
+            goods = goods or category == GOODS
+    return total + (vendor_order.shipping_net if goods else Decimal("0.00"))
+
+
+async def record_paid_order(runtime: Runtime, order_id: int, occurred_at: datetime) -> int:
+    """Record the order's cross-border B2C sales once per vendor order; returns how many
+    rows were added (0 on a redelivery)."""
+    added = 0
+    async with runtime.db.read() as session:
+        vendor_orders = await paid_vendor_orders(session, order_id)
+    for vendor_order in vendor_orders:
+        net = cross_border_b2c_net(vendor_order)
+        if net <= 0:
+            continue
+        try:
+            async with runtime.db.write() as session:
+                if await session.scalar(select(CrossBorderSale.id).where(
+                        CrossBorderSale.vendor_order_id == vendor_order.id)) is not None:
+                    continue
+                session.add(CrossBorderSale(vendor_order_id=vendor_order.id,
+                                            vendor_id=vendor_order.vendor_id,
+                                            year=occurred_at.year, net=net))
+            added += 1
+        except IntegrityError:  # a concurrent redelivery recorded it first
+            continue
+    return added
+
+
+async def load_facts(runtime: Runtime, year: int) -> dict[int, VendorFacts]:
+    """Every vendor's facts from the plugin's tables (this year's and last year's sales)."""
+    async with runtime.db.read() as session:
+        profiles = {p.vendor_id: p for p in await session.scalars(select(VendorTaxProfile))}
+        sums = (await session.execute(
+            select(CrossBorderSale.vendor_id, CrossBorderSale.year,
+                   func.sum(CrossBorderSale.net))
+            .where(CrossBorderSale.year >= year - 1)
+            .group_by(CrossBorderSale.vendor_id, CrossBorderSale.year))).all()
+    sales: dict[int, dict[int, Decimal]] = {}
+    for vendor_id, sale_year, scaled in sums:
+        # sum() keeps the column's type: already a Decimal in euros
+        sales.setdefault(vendor_id, {})[sale_year] = Decimal(scaled).quantize(Decimal("0.01"))
+    facts: dict[int, VendorFacts] = {}
+    for vendor_id in set(profiles) | set(sales):
+        profile = profiles.get(vendor_id)
+        exemption = None
+        if profile and profile.exemption_evidence and profile.exemption_valid_from:
+            exemption = Exemption(profile.exemption_evidence, profile.exemption_valid_from,
+                                  profile.exemption_valid_until)
+        facts[vendor_id] = VendorFacts(
+            oss_registered=bool(profile and profile.oss_registered),
+            oss_opt_in=bool(profile and profile.oss_opt_in), exemption=exemption,
+            sales=sales.get(vendor_id, {}))
+    return facts
+
+
+async def reload(runtime: Runtime, year: int) -> None:
+    SNAPSHOT.replace(await load_facts(runtime, year))
