@@ -39,6 +39,7 @@ import pluggy
 if TYPE_CHECKING:
     from engine.catalog.pricing import PricingLine, TaxDecision
     from engine.checkout.snapshot import CheckoutSnapshot
+    from engine.demo.index import DemoIndex
     from engine.orders.payment import PaymentGateway
     from engine.plugin_contributions import GraphQLContribution, ProductKindSpec, TaxClassSpec
     from engine.runtime import Runtime
@@ -67,6 +68,9 @@ QUERY_HOOKS = ("ruta_progress_shared_with",)
 
 #: Hooks the background loop calls every few seconds (may be ``async def``).
 SCHEDULED_HOOKS = ("ruta_tick",)
+
+#: Hooks run once by ``ruta demo`` / ``ruta serve --demo`` after the core demo data.
+DEMO_HOOKS = ("ruta_demo_seed",)
 
 #: Hooks that must be sync (computation and validation).
 SYNC_HOOKS = (
@@ -368,4 +372,15 @@ def ruta_tick(runtime: Runtime, now: datetime) -> None:
 
     May be async. Must be idempotent and safe with many workers (claim work with
     conditional updates); an implementation that raises is logged and the loop goes on.
+    """
+
+
+@hookspec
+def ruta_demo_seed(runtime: Runtime, demo: DemoIndex) -> None:
+    """Add the plugin's demo data, once, right after the core's demo marketplace is created
+    (``ruta serve --demo`` / ``ruta demo``; never otherwise).
+
+    ``demo`` (:class:`engine.demo.index.DemoIndex`) maps the demo's e-mails, vendor,
+    product and category slugs and variant SKUs to database ids. May be async; write in
+    ``runtime.transaction()``. An implementation that raises stops the demo set-up.
     """

@@ -24,7 +24,7 @@ def test_every_hookspec_is_prefixed_and_documented() -> None:
 
 def test_every_hook_has_exactly_one_kind() -> None:
     kinds = (hookspecs.LIFECYCLE_HOOKS, hookspecs.SYNC_HOOKS, hookspecs.QUERY_HOOKS,
-             hookspecs.SCHEDULED_HOOKS)
+             hookspecs.SCHEDULED_HOOKS, hookspecs.DEMO_HOOKS)
     assert set().union(*kinds) == set(specs())
     assert sum(len(kind) for kind in kinds) == len(specs())  # each hook in one kind only
 

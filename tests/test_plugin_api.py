@@ -8,6 +8,7 @@ from decimal import Decimal
 from typing import Any
 
 from engine import maintenance, plugin_api
+from engine.demo.seed import seed
 from engine.plugin_api import (
     PricingLine,
     Runtime,
@@ -115,3 +116,25 @@ async def test_plugin_data_on_a_checkout_feeds_the_pricing_hooks(plugged: Any) -
                               "voucher", "HALF")
         data = await client.gql(CHECKOUT, {"id": created["id"]})
         assert data["checkout"]["totalPrice"]["gross"]["amount"] == "18.00"
+
+
+class DemoSeeder:
+    def __init__(self) -> None:
+        self.calls: list[Any] = []
+
+    @hookimpl
+    async def ruta_demo_seed(self, runtime: Runtime, demo: Any) -> None:
+        self.calls.append(demo)
+
+
+async def test_plugins_add_their_demo_data_once_after_the_core(plugged: Any) -> None:
+    seeder = DemoSeeder()
+    async with plugged(seeder, core_only=True) as client:
+        assert await seed(client.runtime) is True
+        assert await seed(client.runtime) is False
+    [demo] = seeder.calls
+    assert {"admin@ruta.example", "mentor.pt@ruta.example"} <= set(demo.users)
+    assert {"curso-turismo-sustentavel", "oficina-grupo-financiamento"} <= set(demo.products)
+    assert "courses-tourism" in demo.categories and "TUR-COH1" in demo.variants
+    assert sorted(demo.vendors) == ["bodega-y-dulces-del-condado", "sabores-do-algarve",
+                                    "taller-raya"]

@@ -25,6 +25,8 @@ from engine.demo.data import (
     SHIPPING_METHODS,
     VENDORS,
 )
+from engine.demo.index import DemoIndex
+from engine.hook_calls import gather_hook
 from engine.input_rules import slugify
 from engine.runtime import Runtime
 from engine.shipping.models import ShippingMethod
@@ -44,13 +46,15 @@ def _variant(product: Product, spec: tuple[Any, ...], today: datetime) -> Produc
 
 
 async def seed(runtime: Runtime) -> bool:
-    """Create the demo data; returns False if it was already there."""
+    """Create the demo data, then let plugins add theirs (``ruta_demo_seed``); returns False
+    if it was already there."""
+    index = DemoIndex()
     async with runtime.transaction() as session:
         if await session.scalar(select(User.id).where(User.email == DEMO_USERS[0][0])):
             return False
         password = hash_password(DEMO_PASSWORD)
         users = {email: User(email=email, password_hash=password, is_operator=role == "operator",
-                             language_code="ES" if email.endswith(".es@ruta.example") else "EN")
+                             language_code=_language(email))
                  for email, role in DEMO_USERS}
         session.add_all(users.values())
         await session.flush()
@@ -105,5 +109,18 @@ async def seed(runtime: Runtime) -> bool:
             session.add_all(ProductTranslation(product_id=product.id, language_code=lang,
                                                name=text, description=spec["description"][lang])
                             for lang, text in spec["name"].items() if lang != source)
-            session.add_all(_variant(product, variant, today) for variant in spec["variants"])
+            variants = [_variant(product, variant, today) for variant in spec["variants"]]
+            session.add_all(variants)
+            await session.flush()
+            index.products[product.slug] = product.id
+            index.variants.update((v.sku, v.id) for v in variants)
+        index.users.update((email, user.id) for email, user in users.items())
+        index.vendors.update((v.slug, v.id) for v in vendors)
+        index.categories.update((slug, c.id) for slug, c in categories.items())
+    await gather_hook(runtime.plugins.hook.ruta_demo_seed, runtime=runtime, demo=index)
     return True
+
+
+def _language(email: str) -> str:
+    local = email.split("@", 1)[0]
+    return "ES" if local.endswith(".es") else "PT" if local.endswith(".pt") else "EN"
