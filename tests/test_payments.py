@@ -8,6 +8,7 @@ import json
 import time
 from collections.abc import AsyncIterator
 from dataclasses import dataclass
+from datetime import timedelta
 from decimal import Decimal
 from typing import Any
 
@@ -16,7 +17,9 @@ import pytest
 import stripe
 from sqlalchemy import func, select
 
+from engine import maintenance
 from engine.api.ids import decode_id
+from engine.db.types import utcnow
 from engine.events.models import OutboxEvent
 from engine.payments.reconcile import reconcile
 from tests.client import Client
@@ -152,8 +155,6 @@ async def test_payouts_wait_until_the_vendor_can_receive_them(env: Env) -> None:
     await env.client.runtime.dispatcher.drain()
     assert CONNECT.transfers == {}
     await enable_payouts(env, env.accounts["pt"])
-    from engine import maintenance
-
     await maintenance.tick(env.client.runtime)
     assert [t["amount"] for t in CONNECT.transfers.values()] == [1935]
 
@@ -296,3 +297,61 @@ async def test_no_secret_is_readable_through_the_api_or_the_logs(
     logged = "\n".join(record.getMessage() for record in caplog.records)
     for secret in (SECRET_KEY, WEBHOOK_SECRET, done["paymentAction"]["clientSecret"]):
         assert secret not in logged
+
+
+async def test_onboarding_creates_the_connected_account_once(env: Env) -> None:
+    again = (await env.client.gql(ONBOARD, token=env.shop.es_token))["vendorPaymentOnboarding"]
+    assert again["url"].endswith(env.accounts["es"])
+    assert len(CONNECT.accounts) == 2
+    customer = await env.client.register("nobody@example.com")
+    body = await env.client.raw(ONBOARD, token=customer)
+    assert body["errors"][0]["extensions"]["code"] == "PERMISSION_DENIED"
+
+
+async def test_a_failed_transfer_is_retried_and_paid_once(env: Env) -> None:
+    await enable_payouts(env, env.accounts["pt"])
+    CONNECT.fail_transfers = 3  # the SDK itself retries twice (same idempotency key)
+    done = await place(env, {"tile": 1})
+    await pay(env, done["paymentAction"]["data"]["paymentIntentId"], GOOD_CARD)
+    await wait_for(env, done["order"]["id"], lambda o: o["status"] == "PAID")
+    dispatcher = env.client.runtime.dispatcher
+    await dispatcher.drain()
+    assert CONNECT.transfers == {}  # the first attempt failed; the outbox retries it
+    dispatcher.clock = lambda: utcnow() + timedelta(minutes=10)
+    await dispatcher.drain()
+    await maintenance.tick(env.client.runtime)
+    assert [t["amount"] for t in CONNECT.transfers.values()] == [1935]
+
+
+async def test_older_or_other_events_never_move_a_payment_back(env: Env) -> None:
+    done = await place(env, {"tile": 1})
+    intent_id = done["paymentAction"]["data"]["paymentIntentId"]
+    await pay(env, intent_id, GOOD_CARD)
+    await wait_for(env, done["order"]["id"], lambda o: o["status"] == "PAID")
+    older = int(time.time()) - 60
+    late_failure = signed(event("payment_intent.payment_failed", {
+        "id": intent_id, "object": "payment_intent", "amount": 2150, "currency": "eur",
+        "last_payment_error": {"message": "declined"}}, created=older))
+    refunded = signed(event("charge.refunded", {
+        "id": "ch_x", "object": "charge", "payment_intent": intent_id,
+        "amount_refunded": 500}))
+    async with httpx.AsyncClient(base_url=env.app_url) as http:
+        for body, headers in (late_failure, refunded):
+            assert (await http.post("/webhooks/stripe", content=body,
+                                    headers=headers)).status_code == 200
+    status = await wait_for(env, done["order"]["id"], lambda o: True)
+    assert status["status"] == "PAID"
+    assert status["payments"][0]["status"] == "SUCCEEDED"
+    assert status["payments"][0]["refunded"] == {"amount": "5.00"}
+
+
+async def test_a_canceled_intent_leaves_the_order_unpaid(env: Env) -> None:
+    done = await place(env, {"tile": 1})
+    intent_id = done["paymentAction"]["data"]["paymentIntentId"]
+    body, headers = signed(event("payment_intent.canceled", {
+        "id": intent_id, "object": "payment_intent", "amount": 2150, "currency": "eur"}))
+    async with httpx.AsyncClient(base_url=env.app_url) as http:
+        assert (await http.post("/webhooks/stripe", content=body,
+                                headers=headers)).status_code == 200
+    status = await wait_for(env, done["order"]["id"], lambda o: True)
+    assert (status["status"], status["payments"][0]["status"]) == ("UNPAID", "CANCELED")
