@@ -140,6 +140,10 @@ def parser() -> argparse.ArgumentParser:
     worker = sub.add_parser("worker", help="run outbox deliveries and retries")
     worker.add_argument("--interval", type=float, default=2.0)
     worker.set_defaults(func=cmd_worker)
+    plugins = build_plugin_manager(disabled=[
+        name.strip() for name in os.environ.get("RUTA_DISABLED_PLUGINS", "").split(",")])
+    plugins.hook.ruta_cli_commands(subparsers=sub, build_runtime=lambda: build_runtime(
+        _settings()))
     return root
 
 

@@ -30,7 +30,7 @@ Five kinds of hook, with different rules:
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
@@ -82,6 +82,7 @@ SYNC_HOOKS = (
     "ruta_checkout_validate",
     "ruta_vat_id_validate",
     "ruta_payment_gateways",
+    "ruta_cli_commands",
     "ruta_graphql_schema",
     "ruta_graphql_type_fields",
     "ruta_models",
@@ -156,6 +157,17 @@ def ruta_payment_gateways() -> Sequence[PaymentGateway] | None:
     ``start(runtime, order)`` the engine calls after the order is committed, returning the
     ``PaymentAction`` the client must perform (or None). The core offers ``manual`` (paid
     outside the platform, confirmed by an operator with ``orderMarkPaid``).
+    """
+
+
+@hookspec
+def ruta_cli_commands(subparsers: Any, build_runtime: Callable[[], Runtime]) -> None:
+    """Add ``ruta`` sub-commands (e.g. ``ruta iberia-verify-invoices``).
+
+    ``subparsers`` is the ``argparse`` sub-parser collection: add a parser and set
+    ``func=<callable(args) -> int>`` as its default. ``build_runtime()`` gives a
+    :class:`engine.runtime.Runtime` configured from the environment (dispose its database
+    when done). Sync; runs when the command line is parsed.
     """
 
 

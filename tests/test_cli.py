@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 
-from engine import cli
+from engine import cli, hookimpl
 
 
 def users_in(db: Path) -> list[str]:
@@ -67,3 +67,20 @@ def test_migrate_and_export_schema(workdir: Path) -> None:
     assert cli.main(["export-schema", "--output", "out/schema.graphql"]) == 0
     sdl = (workdir / "out" / "schema.graphql").read_text()
     assert "type Query" in sdl and "productCreate(input: ProductCreateInput!)" in sdl
+
+
+class Greeter:
+    @hookimpl
+    def ruta_cli_commands(self, subparsers: Any, build_runtime: Any) -> None:
+        hello = subparsers.add_parser("hello", help="say hello")
+        hello.add_argument("--name", default="Ruta")
+        hello.set_defaults(func=lambda args: print(f"hello {args.name}") or 0)
+
+
+def test_plugins_add_commands(workdir: Path, monkeypatch: pytest.MonkeyPatch,
+                              capsys: pytest.CaptureFixture[str]) -> None:
+    real = cli.build_plugin_manager
+    monkeypatch.setattr(cli, "build_plugin_manager",
+                        lambda **kw: real(entry_points_from=None, extra_plugins=[Greeter()]))
+    assert cli.main(["hello", "--name", "Faro"]) == 0
+    assert "hello Faro" in capsys.readouterr().out
