@@ -6,16 +6,20 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import datetime, timedelta
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from engine.plugin_api import GraphQLContribution, Runtime, hookimpl
 from plugins.elearning import models
 from plugins.elearning.authoring_mutations import AuthoringMutation
+from plugins.elearning.demo import seed_courses
 from plugins.elearning.enrolment import enrol_paid_order, revoke_order
 from plugins.elearning.learning_mutations import LearningMutation
 from plugins.elearning.queries import ElearningQuery, product_fields
 from plugins.elearning.rescue import run_ladder
 from plugins.elearning.vendor_stats import vendor_fields
+
+if TYPE_CHECKING:
+    from engine.demo.index import DemoIndex
 
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 #: ``ruta_tick`` runs every few seconds; the ladder needs no more than one pass a minute.
@@ -74,3 +78,8 @@ async def ruta_tick(runtime: Runtime, now: datetime) -> None:
         return
     _last_ladder[id(runtime)] = now
     await run_ladder(runtime, now)
+
+
+@hookimpl
+async def ruta_demo_seed(runtime: Runtime, demo: DemoIndex) -> None:
+    await seed_courses(runtime, demo)

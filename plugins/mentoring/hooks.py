@@ -6,8 +6,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from engine.plugin_api import GraphQLContribution, Runtime, hookimpl
+from plugins.mentoring import demo as demo_data
 from plugins.mentoring import mentorships, paid, vouchers
 from plugins.mentoring.graphql_bookings import BookingMutation, BookingQuery
 from plugins.mentoring.graphql_experts import ExpertMutation, ExpertQuery
@@ -23,6 +25,9 @@ from plugins.mentoring.relationship_models import (
     Mentorship,
     SessionNote,
 )
+
+if TYPE_CHECKING:
+    from engine.demo.index import DemoIndex
 
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 
@@ -61,3 +66,9 @@ async def ruta_course_completed(runtime: Runtime, event_id: int, occurred_at: da
 @hookimpl
 async def ruta_order_paid(runtime: Runtime, order_id: int) -> None:
     await paid.order_paid(runtime, order_id)
+
+
+@hookimpl
+async def ruta_demo_seed(runtime: Runtime, demo: DemoIndex) -> None:
+    """Experts, their taxonomy, plans and offerings, linked paid slots and a funding request."""
+    await demo_data.seed(runtime, demo)
