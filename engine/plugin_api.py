@@ -40,13 +40,16 @@ from engine.plugin_reads import (
     OrderLineFacts,
     ProductFacts,
     VariantFacts,
+    VendorFacts,
     VendorOrderFacts,
     category_and_descendants,
     order_facts,
+    order_lines,
     product_facts,
     public_products,
     user_emails,
     variant_facts,
+    vendor_facts,
 )
 from engine.runtime import Runtime
 from engine.vendors.types import VendorType
@@ -91,6 +94,7 @@ __all__ = [
     "UserType",
     "ValidationError",
     "VariantFacts",
+    "VendorFacts",
     "VendorOrderFacts",
     "VendorType",
     "attempt",
@@ -108,6 +112,7 @@ __all__ = [
     "mark_paid",
     "money",
     "order_facts",
+    "order_lines",
     "payload_errors",
     "product_facts",
     "public_products",
@@ -118,5 +123,6 @@ __all__ = [
     "user_emails",
     "utcnow",
     "variant_facts",
+    "vendor_facts",
     "viewer_vendor_id",
 ]

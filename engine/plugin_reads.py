@@ -27,8 +27,9 @@ PRODUCT_ID = Product.id
 PRODUCT_CATEGORY_ID = Product.category_id
 
 __all__ = ["PRODUCT_CATEGORY_ID", "PRODUCT_ID", "OrderFacts", "OrderLineFacts", "ProductFacts",
-           "VariantFacts", "VendorOrderFacts", "category_and_descendants", "order_facts",
-           "product_facts", "public_products", "user_emails", "variant_facts"]
+           "VariantFacts", "VendorFacts", "VendorOrderFacts", "category_and_descendants",
+           "order_facts", "order_lines", "product_facts", "public_products", "user_emails",
+           "variant_facts", "vendor_facts"]
 
 
 @dataclass(frozen=True)
@@ -68,6 +69,9 @@ class OrderLineFacts:
     total_gross: Decimal
     tax_treatment: str
     product_attributes: dict[str, Any]
+    tax_rate: Decimal
+    tax_legal_note: str | None
+    variant_name: str
 
 
 @dataclass(frozen=True)
@@ -80,6 +84,7 @@ class VendorOrderFacts:
     shipping_net: Decimal
     total_gross: Decimal
     lines: tuple[OrderLineFacts, ...]
+    shipping_tax: Decimal = Decimal("0.00")
 
 
 @dataclass(frozen=True)
@@ -101,6 +106,42 @@ class OrderFacts:
     def lines(self, kind: str | None = None) -> list[tuple[VendorOrderFacts, OrderLineFacts]]:
         return [(vo, line) for vo in self.vendor_orders for line in vo.lines
                 if kind is None or line.product_kind == kind]
+
+
+@dataclass(frozen=True)
+class VendorFacts:
+    id: int
+    name: str
+    slug: str
+    status: str
+    tax_id: str
+    country: str
+    postal_code: str
+    region: str | None
+    language_code: str
+
+
+async def vendor_facts(session: AsyncSession, vendor_id: int) -> VendorFacts | None:
+    v = await session.get(Vendor, vendor_id)
+    if v is None:
+        return None
+    return VendorFacts(v.id, v.name, v.slug, v.status, v.tax_id, v.country, v.postal_code,
+                       v.region, v.language_code)
+
+
+def _line_facts(line: OrderLine, attributes: dict[str, Any] | None) -> OrderLineFacts:
+    return OrderLineFacts(
+        line.id, line.product_id, line.variant_id, line.product_kind, line.product_name,
+        line.quantity, line.unit_gross, line.total_net, line.total_gross, line.tax_treatment,
+        dict(attributes or {}), line.tax_rate, line.tax_legal_note, line.variant_name)
+
+
+async def order_lines(session: AsyncSession, line_ids: Sequence[int]
+                      ) -> dict[int, OrderLineFacts]:
+    rows = await session.execute(
+        select(OrderLine, Product.attributes).outerjoin(Product, Product.id == OrderLine.product_id)
+        .where(OrderLine.id.in_(line_ids)))
+    return {line.id: _line_facts(line, attributes) for line, attributes in rows}
 
 
 def public_products(language: str | None) -> Select[Any]:
@@ -147,10 +188,7 @@ async def order_facts(session: AsyncSession, order_id: int) -> OrderFacts | None
         .where(OrderLine.order_id == order_id).order_by(OrderLine.id))).all()
     lines: dict[int, list[OrderLineFacts]] = {}
     for line, attributes in rows:
-        lines.setdefault(line.vendor_order_id, []).append(OrderLineFacts(
-            line.id, line.product_id, line.variant_id, line.product_kind, line.product_name,
-            line.quantity, line.unit_gross, line.total_net, line.total_gross,
-            line.tax_treatment, dict(attributes or {})))
+        lines.setdefault(line.vendor_order_id, []).append(_line_facts(line, attributes))
     return OrderFacts(
         id=order.id, number=order.number, status=order.status, user_id=order.user_id,
         buyer_user_id=buyer, email=order.email, language_code=order.language_code,
@@ -158,4 +196,4 @@ async def order_facts(session: AsyncSession, order_id: int) -> OrderFacts | None
         billing_address=order.billing_address, plugin_data=dict(order.plugin_data or {}),
         vendor_orders=tuple(VendorOrderFacts(
             vo.id, vo.vendor_id, country, postal, vo.status, vo.shipping_net, vo.total_gross,
-            tuple(lines.get(vo.id, []))) for vo, country, postal in parts))
+            tuple(lines.get(vo.id, [])), vo.shipping_tax) for vo, country, postal in parts))

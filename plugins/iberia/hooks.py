@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -21,7 +21,10 @@ from plugins.iberia.decision import decide
 from plugins.iberia.facts import SNAPSHOT
 from plugins.iberia.graphql import IberiaMutation, vendor_fields
 from plugins.iberia.id_checks import check_vat_id, check_vendor
-from plugins.iberia.models import CrossBorderSale, VendorTaxProfile
+from plugins.iberia.invoice_cli import add_command
+from plugins.iberia.invoice_graphql import InvoiceQuery, invoice_vendor_fields
+from plugins.iberia.invoices import issue_credit_notes, issue_invoices
+from plugins.iberia.models import CrossBorderSale, Invoice, InvoiceCounter, VendorTaxProfile
 from plugins.iberia.sales import record_paid_order, reload
 from plugins.iberia.tax_classes import TAX_CLASSES
 from plugins.iberia.vies import client_for
@@ -36,7 +39,7 @@ _last_reload = [0.0]
 
 @hookimpl
 def ruta_models() -> Sequence[type]:
-    return [VendorTaxProfile, CrossBorderSale]
+    return [VendorTaxProfile, CrossBorderSale, InvoiceCounter, Invoice]
 
 
 @hookimpl
@@ -51,12 +54,17 @@ def ruta_tax_classes() -> Sequence[TaxClassSpec]:
 
 @hookimpl
 def ruta_graphql_schema() -> GraphQLContribution:
-    return GraphQLContribution(mutation=[IberiaMutation])
+    return GraphQLContribution(query=[InvoiceQuery], mutation=[IberiaMutation])
 
 
 @hookimpl
 def ruta_graphql_type_fields(type_name: str) -> Sequence[Any]:
-    return vendor_fields() if type_name == "Vendor" else []
+    return [*vendor_fields(), *invoice_vendor_fields()] if type_name == "Vendor" else []
+
+
+@hookimpl
+def ruta_cli_commands(subparsers: Any, build_runtime: Callable[[], Runtime]) -> None:
+    add_command(subparsers, build_runtime)
 
 
 # --- computation and validation (sync, pure) ----------------------------------------------
@@ -86,6 +94,15 @@ def ruta_vat_id_validate(vat_id: str | None, country: str | None) -> dict[str, A
 async def ruta_order_paid(runtime: Runtime, occurred_at: datetime, order_id: int) -> None:
     await record_paid_order(runtime, order_id, occurred_at)
     await reload(runtime, datetime.now(UTC).year)
+    await issue_invoices(runtime, order_id, occurred_at)
+
+
+@hookimpl
+async def ruta_order_refunded(runtime: Runtime, event_id: int, occurred_at: datetime,
+                              order_id: int, vendor_order_id: int, amount: str,
+                              full: bool) -> None:
+    await issue_credit_notes(runtime, event_id, occurred_at, order_id, vendor_order_id,
+                             amount, full)
 
 
 @hookimpl

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from datetime import date, datetime
 from decimal import Decimal
+from typing import Any
 
-from sqlalchemy import Boolean, Date, ForeignKey, Integer, String
+from sqlalchemy import JSON, Boolean, Date, ForeignKey, Integer, String, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
 from engine.plugin_api import Base, ScaledDecimal, UTCDateTime, utcnow
@@ -39,3 +40,45 @@ class CrossBorderSale(Base):
     year: Mapped[int] = mapped_column(Integer)
     net: Mapped[Decimal] = mapped_column(ScaledDecimal(2))
     recorded_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+
+
+class InvoiceCounter(Base):
+    """A gapless counter (``<issuer>:<series>:<year>`` numbers, ``<issuer>:chain`` positions),
+    incremented with UPDATE ... RETURNING inside the invoice's transaction."""
+
+    __tablename__ = "iberia_invoice_counter"
+
+    name: Mapped[str] = mapped_column(String(64), primary_key=True)
+    value: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class Invoice(Base):
+    """An issued invoice or credit note: a frozen snapshot, chained per issuer by hash."""
+
+    __tablename__ = "iberia_invoice"
+    __table_args__ = (
+        UniqueConstraint("issuer_key", "chain_seq"),
+        UniqueConstraint("issuer_key", "series", "year", "number"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    issuer_key: Mapped[str] = mapped_column(String(32))
+    chain_seq: Mapped[int] = mapped_column(Integer)
+    series: Mapped[str] = mapped_column(String(1))
+    year: Mapped[int] = mapped_column(Integer)
+    number: Mapped[int] = mapped_column(Integer)
+    code: Mapped[str] = mapped_column(String(20))
+    kind: Mapped[str] = mapped_column(String(12))
+    source_key: Mapped[str] = mapped_column(String(64), unique=True)
+    order_id: Mapped[int] = mapped_column(Integer, index=True)
+    vendor_order_id: Mapped[int] = mapped_column(Integer, index=True)
+    vendor_id: Mapped[int] = mapped_column(Integer, index=True)
+    buyer_user_id: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    rectifies_id: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    issued_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    content: Mapped[dict[str, Any]] = mapped_column(JSON)
+    total_net: Mapped[Decimal] = mapped_column(ScaledDecimal(2))
+    total_tax: Mapped[Decimal] = mapped_column(ScaledDecimal(2))
+    total_gross: Mapped[Decimal] = mapped_column(ScaledDecimal(2))
+    prev_hash: Mapped[str] = mapped_column(String(64))
+    hash: Mapped[str] = mapped_column(String(64), unique=True)
