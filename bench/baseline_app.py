@@ -43,7 +43,7 @@ from engine.catalog.listing import (
 )
 from engine.catalog.models import Category, Product, ProductVariant
 from engine.db.database import Database
-from engine.plugin_manager import build_plugin_manager
+from engine.plugins.manager import build_plugin_manager
 from engine.vendors.loaders import vendor_select
 from engine.vendors.models import Vendor
 

@@ -70,7 +70,7 @@ from engine.catalog.models import (  # noqa: E402
 )
 from engine.db.database import Database  # noqa: E402
 from engine.db.migrate import upgrade  # noqa: E402
-from engine.plugin_manager import ENTRY_POINT_GROUP, build_plugin_manager  # noqa: E402
+from engine.plugins.manager import ENTRY_POINT_GROUP, build_plugin_manager  # noqa: E402
 from engine.vendors.models import Vendor  # noqa: E402
 
 QUERY_TEMPLATE = (
@@ -631,7 +631,7 @@ def engine_source() -> str:
 
 
 def plugins_loaded(disabled: tuple[str, ...]) -> list[str]:
-    from engine.plugin_manager import plugin_names
+    from engine.plugins.manager import plugin_names
 
     return plugin_names(build_plugin_manager(disabled=disabled))
 

@@ -8,7 +8,7 @@ The public surface for applications and plugins:
 """
 
 from engine.app import create_app
-from engine.hookimpl import hookimpl
+from engine.plugins.markers import hookimpl
 
 __version__ = "0.1.0"
 __all__ = ["__version__", "create_app", "hookimpl"]

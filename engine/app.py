@@ -24,7 +24,7 @@ from engine.db.database import Database
 from engine.events.dispatcher import Dispatcher
 from engine.orders import downloads
 from engine.payments import webhooks
-from engine.plugin_manager import build_plugin_manager
+from engine.plugins.manager import build_plugin_manager
 from engine.runtime import Runtime
 from engine.settings import Settings, settings_from_env
 

@@ -20,7 +20,7 @@ from engine.db.migrate import upgrade
 from engine.demo.data import DEMO_PASSWORD, DEMO_USERS
 from engine.demo.seed import seed
 from engine.payments.reconcile import Reconciled, reconcile
-from engine.plugin_manager import build_plugin_manager
+from engine.plugins.manager import build_plugin_manager
 from engine.runtime import Runtime
 from engine.settings import Settings, SettingsError, settings_from_env
 

@@ -1,75 +1,16 @@
-"""The core's own plugin: defaults that any other plugin overrides.
+"""Deprecated: moved to ``engine.plugins.defaults``.
 
-Registered first (``DEFAULT_PLUGINS``), with ``trylast`` where another plugin's answer must
-win: the default tax decision charges no tax; the core product kinds and tax class; the
-catalog's ``Vendor.products`` field.
-"""
+This path keeps working for one release (until 0.3)."""
 
-from __future__ import annotations
+import warnings
+from typing import Any
 
-from collections.abc import Sequence
+import engine.plugins.defaults as _moved
 
-import strawberry
-
-from engine.catalog.pricing import NO_TAX, PricingLine, TaxDecision
-from engine.catalog.vendor_fields import vendor_fields
-from engine.hookimpl import hookimpl
-from engine.orders.graphql import vendor_orders
-from engine.orders.models import Order
-from engine.orders.payment import PaymentAction
-from engine.plugin_contributions import ProductKindSpec, TaxClassSpec
-from engine.runtime import Runtime
-from engine.settings import Settings
-from engine.shipping.graphql import shipping_methods
-
-CORE_KINDS = (
-    ProductKindSpec("PHYSICAL", "Goods that are shipped", shippable=True),
-    ProductKindSpec("DIGITAL", "Downloadable goods"),
-    ProductKindSpec("SERVICE", "Services, optionally booked in slots", bookable=True),
-    ProductKindSpec("COURSE", "Courses", bookable=True),
-    ProductKindSpec("EVENT", "Events with sessions and seats", bookable=True),
-)
+warnings.warn(
+    "engine.defaults is deprecated: import engine.plugins.defaults",
+    DeprecationWarning, stacklevel=2)
 
 
-class ManualGateway:
-    """Paid outside the platform (bank transfer, cash); an operator confirms the payment
-    with ``orderMarkPaid``."""
-
-    code = "manual"
-    description = "Pay by bank transfer or in person; confirmed by the platform."
-
-    def available(self, settings: Settings) -> bool:
-        return True
-
-    async def start(self, runtime: Runtime, order: Order) -> PaymentAction | None:
-        return None
-
-
-@hookimpl
-def ruta_payment_gateways() -> list[ManualGateway]:
-    return [ManualGateway()]
-
-
-@hookimpl(trylast=True)
-def ruta_tax_decision(line: PricingLine) -> TaxDecision:
-    return NO_TAX
-
-
-@hookimpl
-def ruta_product_kinds() -> tuple[ProductKindSpec, ...]:
-    return CORE_KINDS
-
-
-@hookimpl
-def ruta_tax_classes() -> list[TaxClassSpec]:
-    return [TaxClassSpec("STANDARD", "Standard", "Anything without a more specific class")]
-
-
-@hookimpl
-def ruta_graphql_type_fields(type_name: str) -> Sequence[object]:
-    if type_name != "Vendor":
-        return ()
-    return [*vendor_fields(),
-            strawberry.field(resolver=shipping_methods, description=shipping_methods.__doc__),
-            strawberry.field(resolver=vendor_orders, name="orders",
-                             description=vendor_orders.__doc__)]
+def __getattr__(name: str) -> Any:
+    return getattr(_moved, name)

@@ -1,36 +1,16 @@
-"""Calling the hooks that may be async outside the outbox: query hooks (awaited and
-collected) and the scheduled ``ruta_tick`` (each implementation isolated)."""
+"""Deprecated: moved to ``engine.plugins.calls``.
 
-from __future__ import annotations
+This path keeps working for one release (until 0.3)."""
 
-import inspect
-import logging
-from datetime import datetime
+import warnings
 from typing import Any
 
-import pluggy
+import engine.plugins.calls as _moved
 
-log = logging.getLogger(__name__)
-
-
-async def _call(impl: Any, kwargs: dict[str, Any]) -> Any:
-    result = impl.function(**{k: v for k, v in kwargs.items() if k in impl.argnames})
-    return await result if inspect.isawaitable(result) else result
+warnings.warn(
+    "engine.hook_calls is deprecated: import engine.plugins.calls",
+    DeprecationWarning, stacklevel=2)
 
 
-async def gather_hook(caller: pluggy.HookCaller, **kwargs: Any) -> list[Any]:
-    """Every non-None result of a query hook, awaiting async implementations."""
-    results = []
-    for impl in reversed(caller.get_hookimpls()):
-        value = await _call(impl, kwargs)
-        if value is not None:
-            results.append(value)
-    return results
-
-
-async def tick(plugins: pluggy.PluginManager, runtime: Any, now: datetime) -> None:
-    for impl in plugins.hook.ruta_tick.get_hookimpls():
-        try:
-            await _call(impl, {"runtime": runtime, "now": now})
-        except Exception:
-            log.exception("ruta_tick of %s failed", impl.plugin_name)
+def __getattr__(name: str) -> Any:
+    return getattr(_moved, name)

@@ -7,9 +7,9 @@ from __future__ import annotations
 import asyncio
 import logging
 
-from engine import hook_calls
 from engine.db.types import utcnow
 from engine.orders.service import expire_holds
+from engine.plugins import calls as hook_calls
 from engine.runtime import Runtime
 
 log = logging.getLogger(__name__)

@@ -1,128 +1,16 @@
-"""The public surface for plugin authors: import from here, not from engine internals.
+"""Deprecated: moved to ``engine.plugins.api``.
 
-Everything listed in ``__all__`` is kept stable (a test pins the list); anything else in
-``engine`` may change between versions.
-"""
+This path keeps working for one release (until 0.3)."""
 
-from engine.accounts.graphql import UserType
-from engine.api.context import Context, Info
-from engine.api.enums import CountryCode, LanguageCodeEnum
-from engine.api.errors import attempt, error_code_enum, payload_errors
-from engine.api.ids import decode_id, decode_token_id, encode_id
-from engine.api.money_types import MoneyType, TaxedMoneyType, money
-from engine.api.pagination import Connection, PageArgs, connection, count_of, fetch_page
-from engine.api.viewer import can_manage_vendor, viewer_vendor_id
-from engine.catalog.pricing import PricingLine, TaxDecision
-from engine.catalog.types import ProductType, ProductVariantType
-from engine.checkout.service import set_plugin_data
-from engine.checkout.snapshot import CheckoutLineSnapshot, CheckoutSnapshot
-from engine.db.base import Base, Timestamped
-from engine.db.types import ScaledDecimal, UTCDateTime, utcnow
-from engine.errors import (
-    Collector,
-    FieldError,
-    NotAuthenticated,
-    NotFound,
-    PermissionDenied,
-    RutaError,
-    ValidationError,
-)
-from engine.events.outbox import record as record_event
-from engine.hook_calls import gather_hook
-from engine.hookimpl import hookimpl
-from engine.money import TaxedMoney, quantize, taxed
-from engine.orders.payment import PaymentAction, PaymentGateway, mark_paid
-from engine.plugin_contributions import GraphQLContribution, ProductKindSpec, TaxClassSpec
-from engine.plugin_reads import (
-    PRODUCT_CATEGORY_ID,
-    PRODUCT_ID,
-    OrderFacts,
-    OrderLineFacts,
-    ProductFacts,
-    VariantFacts,
-    VendorFacts,
-    VendorOrderFacts,
-    category_and_descendants,
-    order_facts,
-    order_lines,
-    product_facts,
-    public_products,
-    user_emails,
-    variant_facts,
-    vendor_facts,
-)
-from engine.runtime import Runtime
-from engine.vendors.types import VendorType
+import warnings
+from typing import Any
 
-__all__ = [
-    "PRODUCT_CATEGORY_ID",
-    "PRODUCT_ID",
-    "Base",
-    "CheckoutLineSnapshot",
-    "CheckoutSnapshot",
-    "Collector",
-    "Connection",
-    "Context",
-    "CountryCode",
-    "FieldError",
-    "GraphQLContribution",
-    "Info",
-    "LanguageCodeEnum",
-    "MoneyType",
-    "NotAuthenticated",
-    "NotFound",
-    "OrderFacts",
-    "OrderLineFacts",
-    "PageArgs",
-    "PaymentAction",
-    "PaymentGateway",
-    "PermissionDenied",
-    "PricingLine",
-    "ProductFacts",
-    "ProductKindSpec",
-    "ProductType",
-    "ProductVariantType",
-    "Runtime",
-    "RutaError",
-    "ScaledDecimal",
-    "TaxClassSpec",
-    "TaxDecision",
-    "TaxedMoney",
-    "TaxedMoneyType",
-    "Timestamped",
-    "UTCDateTime",
-    "UserType",
-    "ValidationError",
-    "VariantFacts",
-    "VendorFacts",
-    "VendorOrderFacts",
-    "VendorType",
-    "attempt",
-    "can_manage_vendor",
-    "category_and_descendants",
-    "connection",
-    "count_of",
-    "decode_id",
-    "decode_token_id",
-    "encode_id",
-    "error_code_enum",
-    "fetch_page",
-    "gather_hook",
-    "hookimpl",
-    "mark_paid",
-    "money",
-    "order_facts",
-    "order_lines",
-    "payload_errors",
-    "product_facts",
-    "public_products",
-    "quantize",
-    "record_event",
-    "set_plugin_data",
-    "taxed",
-    "user_emails",
-    "utcnow",
-    "variant_facts",
-    "vendor_facts",
-    "viewer_vendor_id",
-]
+import engine.plugins.api as _moved
+
+warnings.warn(
+    "engine.plugin_api is deprecated: import engine.plugins.api",
+    DeprecationWarning, stacklevel=2)
+
+
+def __getattr__(name: str) -> Any:
+    return getattr(_moved, name)

@@ -1,34 +1,16 @@
-"""Plain value objects that plugins return from composition hooks."""
+"""Deprecated: moved to ``engine.plugins.contributions``.
 
-from __future__ import annotations
+This path keeps working for one release (until 0.3)."""
 
-from collections.abc import Sequence
-from dataclasses import dataclass, field
+import warnings
+from typing import Any
 
+import engine.plugins.contributions as _moved
 
-@dataclass(frozen=True)
-class GraphQLContribution:
-    """Strawberry classes merged into the schema: root fields and extra types."""
-
-    query: Sequence[type] = ()
-    mutation: Sequence[type] = ()
-    types: Sequence[type] = ()
+warnings.warn(
+    "engine.plugin_contributions is deprecated: import engine.plugins.contributions",
+    DeprecationWarning, stacklevel=2)
 
 
-@dataclass(frozen=True)
-class ProductKindSpec:
-    """A product kind: its enum value, whether it ships and whether it is bookable."""
-
-    code: str
-    description: str = ""
-    shippable: bool = False
-    bookable: bool = False
-
-
-@dataclass(frozen=True)
-class TaxClassSpec:
-    """A tax class code published by ``taxClasses`` (names what is sold, never a rate)."""
-
-    code: str
-    name: str
-    description: str = field(default="")
+def __getattr__(name: str) -> Any:
+    return getattr(_moved, name)

@@ -21,7 +21,7 @@ from engine.app import build_runtime, create_app
 from engine.db.base import Base
 from engine.db.migrate import upgrade
 from engine.demo.seed import seed
-from engine.plugin_manager import build_plugin_manager
+from engine.plugins.manager import build_plugin_manager
 from engine.runtime import Runtime
 from engine.settings import Settings
 from tests.client import Client

@@ -5,7 +5,7 @@ from __future__ import annotations
 import inspect
 from pathlib import Path
 
-from engine import hookspecs
+from engine.plugins import specs as hookspecs
 
 TESTS = Path(__file__).parent
 

@@ -7,9 +7,10 @@ from datetime import datetime
 from decimal import Decimal
 from typing import Any
 
-from engine import maintenance, plugin_api
+from engine import maintenance
 from engine.demo.seed import seed
-from engine.plugin_api import (
+from engine.plugins import api as plugin_api
+from engine.plugins.api import (
     PricingLine,
     Runtime,
     decode_token_id,
@@ -138,3 +139,29 @@ async def test_plugins_add_their_demo_data_once_after_the_core(plugged: Any) -> 
     assert "courses-tourism" in demo.categories and "TUR-COH1" in demo.variants
     assert sorted(demo.vendors) == ["bodega-y-dulces-del-condado", "sabores-do-algarve",
                                     "taller-raya"]
+
+
+OLD_PATHS = {"engine.hookspecs": "engine.plugins.specs",
+             "engine.hook_calls": "engine.plugins.calls",
+             "engine.plugin_manager": "engine.plugins.manager",
+             "engine.plugin_reads": "engine.plugins.reads",
+             "engine.plugin_contributions": "engine.plugins.contributions",
+             "engine.defaults": "engine.plugins.defaults",
+             "engine.plugin_api": "engine.plugins.api"}
+
+
+def test_old_plugin_import_paths_still_work_with_a_deprecation_warning() -> None:
+    import importlib
+    import sys
+    import warnings
+
+    for old, new in OLD_PATHS.items():
+        sys.modules.pop(old, None)
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always")
+            module = importlib.import_module(old)
+        assert any(issubclass(w.category, DeprecationWarning) and new in str(w.message)
+                   for w in caught), old
+        moved = importlib.import_module(new)
+        public = [n for n in vars(moved) if not n.startswith("_")]
+        assert public and all(getattr(module, n) is getattr(moved, n) for n in public), old

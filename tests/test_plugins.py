@@ -15,8 +15,8 @@ from engine.api.schema import build_schema
 from engine.catalog.pricing import PricingLine, TaxDecision
 from engine.catalog.types import ProductType
 from engine.errors import ValidationError
-from engine.plugin_contributions import GraphQLContribution, ProductKindSpec, TaxClassSpec
-from engine.plugin_manager import PluginError, build_plugin_manager
+from engine.plugins.contributions import GraphQLContribution, ProductKindSpec, TaxClassSpec
+from engine.plugins.manager import PluginError, build_plugin_manager
 from engine.settings import Settings
 
 PRICING = """query($id: ID!, $country: CountryCode) { product(id: $id) {

@@ -33,7 +33,7 @@ from engine.db.base import Base
 from engine.db.database import Database
 from engine.db.migrate import upgrade
 from engine.events.models import OutboxDelivery
-from engine.plugin_manager import ENTRY_POINT_GROUP, build_plugin_manager, plugin_names
+from engine.plugins.manager import ENTRY_POINT_GROUP, build_plugin_manager, plugin_names
 from engine.runtime import Runtime
 from engine.settings import Settings
 from tests.client import Client

@@ -32,7 +32,7 @@ from engine.catalog.types import CategoryType, ProductKind, ProductType, Product
 from engine.checkout.graphql import CheckoutMutation, CheckoutQuery
 from engine.orders.graphql import OrderMutation, OrderQuery
 from engine.orders.types import OrderType
-from engine.plugin_contributions import GraphQLContribution
+from engine.plugins.contributions import GraphQLContribution
 from engine.settings import Settings
 from engine.shipping.graphql import ShippingMutation
 from engine.vendors.graphql import VendorMutation, VendorQuery

@@ -7,7 +7,7 @@ from functools import lru_cache
 import pluggy
 
 from engine.catalog.models import ProductVariant
-from engine.plugin_contributions import ProductKindSpec, TaxClassSpec
+from engine.plugins.contributions import ProductKindSpec, TaxClassSpec
 
 
 @lru_cache(maxsize=32)

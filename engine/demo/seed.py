@@ -26,8 +26,8 @@ from engine.demo.data import (
     VENDORS,
 )
 from engine.demo.index import DemoIndex
-from engine.hook_calls import gather_hook
 from engine.input_rules import slugify
+from engine.plugins.calls import gather_hook
 from engine.runtime import Runtime
 from engine.shipping.models import ShippingMethod
 from engine.vendors.models import Vendor, VendorMembership, VendorTranslation

@@ -8,7 +8,7 @@ import pluggy
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from engine.events.models import OutboxDelivery, OutboxEvent
-from engine.hookspecs import LIFECYCLE_HOOKS
+from engine.plugins.specs import LIFECYCLE_HOOKS
 
 
 async def record(

@@ -8,10 +8,10 @@ from datetime import datetime
 
 import strawberry
 
-from engine.hookimpl import hookimpl
 from engine.payments import graphql, refunds, transfers
 from engine.payments.gateways import DummyGateway, StripeGateway
-from engine.plugin_contributions import GraphQLContribution
+from engine.plugins.contributions import GraphQLContribution
+from engine.plugins.markers import hookimpl
 from engine.runtime import Runtime
 
 

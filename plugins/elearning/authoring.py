@@ -12,7 +12,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from engine.plugin_api import Collector, NotFound
+from engine.plugins.api import Collector, NotFound
 from plugins.elearning.core_reads import ProductFacts
 from plugins.elearning.models import Course, CourseModule, Lesson, Translation
 

@@ -6,7 +6,7 @@ from typing import Any
 
 import strawberry
 
-from engine.plugin_api import LanguageCodeEnum, decode_id
+from engine.plugins.api import LanguageCodeEnum, decode_id
 from plugins.elearning.authoring import CourseInput, LessonInput
 from plugins.elearning.types import CompletionRule, DeliveryMode, Level
 

@@ -12,7 +12,7 @@ from typing import TypeVar
 import strawberry
 from sqlalchemy import select
 
-from engine.plugin_api import (
+from engine.plugins.api import (
     Info,
     LanguageCodeEnum,
     NotAuthenticated,

@@ -18,7 +18,7 @@ import jwt
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from engine.plugin_api import Runtime
+from engine.plugins.api import Runtime
 from plugins.elearning.keys import issuer, key_id, signing_key
 from plugins.elearning.models import Certificate, Course, Enrolment
 

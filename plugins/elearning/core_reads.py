@@ -1,4 +1,4 @@
-"""What the e-learning plugin reads of the core, through ``engine.plugin_api``: an order's
+"""What the e-learning plugin reads of the core, through ``engine.plugins.api``: an order's
 COURSE lines and buyer, a product's facts, the public product listing, users' e-mails."""
 
 from __future__ import annotations
@@ -9,8 +9,8 @@ from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from engine import plugin_api
-from engine.plugin_api import ProductFacts, category_and_descendants, public_products
+from engine.plugins import api as plugin_api
+from engine.plugins.api import ProductFacts, category_and_descendants, public_products
 
 __all__ = ["CourseLine", "OrderCourses", "ProductFacts", "category_and_descendants",
            "cheapest_price", "course_product_select", "order_course_lines",

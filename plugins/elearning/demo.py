@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from engine.plugin_api import Runtime
+from engine.plugins.api import Runtime
 from plugins.elearning.authoring import (
     CourseInput,
     LessonInput,

@@ -10,7 +10,7 @@ from decimal import Decimal
 from sqlalchemy import select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from engine.plugin_api import Runtime, ValidationError
+from engine.plugins.api import Runtime, ValidationError
 from plugins.elearning.core_reads import cheapest_price, order_course_lines, product_facts
 from plugins.elearning.models import Course, Enrolment
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import strawberry
 
-from engine.plugin_api import ValidationError, error_code_enum, payload_errors
+from engine.plugins.api import ValidationError, error_code_enum, payload_errors
 
 CourseErrorCode = strawberry.enum(
     error_code_enum("CourseErrorCode", (

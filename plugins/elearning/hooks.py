@@ -8,7 +8,7 @@ from datetime import datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from engine.plugin_api import GraphQLContribution, Runtime, hookimpl
+from engine.plugins.api import GraphQLContribution, Runtime, hookimpl
 from plugins.elearning import models
 from plugins.elearning.authoring_mutations import AuthoringMutation
 from plugins.elearning.demo import seed_courses

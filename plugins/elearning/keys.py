@@ -17,7 +17,7 @@ import os
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from cryptography.hazmat.primitives.serialization import load_pem_private_key
 
-from engine.plugin_api import Runtime
+from engine.plugins.api import Runtime
 
 KEY_VARIABLE = "RUTA_ELEARNING_SIGNING_KEY"
 ISSUER_VARIABLE = "RUTA_ELEARNING_ISSUER"

@@ -8,7 +8,7 @@ from collections.abc import Awaitable, Callable
 import strawberry
 from sqlalchemy import select
 
-from engine.plugin_api import (
+from engine.plugins.api import (
     Info,
     NotAuthenticated,
     PermissionDenied,

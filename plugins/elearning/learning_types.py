@@ -8,7 +8,7 @@ from typing import Any, cast
 import strawberry
 from strawberry.scalars import JSON
 
-from engine.plugin_api import Info, encode_id
+from engine.plugins.api import Info, encode_id
 from plugins.elearning.certificates import Verification
 from plugins.elearning.loaders import CERTIFICATES, certificate_by_enrolment
 from plugins.elearning.models import Certificate, Course, Enrolment

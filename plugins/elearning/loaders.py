@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from sqlalchemy import select
 from strawberry.dataloader import DataLoader
 
-from engine.plugin_api import Runtime
+from engine.plugins.api import Runtime
 from plugins.elearning.models import Certificate, Course, Enrolment
 
 COURSES = "elearning.course_by_product"

@@ -9,7 +9,7 @@ from typing import Any
 from sqlalchemy import JSON, Boolean, ForeignKey, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
-from engine.plugin_api import Base, Timestamped, UTCDateTime, utcnow
+from engine.plugins.api import Base, Timestamped, UTCDateTime, utcnow
 
 
 class Course(Timestamped, Base):

@@ -11,7 +11,7 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from engine.plugin_api import Runtime, ValidationError, record_event
+from engine.plugins.api import Runtime, ValidationError, record_event
 from plugins.elearning.access import Access, availability
 from plugins.elearning.certificates import issue
 from plugins.elearning.core_reads import product_facts, user_emails

@@ -9,7 +9,7 @@ import strawberry
 from sqlalchemy import String, select
 from sqlalchemy import cast as sql_cast
 
-from engine.plugin_api import (
+from engine.plugins.api import (
     Connection,
     Info,
     LanguageCodeEnum,

@@ -17,7 +17,7 @@ from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from engine.plugin_api import Runtime, gather_hook, record_event
+from engine.plugins.api import Runtime, gather_hook, record_event
 from plugins.elearning.models import Enrolment, QuizAttempt, RescueStep
 from plugins.elearning.progress import completed_ids, ordered_lessons
 

@@ -9,7 +9,7 @@ from datetime import datetime
 
 import strawberry
 
-from engine.plugin_api import Info, can_manage_vendor, encode_id, utcnow
+from engine.plugins.api import Info, can_manage_vendor, encode_id, utcnow
 from plugins.elearning.access import Access, access_of
 from plugins.elearning.loaders import ENROLMENTS, enrolment_by_course_user
 from plugins.elearning.models import Course, Enrolment

@@ -7,7 +7,7 @@ from typing import Any
 import strawberry
 from sqlalchemy import select
 
-from engine.plugin_api import Info, VendorType, can_manage_vendor, encode_id
+from engine.plugins.api import Info, VendorType, can_manage_vendor, encode_id
 from plugins.elearning.analytics import CourseStats, course_stats
 from plugins.elearning.models import Course
 from plugins.elearning.outline import module_titles

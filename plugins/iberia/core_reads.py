@@ -1,4 +1,4 @@
-"""What iberia reads of the core, through ``engine.plugin_api``: a paid order's vendor orders
+"""What iberia reads of the core, through ``engine.plugins.api``: a paid order's vendor orders
 (vendor, buyer address and VAT status, lines with kind, treatment, net and product
 attributes, shipping), line tax snapshots, and the vendor as the invoice's issuer."""
 
@@ -11,7 +11,7 @@ from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from engine.plugin_api import order_facts, order_lines, vendor_facts
+from engine.plugins.api import order_facts, order_lines, vendor_facts
 
 
 @dataclass(frozen=True)

@@ -28,7 +28,7 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
-from engine.plugin_api import PricingLine, TaxDecision
+from engine.plugins.api import PricingLine, TaxDecision
 from plugins.iberia.config import IberiaConfig
 from plugins.iberia.facts import EU_THRESHOLD, VendorFacts
 from plugins.iberia.rate_lookup import applied_rate

@@ -7,7 +7,7 @@ from typing import Any
 
 import strawberry
 
-from engine.plugin_api import (
+from engine.plugins.api import (
     Info,
     NotAuthenticated,
     PermissionDenied,

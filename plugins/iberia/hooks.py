@@ -8,7 +8,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from engine.plugin_api import (
+from engine.plugins.api import (
     GraphQLContribution,
     PricingLine,
     Runtime,

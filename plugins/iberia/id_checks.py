@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from typing import Any
 
-from engine.plugin_api import ValidationError
+from engine.plugins.api import ValidationError
 from plugins.iberia.messages import language_for, message
 from plugins.iberia.tax_ids import eu_vat_number, is_generic_consumer, valid_vendor_tax_id
 from plugins.iberia.vies import INVALID, ViesClient

@@ -6,7 +6,7 @@ import asyncio
 from collections.abc import Callable
 from typing import Any
 
-from engine.plugin_api import Runtime
+from engine.plugins.api import Runtime
 from plugins.iberia.invoice_chain import ChainReport, verify
 
 

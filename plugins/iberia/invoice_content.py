@@ -15,7 +15,7 @@ from datetime import datetime
 from decimal import Decimal
 from typing import Any
 
-from engine.plugin_api import OrderFacts, VendorOrderFacts, quantize
+from engine.plugins.api import OrderFacts, VendorOrderFacts, quantize
 from plugins.iberia.config import IberiaConfig
 from plugins.iberia.core_reads import LineTax, VendorParty
 from plugins.iberia.invoice_form import invoice_form

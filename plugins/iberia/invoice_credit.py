@@ -16,7 +16,7 @@ import copy
 from decimal import Decimal
 from typing import Any
 
-from engine.plugin_api import quantize
+from engine.plugins.api import quantize
 from plugins.iberia.invoice_content import ZERO, amount, finish
 from plugins.iberia.invoice_texts import label
 

@@ -9,7 +9,7 @@ from typing import Any
 import strawberry
 from sqlalchemy import select
 
-from engine.plugin_api import (
+from engine.plugins.api import (
     Info,
     NotAuthenticated,
     PermissionDenied,

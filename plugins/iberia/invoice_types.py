@@ -8,7 +8,7 @@ from typing import Any
 
 import strawberry
 
-from engine.plugin_api import encode_id
+from engine.plugins.api import encode_id
 from plugins.iberia.invoice_texts import LABELS, label
 from plugins.iberia.models import Invoice
 

@@ -17,7 +17,7 @@ from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from engine.plugin_api import Runtime, order_facts
+from engine.plugins.api import Runtime, order_facts
 from plugins.iberia import config
 from plugins.iberia.core_reads import line_taxes, vendor_party
 from plugins.iberia.invoice_chain import GENESIS, record_hash

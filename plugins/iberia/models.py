@@ -9,7 +9,7 @@ from typing import Any
 from sqlalchemy import JSON, Boolean, Date, ForeignKey, Integer, String, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
-from engine.plugin_api import Base, ScaledDecimal, UTCDateTime, utcnow
+from engine.plugins.api import Base, ScaledDecimal, UTCDateTime, utcnow
 
 
 class VendorTaxProfile(Base):

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from engine.plugin_api import Collector, Runtime
+from engine.plugins.api import Collector, Runtime
 from plugins.iberia.models import VendorTaxProfile
 
 

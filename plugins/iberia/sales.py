@@ -14,7 +14,7 @@ from decimal import Decimal
 from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
 
-from engine.plugin_api import Runtime
+from engine.plugins.api import Runtime
 from plugins.iberia.core_reads import PaidVendorOrder, paid_vendor_orders
 from plugins.iberia.facts import SNAPSHOT, Exemption, VendorFacts
 from plugins.iberia.models import CrossBorderSale, VendorTaxProfile

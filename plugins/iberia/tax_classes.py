@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from engine.plugin_api import TaxClassSpec
+from engine.plugins.api import TaxClassSpec
 
 TAX_CLASSES: tuple[TaxClassSpec, ...] = (
     TaxClassSpec("BOOKS", "Books", "Printed books, newspapers and periodicals"),

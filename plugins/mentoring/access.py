@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from engine.plugin_api import NotAuthenticated, NotFound, PermissionDenied
+from engine.plugins.api import NotAuthenticated, NotFound, PermissionDenied
 from plugins.mentoring.models import Expert
 
 

@@ -8,7 +8,7 @@ from typing import Any
 
 from sqlalchemy import select
 
-from engine.plugin_api import Collector, Runtime, ValidationError
+from engine.plugins.api import Collector, Runtime, ValidationError
 from plugins.mentoring.access import Viewer, get_expert, managed_expert
 from plugins.mentoring.enums import SessionStatus
 from plugins.mentoring.models import Expert, Session

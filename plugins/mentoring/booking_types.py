@@ -7,7 +7,7 @@ from typing import Self
 
 import strawberry
 
-from engine.plugin_api import MoneyType, encode_id, money, utcnow
+from engine.plugins.api import MoneyType, encode_id, money, utcnow
 from plugins.mentoring.enums import BookingStatus, FundingStatus, MentorshipStatus, Milestone
 from plugins.mentoring.ics import CalendarEntry, render
 from plugins.mentoring.models import Booking, Expert, Offering, Session

@@ -16,7 +16,7 @@ from sqlalchemy import select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from engine.plugin_api import NotFound, PermissionDenied, Runtime, ValidationError, quantize
+from engine.plugins.api import NotFound, PermissionDenied, Runtime, ValidationError, quantize
 from plugins.mentoring.access import Viewer, get_expert, manages, signed_in
 from plugins.mentoring.availability import busy_intervals, plan_of
 from plugins.mentoring.enums import BookingStatus, SessionStatus

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from engine.plugin_api import Runtime, VariantFacts, variant_facts
+from engine.plugins.api import Runtime, VariantFacts, variant_facts
 from plugins.mentoring.enums import ExpertKind, FundingStatus, Milestone, SessionStatus
 from plugins.mentoring.models import Expert, Offering, Session, Tag
 from plugins.mentoring.relationship_models import (

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import strawberry
 
-from engine.plugin_api import (
+from engine.plugins.api import (
     Info,
     ValidationError,
     error_code_enum,

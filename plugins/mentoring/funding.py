@@ -13,7 +13,7 @@ from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from engine.plugin_api import Collector, NotFound, PermissionDenied, Runtime, ValidationError
+from engine.plugins.api import Collector, NotFound, PermissionDenied, Runtime, ValidationError
 from plugins.mentoring.access import Viewer, expert_of_user, signed_in
 from plugins.mentoring.enums import FUNDING_MOVES, ExpertKind, FundingStatus, Milestone
 from plugins.mentoring.relationship_models import FundingAssignment, FundingEvent, FundingRequest

@@ -8,7 +8,7 @@ from decimal import Decimal
 import strawberry
 from sqlalchemy import select
 
-from engine.plugin_api import (
+from engine.plugins.api import (
     Info,
     NotFound,
     PermissionDenied,

@@ -9,7 +9,7 @@ from zoneinfo import ZoneInfo
 import strawberry
 from sqlalchemy import select
 
-from engine.plugin_api import CountryCode, Info, ValidationError, attempt, decode_id, utcnow
+from engine.plugins.api import CountryCode, Info, ValidationError, attempt, decode_id, utcnow
 from plugins.mentoring import availability, match_query, profiles
 from plugins.mentoring.errors import MentoringError, errors_of, viewer_of
 from plugins.mentoring.matching import Match, Needs

@@ -6,7 +6,7 @@ from decimal import Decimal
 
 import strawberry
 
-from engine.plugin_api import Info, attempt, decode_id
+from engine.plugins.api import Info, attempt, decode_id
 from plugins.mentoring import funding
 from plugins.mentoring.booking_types import FundingRequestType
 from plugins.mentoring.enums import FundingStatus, Milestone

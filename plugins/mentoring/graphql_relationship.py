@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import strawberry
 
-from engine.plugin_api import Info, attempt, decode_id, utcnow
+from engine.plugins.api import Info, attempt, decode_id, utcnow
 from plugins.mentoring import mentorships
 from plugins.mentoring.booking_types import (
     MentorshipGoal,

@@ -8,7 +8,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from engine.plugin_api import GraphQLContribution, Runtime, hookimpl
+from engine.plugins.api import GraphQLContribution, Runtime, hookimpl
 from plugins.mentoring import demo as demo_data
 from plugins.mentoring import mentorships, paid, vouchers
 from plugins.mentoring.graphql_bookings import BookingMutation, BookingQuery

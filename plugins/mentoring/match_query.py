@@ -7,7 +7,7 @@ from datetime import datetime, timedelta
 
 from sqlalchemy import func, select
 
-from engine.plugin_api import Collector, Runtime
+from engine.plugins.api import Collector, Runtime
 from plugins.mentoring.enums import LANGUAGES, BookingStatus, ExpertKind, SessionStatus
 from plugins.mentoring.matching import Match, Needs, explain, rank
 from plugins.mentoring.models import Booking, Expert, Session

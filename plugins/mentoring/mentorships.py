@@ -7,7 +7,7 @@ from datetime import datetime
 from sqlalchemy import select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from engine.plugin_api import NotFound, PermissionDenied, Runtime, ValidationError
+from engine.plugins.api import NotFound, PermissionDenied, Runtime, ValidationError
 from plugins.mentoring.access import Viewer, get_expert, manages, signed_in
 from plugins.mentoring.enums import BookingStatus, MentorshipStatus, Milestone
 from plugins.mentoring.models import Booking, Expert, Session

@@ -9,7 +9,7 @@ from decimal import Decimal
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from engine.plugin_api import Collector, NotFound, Runtime, ValidationError, variant_facts
+from engine.plugins.api import Collector, NotFound, Runtime, ValidationError, variant_facts
 from plugins.mentoring.access import Viewer, managed_expert
 from plugins.mentoring.availability import busy_intervals
 from plugins.mentoring.enums import SessionStatus

@@ -6,7 +6,7 @@ from __future__ import annotations
 from sqlalchemy import select, update
 from sqlalchemy.exc import IntegrityError
 
-from engine.plugin_api import Runtime, order_facts
+from engine.plugins.api import Runtime, order_facts
 from plugins.mentoring.enums import BookingStatus, SessionStatus
 from plugins.mentoring.models import Booking, Session
 

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from decimal import Decimal
 
-from engine.plugin_api import quantize
+from engine.plugins.api import quantize
 
 ZERO = Decimal("0.00")
 

@@ -7,7 +7,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from sqlalchemy import select
 
-from engine.plugin_api import Collector, PermissionDenied, Runtime, ValidationError
+from engine.plugins.api import Collector, PermissionDenied, Runtime, ValidationError
 from plugins.mentoring.access import (
     Viewer,
     expert_of_user,

@@ -18,7 +18,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Mapped, mapped_column
 
-from engine.plugin_api import Base, ScaledDecimal, UTCDateTime, utcnow
+from engine.plugins.api import Base, ScaledDecimal, UTCDateTime, utcnow
 
 USER_FK = "account_user.id"
 EXPERT_FK = "mentoring_expert.id"

@@ -8,7 +8,7 @@ from typing import Self
 
 import strawberry
 
-from engine.plugin_api import LanguageCodeEnum, MoneyType, encode_id, money
+from engine.plugins.api import LanguageCodeEnum, MoneyType, encode_id, money
 from plugins.mentoring.enums import BookingStatus, ExpertKind, SessionStatus
 from plugins.mentoring.models import Expert, Offering, Session, Tag, Voucher
 

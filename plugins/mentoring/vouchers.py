@@ -8,7 +8,7 @@ from sqlalchemy import select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from engine.plugin_api import NotFound, Runtime, ValidationError
+from engine.plugins.api import NotFound, Runtime, ValidationError
 from plugins.mentoring.access import Viewer, get_expert
 from plugins.mentoring.models import Expert, Offering, Voucher
 

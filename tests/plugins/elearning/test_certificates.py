@@ -13,7 +13,7 @@ import jwt
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from cryptography.hazmat.primitives.serialization import Encoding, NoEncryption, PrivateFormat
 
-from engine.plugin_api import utcnow
+from engine.plugins.api import utcnow
 from plugins.elearning.certificates import verify
 from tests.client import Client
 from tests.plugins.elearning.test_courses import SAVE, ok

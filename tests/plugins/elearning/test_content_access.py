@@ -9,7 +9,7 @@ import json
 import re
 from typing import Any
 
-from engine.plugin_api import decode_id, record_event
+from engine.plugins.api import decode_id, record_event
 from tests.client import Client
 from tests.plugins.elearning.test_courses import (
     SECRET_BODY,

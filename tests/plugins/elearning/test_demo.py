@@ -6,7 +6,7 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any
 
-from engine.plugin_api import Runtime
+from engine.plugins.api import Runtime
 from tests.client import Client
 
 CUSTOMER = "customer@ruta.example"

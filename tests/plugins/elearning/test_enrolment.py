@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from engine.plugin_api import decode_id, record_event, utcnow
+from engine.plugins.api import decode_id, record_event, utcnow
 from plugins.elearning.enrolment import enrol_paid_order
 from tests.client import Client
 from tests.plugins.elearning.test_courses import (

@@ -9,7 +9,7 @@ from typing import Any
 
 from sqlalchemy import select
 
-from engine.plugin_api import hookimpl
+from engine.plugins.api import hookimpl
 from plugins.elearning.models import Enrolment
 from tests.client import Client
 from tests.plugins.elearning.test_courses import SAVE, Academy, academy, ok

@@ -11,7 +11,7 @@ from typing import Any
 
 from sqlalchemy import select
 
-from engine.plugin_api import decode_id, hookimpl
+from engine.plugins.api import decode_id, hookimpl
 from plugins.elearning import hooks
 from plugins.elearning.models import Enrolment
 from plugins.elearning.progress import complete_lesson

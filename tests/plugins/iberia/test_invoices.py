@@ -12,8 +12,8 @@ import pytest
 from sqlalchemy import text
 
 from engine.app import build_runtime
-from engine.plugin_api import decode_id, record_event
-from engine.plugin_manager import build_plugin_manager
+from engine.plugins.api import decode_id, record_event
+from engine.plugins.manager import build_plugin_manager
 from plugins.iberia.invoice_chain import verify
 from plugins.iberia.invoice_cli import run_verify
 from plugins.iberia.invoice_form import COMPLETE, SIMPLIFIED, invoice_form

@@ -13,7 +13,7 @@ from typing import Any
 
 import pytest
 
-from engine.plugin_api import PricingLine, Runtime
+from engine.plugins.api import PricingLine, Runtime
 from plugins.iberia.facts import SNAPSHOT, Exemption, VendorFacts
 
 MADRID, LISBON, FARO = ("ES", "28001"), ("PT", "1100-148"), ("PT", "8000-138")

@@ -9,7 +9,7 @@ from typing import Any
 
 import icalendar
 
-from engine.plugin_api import decode_id
+from engine.plugins.api import decode_id
 from tests.client import Client
 from tests.plugins.mentoring.test_profiles import (
     BOOK,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 
-from engine.plugin_api import decode_id, gather_hook
+from engine.plugins.api import decode_id, gather_hook
 from plugins.mentoring import mentorships
 from plugins.mentoring.access import Viewer
 from plugins.mentoring.models import Booking

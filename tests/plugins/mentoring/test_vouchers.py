@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from engine.plugin_api import decode_id, record_event
+from engine.plugins.api import decode_id, record_event
 from plugins.mentoring import vouchers
 from tests.client import Client
 from tests.plugins.mentoring.test_bookings import next_monday_10

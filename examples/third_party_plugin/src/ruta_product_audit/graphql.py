@@ -1,6 +1,6 @@
 """GraphQL: ``Product.auditTrail`` (a field on a core type) and ``productAuditEntries``.
 
-Resolvers reach Ruta only through ``engine.plugin_api`` and what every resolver gets:
+Resolvers reach Ruta only through ``engine.plugins.api`` and what every resolver gets:
 ``root`` (the core object, for ``Product`` a ``ProductType`` whose ``pk`` is the product's
 database id) and ``info.context`` (``runtime``, per-request ``loader(...)``, ``user()``).
 """
@@ -17,7 +17,7 @@ from graphql import GraphQLError
 from sqlalchemy import func, select
 from strawberry.dataloader import DataLoader
 
-from engine.plugin_api import Info, ProductType, Runtime, encode_id
+from engine.plugins.api import Info, ProductType, Runtime, encode_id
 from ruta_product_audit.models import AuditEvent, ProductAuditEntry
 
 MAX_ENTRIES = 100

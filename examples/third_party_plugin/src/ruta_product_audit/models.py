@@ -12,7 +12,7 @@ from datetime import datetime
 from sqlalchemy import CheckConstraint, Index, Integer, String
 from sqlalchemy.orm import Mapped, mapped_column
 
-from engine.plugin_api import Base, UTCDateTime, utcnow
+from engine.plugins.api import Base, UTCDateTime, utcnow
 
 
 class AuditEvent(enum.StrEnum):

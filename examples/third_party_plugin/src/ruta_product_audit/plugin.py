@@ -13,7 +13,7 @@ from typing import Any
 
 from sqlalchemy import select
 
-from engine.plugin_api import GraphQLContribution, Runtime, hookimpl
+from engine.plugins.api import GraphQLContribution, Runtime, hookimpl
 from ruta_product_audit.graphql import ProductAuditQuery, product_fields
 from ruta_product_audit.models import AuditEvent, ProductAuditEntry
 

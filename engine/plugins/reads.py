@@ -1,0 +1,199 @@
+"""Read models plugins may use (through ``engine.plugins.api``) instead of the core's tables.
+
+Plain, frozen values: an order with its vendor orders and lines, a product's or a
+variant's facts, users' e-mails, and the public product listing query (rows that
+``ProductType.of_row`` accepts).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from decimal import Decimal
+from typing import Any
+
+from sqlalchemy import Select, func, select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from engine.accounts.models import User
+from engine.catalog.listing import Scope, category_and_descendants, product_select, visible
+from engine.catalog.models import Product, ProductVariant
+from engine.orders.models import Order, OrderLine, VendorOrder
+from engine.vendors.models import Vendor
+
+#: Columns for filters and joins on ``public_products`` queries.
+PRODUCT_ID = Product.id
+PRODUCT_CATEGORY_ID = Product.category_id
+
+__all__ = ["PRODUCT_CATEGORY_ID", "PRODUCT_ID", "OrderFacts", "OrderLineFacts", "ProductFacts",
+           "VariantFacts", "VendorFacts", "VendorOrderFacts", "category_and_descendants",
+           "order_facts", "order_lines", "product_facts", "public_products", "user_emails",
+           "variant_facts", "vendor_facts"]
+
+
+@dataclass(frozen=True)
+class ProductFacts:
+    id: int
+    vendor_id: int
+    kind: str
+    category_id: int | None
+    is_published: bool
+    name: str
+    attributes: dict[str, Any]
+    min_price: Decimal | None
+
+
+@dataclass(frozen=True)
+class VariantFacts:
+    id: int
+    product_id: int
+    vendor_id: int
+    price: Decimal
+    starts_at: datetime | None
+    ends_at: datetime | None
+    capacity: int | None
+    seats_taken: int
+
+
+@dataclass(frozen=True)
+class OrderLineFacts:
+    id: int
+    product_id: int | None
+    variant_id: int | None
+    product_kind: str
+    product_name: str
+    quantity: int
+    unit_gross: Decimal
+    total_net: Decimal
+    total_gross: Decimal
+    tax_treatment: str
+    product_attributes: dict[str, Any]
+    tax_rate: Decimal
+    tax_legal_note: str | None
+    variant_name: str
+
+
+@dataclass(frozen=True)
+class VendorOrderFacts:
+    id: int
+    vendor_id: int
+    vendor_country: str
+    vendor_postal_code: str
+    status: str
+    shipping_net: Decimal
+    total_gross: Decimal
+    lines: tuple[OrderLineFacts, ...]
+    shipping_tax: Decimal = Decimal("0.00")
+
+
+@dataclass(frozen=True)
+class OrderFacts:
+    id: int
+    number: int
+    status: str
+    user_id: int | None
+    #: The order's user, else the account whose e-mail placed it (guest checkout).
+    buyer_user_id: int | None
+    email: str
+    language_code: str
+    vat_id: str | None
+    shipping_address: dict[str, Any] | None
+    billing_address: dict[str, Any] | None
+    plugin_data: dict[str, Any]
+    vendor_orders: tuple[VendorOrderFacts, ...]
+
+    def lines(self, kind: str | None = None) -> list[tuple[VendorOrderFacts, OrderLineFacts]]:
+        return [(vo, line) for vo in self.vendor_orders for line in vo.lines
+                if kind is None or line.product_kind == kind]
+
+
+@dataclass(frozen=True)
+class VendorFacts:
+    id: int
+    name: str
+    slug: str
+    status: str
+    tax_id: str
+    country: str
+    postal_code: str
+    region: str | None
+    language_code: str
+
+
+async def vendor_facts(session: AsyncSession, vendor_id: int) -> VendorFacts | None:
+    v = await session.get(Vendor, vendor_id)
+    if v is None:
+        return None
+    return VendorFacts(v.id, v.name, v.slug, v.status, v.tax_id, v.country, v.postal_code,
+                       v.region, v.language_code)
+
+
+def _line_facts(line: OrderLine, attributes: dict[str, Any] | None) -> OrderLineFacts:
+    return OrderLineFacts(
+        line.id, line.product_id, line.variant_id, line.product_kind, line.product_name,
+        line.quantity, line.unit_gross, line.total_net, line.total_gross, line.tax_treatment,
+        dict(attributes or {}), line.tax_rate, line.tax_legal_note, line.variant_name)
+
+
+async def order_lines(session: AsyncSession, line_ids: Sequence[int]
+                      ) -> dict[int, OrderLineFacts]:
+    rows = await session.execute(
+        select(OrderLine, Product.attributes).outerjoin(Product, Product.id == OrderLine.product_id)
+        .where(OrderLine.id.in_(line_ids)))
+    return {line.id: _line_facts(line, attributes) for line, attributes in rows}
+
+
+def public_products(language: str | None) -> Select[Any]:
+    """Published products of approved vendors with their text in ``language``."""
+    return visible(product_select(language), Scope())
+
+
+async def product_facts(session: AsyncSession, product_id: int) -> ProductFacts | None:
+    product = await session.get(Product, product_id)
+    if product is None:
+        return None
+    price = await session.scalar(select(func.min(ProductVariant.price))
+                                 .where(ProductVariant.product_id == product_id))
+    return ProductFacts(product.id, product.vendor_id, product.kind, product.category_id,
+                        product.is_published, product.name, dict(product.attributes or {}),
+                        price)
+
+
+async def variant_facts(session: AsyncSession, variant_id: int) -> VariantFacts | None:
+    v = await session.get(ProductVariant, variant_id)
+    if v is None:
+        return None
+    return VariantFacts(v.id, v.product_id, v.vendor_id, v.price, v.starts_at, v.ends_at,
+                        v.capacity, v.seats_taken)
+
+
+async def user_emails(session: AsyncSession, ids: Sequence[int]) -> dict[int, str]:
+    rows = await session.execute(select(User.id, User.email).where(User.id.in_(ids)))
+    return {user_id: email for user_id, email in rows}
+
+
+async def order_facts(session: AsyncSession, order_id: int) -> OrderFacts | None:
+    order = await session.get(Order, order_id)
+    if order is None:
+        return None
+    buyer = order.user_id or await session.scalar(
+        select(User.id).where(User.email == order.email.lower()))
+    parts = (await session.execute(
+        select(VendorOrder, Vendor.country, Vendor.postal_code)
+        .join(Vendor, Vendor.id == VendorOrder.vendor_id)
+        .where(VendorOrder.order_id == order_id).order_by(VendorOrder.id))).all()
+    rows = (await session.execute(
+        select(OrderLine, Product.attributes).outerjoin(Product, Product.id == OrderLine.product_id)
+        .where(OrderLine.order_id == order_id).order_by(OrderLine.id))).all()
+    lines: dict[int, list[OrderLineFacts]] = {}
+    for line, attributes in rows:
+        lines.setdefault(line.vendor_order_id, []).append(_line_facts(line, attributes))
+    return OrderFacts(
+        id=order.id, number=order.number, status=order.status, user_id=order.user_id,
+        buyer_user_id=buyer, email=order.email, language_code=order.language_code,
+        vat_id=order.vat_id, shipping_address=order.shipping_address,
+        billing_address=order.billing_address, plugin_data=dict(order.plugin_data or {}),
+        vendor_orders=tuple(VendorOrderFacts(
+            vo.id, vo.vendor_id, country, postal, vo.status, vo.shipping_net, vo.total_gross,
+            tuple(lines.get(vo.id, [])), vo.shipping_tax) for vo, country, postal in parts))

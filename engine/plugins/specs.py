@@ -1,0 +1,398 @@
+"""Every hook a Ruta plugin can implement, grouped by when it runs.
+
+Implement a hook with ``from engine import hookimpl`` and a function of the same name;
+register the plugin through the ``ruta.plugins`` entry-point group (first-party plugins are
+registered the same way). An implementation may accept any subset of a spec's arguments.
+
+Five kinds of hook, with different rules:
+
+* **Composition hooks** run once when the app is built (schema parts, models, migrations,
+  product kinds, tax classes). Sync.
+* **Computation and validation hooks** run inside a request, before commit. They are
+  **sync and pure**; ``async def`` implementations are refused at registration. Validation
+  hooks raise :class:`engine.errors.ValidationError` to refuse input: it becomes a typed
+  payload error and nothing is written.
+* **Lifecycle hooks** (``ruta_<thing>_<happened>``) run **after commit**, from the outbox.
+  They may be ``async def``. Each implementation is isolated: one that raises or exceeds
+  ``RUTA_HOOK_TIMEOUT`` is logged and retried with exponential backoff, never affects the
+  transaction that produced the event, and never stops the other implementations. Delivery
+  is at least once: make implementations idempotent. Each receives ``runtime``
+  (:class:`engine.runtime.Runtime`: settings, database, plugin manager), ``event_id`` (the
+  same on every redelivery of one event: use it to deduplicate) and ``occurred_at`` (when
+  the transaction recorded it) besides the event's own arguments. Plugins may define their
+  own lifecycle events here and record them with ``engine.plugins.api.record_event``.
+* **Query hooks** (``QUERY_HOOKS``) answer a question one plugin asks another without
+  either importing the other; they may be ``async def``; the engine awaits every result and
+  collects them (``engine.plugins.api.gather_hook``).
+* **Scheduled hooks** (``ruta_tick``) run in every worker's background loop, every few
+  seconds; each implementation is isolated (an error is logged, the loop goes on).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from datetime import datetime
+from typing import TYPE_CHECKING, Any
+
+import pluggy
+
+if TYPE_CHECKING:
+    from engine.catalog.pricing import PricingLine, TaxDecision
+    from engine.checkout.snapshot import CheckoutSnapshot
+    from engine.demo.index import DemoIndex
+    from engine.orders.payment import PaymentGateway
+    from engine.plugins.contributions import GraphQLContribution, ProductKindSpec, TaxClassSpec
+    from engine.runtime import Runtime
+
+hookspec = pluggy.HookspecMarker("ruta")
+
+#: Hooks whose implementations run after commit from the outbox.
+LIFECYCLE_HOOKS = (
+    "ruta_user_registered",
+    "ruta_vendor_applied",
+    "ruta_vendor_approved",
+    "ruta_product_created",
+    "ruta_product_updated",
+    "ruta_product_deleted",
+    "ruta_order_created",
+    "ruta_order_paid",
+    "ruta_order_cancelled",
+    "ruta_vendor_order_fulfilled",
+    "ruta_order_refunded",
+    "ruta_course_completed",
+    "ruta_learner_at_risk",
+)
+
+#: Hooks the engine awaits and whose results it collects (may be ``async def``).
+QUERY_HOOKS = ("ruta_progress_shared_with",)
+
+#: Hooks the background loop calls every few seconds (may be ``async def``).
+SCHEDULED_HOOKS = ("ruta_tick",)
+
+#: Hooks run once by ``ruta demo`` / ``ruta serve --demo`` after the core demo data.
+DEMO_HOOKS = ("ruta_demo_seed",)
+
+#: Hooks that must be sync (computation and validation).
+SYNC_HOOKS = (
+    "ruta_tax_decision",
+    "ruta_unit_price",
+    "ruta_vendor_validate",
+    "ruta_product_validate",
+    "ruta_variant_validate",
+    "ruta_checkout_validate",
+    "ruta_vat_id_validate",
+    "ruta_payment_gateways",
+    "ruta_cli_commands",
+    "ruta_graphql_schema",
+    "ruta_graphql_type_fields",
+    "ruta_models",
+    "ruta_migration_locations",
+    "ruta_product_kinds",
+    "ruta_tax_classes",
+)
+
+
+# --- Composition: run once when the app (and its schema) is built --------------------------
+
+
+@hookspec
+def ruta_graphql_schema() -> GraphQLContribution | None:
+    """Contribute GraphQL root fields and types.
+
+    Return a :class:`engine.plugins.contributions.GraphQLContribution` holding strawberry
+    classes whose fields are merged into ``Query`` / ``Mutation`` (``query``, ``mutation``)
+    and extra types to register (``types``). Sync; runs once per schema build.
+    """
+
+
+@hookspec
+def ruta_graphql_type_fields(type_name: str) -> Sequence[Any] | None:
+    """Add fields to a core GraphQL type (``Product``, ``ProductVariant``, ``Vendor``, ``User``).
+
+    Return strawberry fields (``strawberry.field(resolver=..., name=...)``); each resolver
+    receives the core object as ``root``. Called once per core type name when the schema is
+    built. Sync.
+    """
+
+
+@hookspec
+def ruta_models() -> Sequence[type] | None:
+    """Return the plugin's SQLAlchemy model classes (declared on ``engine.db.Base``).
+
+    Called at start-up so that the metadata (and the migration drift check) includes them.
+    """
+
+
+@hookspec
+def ruta_migration_locations() -> Sequence[str] | None:
+    """Return directories holding the plugin's Alembic revisions.
+
+    Each plugin keeps its revisions on its own branch (``branch_labels``) depending on the
+    core's head; ``ruta migrate`` upgrades all heads.
+    """
+
+
+@hookspec
+def ruta_product_kinds() -> Sequence[ProductKindSpec] | None:
+    """Add values to the ``ProductKind`` enum (core: PHYSICAL DIGITAL SERVICE COURSE EVENT).
+
+    Return :class:`engine.plugins.contributions.ProductKindSpec` items; a kind declares
+    whether it ships (needs an address) and whether its variants are bookable.
+    """
+
+
+@hookspec
+def ruta_tax_classes() -> Sequence[TaxClassSpec] | None:
+    """Publish tax-class codes (what is sold: ``BOOKS``, ``FOOD_BASIC``...) for ``taxClasses``.
+
+    The core knows only ``STANDARD``. A product's ``taxClass`` must be a published code.
+    """
+
+
+@hookspec
+def ruta_payment_gateways() -> Sequence[PaymentGateway] | None:
+    """Contribute payment gateways (:class:`engine.orders.payment.PaymentGateway`).
+
+    A gateway has a ``code`` (what ``checkoutComplete(paymentGateway:)`` names) and an async
+    ``start(runtime, order)`` the engine calls after the order is committed, returning the
+    ``PaymentAction`` the client must perform (or None). The core offers ``manual`` (paid
+    outside the platform, confirmed by an operator with ``orderMarkPaid``).
+    """
+
+
+@hookspec
+def ruta_cli_commands(subparsers: Any, build_runtime: Callable[[], Runtime]) -> None:
+    """Add ``ruta`` sub-commands (e.g. ``ruta iberia-verify-invoices``).
+
+    ``subparsers`` is the ``argparse`` sub-parser collection: add a parser and set
+    ``func=<callable(args) -> int>`` as its default. ``build_runtime()`` gives a
+    :class:`engine.runtime.Runtime` configured from the environment (dispose its database
+    when done). Sync; runs when the command line is parsed.
+    """
+
+
+# --- Computation and validation: sync, inside the request, before commit --------------------
+
+
+@hookspec(firstresult=True)
+def ruta_tax_decision(line: PricingLine) -> TaxDecision | None:
+    """Decide the tax of one priced line (firstresult, sync, pure).
+
+    ``line`` carries the vendor's establishment, the buyer's country/postal code and VAT id,
+    the product kind and tax class and the unit price. Return a
+    :class:`engine.catalog.pricing.TaxDecision`, or ``None`` to let the next plugin decide.
+    The core's default (registered last) charges no tax (treatment ``OUTSIDE_SCOPE``).
+    """
+
+
+@hookspec(firstresult=True)
+def ruta_unit_price(line: PricingLine) -> Any:
+    """Adjust the unit price of a line before tax (firstresult, sync, pure).
+
+    Return a ``Decimal`` to replace ``line.unit_price`` (promotions, member prices), or
+    ``None`` to keep it. The result is rounded to cents by the engine.
+    """
+
+
+@hookspec
+def ruta_vendor_validate(data: dict[str, Any], vendor_id: int | None) -> None:
+    """Validate vendor input before it is written (``vendorCreate`` / ``vendorUpdate``).
+
+    ``data`` holds the normalised fields about to be written (``country``, ``postal_code``,
+    ``tax_id``...); ``vendor_id`` is None on create. Raise
+    :class:`engine.errors.ValidationError` to refuse; nothing is written.
+    """
+
+
+@hookspec
+def ruta_product_validate(data: dict[str, Any], vendor_id: int, product_id: int | None) -> None:
+    """Validate product input before it is written (``productCreate`` / ``productUpdate``).
+
+    Raise :class:`engine.errors.ValidationError` to refuse; nothing is written.
+    """
+
+
+@hookspec
+def ruta_variant_validate(data: dict[str, Any], product_kind: str, variant_id: int | None) -> None:
+    """Validate variant input (``productVariantCreate`` / ``productVariantUpdate``).
+
+    Raise :class:`engine.errors.ValidationError` to refuse; nothing is written.
+    """
+
+
+@hookspec
+def ruta_checkout_validate(checkout: CheckoutSnapshot) -> None:
+    """Validate a checkout inside ``checkoutComplete``'s transaction, before stock is taken.
+
+    ``checkout`` is a read-only :class:`engine.checkout.snapshot.CheckoutSnapshot` (lines,
+    buyer, addresses, VAT id, total). Raise :class:`engine.errors.ValidationError` to refuse
+    the order with a typed error; nothing is written.
+    """
+
+
+@hookspec
+def ruta_vat_id_validate(vat_id: str | None, country: str | None) -> dict[str, Any] | None:
+    """Validate the buyer's VAT number when ``checkoutVatIdUpdate`` sets it.
+
+    ``vat_id`` is upper-cased without spaces (None when removed); ``country`` is the buyer's
+    billing (else shipping) country, if known. Raise :class:`engine.errors.ValidationError`
+    (code ``INVALID_VAT_ID``) to refuse; nothing is written. Return a mapping to merge into
+    the checkout's ``plugin_data`` (e.g. ``{"iberia_vat": {"status": "VALID", ...}}``) so
+    that pure pricing hooks can read the outcome from ``PricingLine.plugin_data``.
+
+    Sync, but run by the engine in a worker thread *before* the transaction: it may call a
+    remote service (VIES) with a timeout. "Service unavailable" must not mean "invalid".
+    """
+
+
+# --- Lifecycle: after commit, from the outbox, isolated per implementation ------------------
+
+
+@hookspec
+def ruta_user_registered(
+    runtime: Runtime, event_id: int, occurred_at: datetime, user_id: int, email: str
+) -> None:
+    """A customer account was created (``accountRegister``). After commit; may be async."""
+
+
+@hookspec
+def ruta_vendor_applied(
+    runtime: Runtime, event_id: int, occurred_at: datetime, vendor_id: int, user_id: int
+) -> None:
+    """A user applied to sell (``vendorCreate``; status PENDING). After commit; may be async."""
+
+
+@hookspec
+def ruta_vendor_approved(
+    runtime: Runtime, event_id: int, occurred_at: datetime, vendor_id: int
+) -> None:
+    """An operator approved a vendor (``vendorApprove``). After commit; may be async."""
+
+
+@hookspec
+def ruta_product_created(
+    runtime: Runtime, event_id: int, occurred_at: datetime, product_id: int, vendor_id: int
+) -> None:
+    """A product was created (``productCreate``). After commit; may be async."""
+
+
+@hookspec
+def ruta_product_updated(
+    runtime: Runtime, event_id: int, occurred_at: datetime, product_id: int, vendor_id: int
+) -> None:
+    """A product or one of its variants changed. After commit; may be async."""
+
+
+@hookspec
+def ruta_product_deleted(
+    runtime: Runtime, event_id: int, occurred_at: datetime, product_id: int, vendor_id: int
+) -> None:
+    """A product was deleted (``productDelete``). After commit; may be async."""
+
+
+@hookspec
+def ruta_order_created(
+    runtime: Runtime, event_id: int, occurred_at: datetime, order_id: int
+) -> None:
+    """``checkoutComplete`` created an order (UNPAID, or PAID at once when free).
+    After commit; may be async."""
+
+
+@hookspec
+def ruta_order_paid(runtime: Runtime, event_id: int, occurred_at: datetime, order_id: int) -> None:
+    """An order became PAID (its vendor orders too; booking holds are confirmed).
+    After commit; may be async."""
+
+
+@hookspec
+def ruta_order_cancelled(
+    runtime: Runtime, event_id: int, occurred_at: datetime, order_id: int, reason: str
+) -> None:
+    """An order was cancelled; stock and seats are already back. ``reason`` is
+    ``CANCELLED_BY_CUSTOMER``, ``CANCELLED_BY_OPERATOR`` or ``EXPIRED`` (an unpaid booking
+    hold ran out).
+    After commit; may be async."""
+
+
+@hookspec
+def ruta_vendor_order_fulfilled(
+    runtime: Runtime,
+    event_id: int,
+    occurred_at: datetime,
+    vendor_order_id: int,
+    order_id: int,
+    vendor_id: int,
+) -> None:
+    """A vendor shipped its part of an order (``vendorOrderFulfill``). After commit; may be
+    async."""
+
+
+@hookspec
+def ruta_order_refunded(
+    runtime: Runtime,
+    event_id: int,
+    occurred_at: datetime,
+    order_id: int,
+    vendor_order_id: int,
+    amount: str,
+    full: bool,
+) -> None:
+    """Money was refunded for a vendor order (``amount`` is a Decimal string in EUR; ``full``
+    when the whole vendor order is refunded). After commit; may be async."""
+
+
+@hookspec
+def ruta_course_completed(
+    runtime: Runtime,
+    event_id: int,
+    occurred_at: datetime,
+    user_id: int,
+    product_id: int,
+    topics: list[str],
+) -> None:
+    """A learner completed a course (recorded by the e-learning plugin); ``topics`` are the
+    course's topic tags, e.g. for rewarding the learner. After commit; may be async."""
+
+
+@hookspec
+def ruta_learner_at_risk(
+    runtime: Runtime,
+    event_id: int,
+    occurred_at: datetime,
+    user_id: int,
+    product_id: int,
+    step: str,
+    signals: list[str],
+) -> None:
+    """A learner looks likely to drop out (recorded by the e-learning plugin). ``step`` is
+    ``NUDGE`` (day 3), ``MENTOR`` (day 7) or ``COORDINATOR`` (day 14); ``signals`` name the
+    evidence (``INACTIVE``, ``STALLED_MODULE``, ``FAILED_QUIZ``, ``NEVER_STARTED``).
+    After commit; may be async."""
+
+
+@hookspec
+def ruta_progress_shared_with(runtime: Runtime, learner_id: int) -> Sequence[int] | None:
+    """User ids (e.g. mentors) the learner has consented to share learning progress with.
+
+    A query hook: may be async; the engine awaits every implementation and merges the ids.
+    """
+
+
+@hookspec
+def ruta_tick(runtime: Runtime, now: datetime) -> None:
+    """Periodic work (reminders, escalations, expiries), every few seconds in each worker.
+
+    May be async. Must be idempotent and safe with many workers (claim work with
+    conditional updates); an implementation that raises is logged and the loop goes on.
+    """
+
+
+@hookspec
+def ruta_demo_seed(runtime: Runtime, demo: DemoIndex) -> None:
+    """Add the plugin's demo data, once, right after the core's demo marketplace is created
+    (``ruta serve --demo`` / ``ruta demo``; never otherwise).
+
+    ``demo`` (:class:`engine.demo.index.DemoIndex`) maps the demo's e-mails, vendor,
+    product and category slugs and variant SKUs to database ids. May be async; write in
+    ``runtime.transaction()``. An implementation that raises stops the demo set-up.
+    """
