@@ -10,6 +10,7 @@ from engine.catalog.models import (
     ProductVariant,
 )
 from engine.checkout.models import Checkout, CheckoutLine
+from engine.db.plugin_records import PluginMigrationRecord
 from engine.events.models import OutboxDelivery, OutboxEvent
 from engine.orders.models import Order, OrderCounter, OrderLine, VendorOrder
 from engine.payments.models import (
@@ -28,4 +29,5 @@ CORE_MODELS = (
     CategoryTranslation, Product, ProductTranslation, ProductVariant, OutboxEvent,
     OutboxDelivery, ShippingMethod, Checkout, CheckoutLine, OrderCounter, Order, VendorOrder,
     OrderLine, Booking, Payment, StripeEvent, LedgerEntry, Transfer, Refund, VendorAccount,
+    PluginMigrationRecord,
 )
