@@ -19,7 +19,8 @@ from engine.plugins import installed
 
 PLUGIN = "product_audit"
 TABLE = "product_audit_entry"
-REVISION = "product_audit_0001"
+REVISION = "product_audit_0002"  # the head (0001 creates the table)
+REVISIONS = "product_audit_0001, product_audit_0002"
 
 
 def tables(db: Path) -> set[str]:
@@ -76,7 +77,7 @@ def test_an_uninstalled_plugin_stops_start_up_with_one_line_until_forgotten(
 
     assert cli.main(["plugins"]) == 0
     listing = capsys.readouterr().out
-    assert f"{PLUGIN}  NOT INSTALLED  migrations {REVISION} applied, tables {TABLE}" in listing
+    assert f"{PLUGIN}  NOT INSTALLED  migrations {REVISIONS} applied, tables {TABLE}" in listing
 
     assert cli.main(["migrate", "--forget-plugin", PLUGIN]) == 1  # no terminal: refuses
     assert "--yes" in capsys.readouterr().err
@@ -126,8 +127,8 @@ def test_plugins_lists_what_is_installed_and_where_its_migrations_stand(
     lines = capsys.readouterr().out.splitlines()
     assert lines[0] == "elearning  ruta 0.1.0  enabled  migration elearning_0001: not applied"
     assert "mentoring  ruta 0.1.0  disabled  migration mentoring_0001: not applied" in lines
-    audit = lines.index("product_audit  ruta-product-audit 0.1.0  enabled  "
-                        "migration product_audit_0001: not applied")
+    audit = lines.index("product_audit  ruta-product-audit 0.2.0  enabled  "
+                        "migration product_audit_0002: not applied")
     assert lines[audit + 1] == (
         "    hooks: ruta_graphql_schema, ruta_graphql_type_fields, ruta_migration_locations, "
         "ruta_models, ruta_product_created, ruta_product_deleted, ruta_product_updated")
@@ -136,7 +137,7 @@ def test_plugins_lists_what_is_installed_and_where_its_migrations_stand(
     capsys.readouterr()
     assert cli.main(["plugins"]) == 0
     out = capsys.readouterr().out
-    assert "product_audit  ruta-product-audit 0.1.0  enabled  migration product_audit_0001: " \
+    assert "product_audit  ruta-product-audit 0.2.0  enabled  migration product_audit_0002: " \
            "applied" in out
     assert "mentoring  ruta 0.1.0  disabled  migration mentoring_0001: not applied" in out
 

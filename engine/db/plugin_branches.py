@@ -88,8 +88,11 @@ class Layout:
 
 def layout(plugins: pluggy.PluginManager, url: str) -> Layout:
     branches = {CORE: Branch(CORE, [(MIGRATIONS / "versions").resolve()], True)}
-    branches.update(_dormant_branches(plugins))
-    branches.update(_loaded_branches(plugins))
+    loaded = _loaded_branches(plugins)
+    taken = {path for branch in loaded.values() for path in branch.locations}
+    branches.update({name: branch for name, branch in _dormant_branches(plugins).items()
+                     if not taken & set(branch.locations)})  # loaded under another name
+    branches.update(loaded)
     config = Config()
     config.set_main_option("script_location", str(MIGRATIONS))
     config.set_main_option("version_locations", " ".join(
