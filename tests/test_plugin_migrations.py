@@ -7,15 +7,19 @@ the plugin's migration created, exactly as after ``pip uninstall ruta-product-au
 
 from __future__ import annotations
 
+import asyncio
 import sqlite3
 from importlib.metadata import EntryPoint
 from pathlib import Path
 from typing import Any
 
 import pytest
+from sqlalchemy import inspect, text
 
 from engine import cli
+from engine.db.database import Database
 from engine.plugins import installed
+from engine.testing.database import fresh_database
 
 PLUGIN = "product_audit"
 TABLE = "product_audit_entry"
@@ -156,3 +160,35 @@ def test_a_disabled_plugin_with_applied_migrations_does_not_block_start_up(
     monkeypatch.setenv("RUTA_DISABLED_PLUGINS", PLUGIN)
     assert cli.main(["serve"]) == 0 and len(served) == 1
     assert TABLE in tables(workdir / "ruta.db")  # its data stays for when it is enabled again
+
+
+async def _state(url: str) -> tuple[set[str], set[str]]:
+    db = Database(url)
+    try:
+        async with db.engine.connect() as conn:
+            return await conn.run_sync(lambda c: (
+                set(inspect(c).get_table_names()),
+                set(c.execute(text("SELECT version_num FROM alembic_version")).scalars())))
+    finally:
+        await db.dispose()
+
+
+def test_downgrade_and_forget_on_the_test_database_backend(
+        workdir: Path, served: list[dict[str, Any]], monkeypatch: pytest.MonkeyPatch) -> None:
+    """The same cycle on SQLite or PostgreSQL (``RUTA_TEST_DATABASE_URL``)."""
+    for url in fresh_database():
+        monkeypatch.setenv("RUTA_DATABASE_URL", url)
+        assert cli.main(["migrate"]) == 0
+        assert cli.main(["migrate", "--downgrade-plugin", PLUGIN, "--yes"]) == 0
+        tables_now, heads = asyncio.run(_state(url))
+        assert TABLE not in tables_now and REVISION not in heads
+        assert "webhook_delivery" in tables_now and "ruta_plugin_migration" in tables_now
+
+        assert cli.main(["migrate"]) == 0
+        with monkeypatch.context() as gone:
+            uninstall(gone)
+            assert cli.main(["serve"]) == 1 and served == []
+            assert cli.main(["migrate", "--forget-plugin", PLUGIN, "--yes"]) == 0
+            tables_now, heads = asyncio.run(_state(url))
+            assert TABLE not in tables_now and not any(h.startswith(PLUGIN) for h in heads)
+            assert cli.main(["serve"]) == 0 and len(served) == 1
