@@ -1,4 +1,5 @@
-"""The ``ruta`` command: ``serve``, ``migrate``, ``demo``, ``export-schema``, ``worker``."""
+"""The ``ruta`` command: ``serve``, ``migrate``, ``plugins``, ``demo``, ``export-schema``,
+``worker``."""
 
 from __future__ import annotations
 
@@ -16,9 +17,11 @@ import uvicorn
 from engine import maintenance
 from engine.api.schema import build_schema
 from engine.app import build_runtime
+from engine.cli_plugins import remove_plugin_migrations, show_plugins
 from engine.db.migrate import upgrade
 from engine.demo.data import DEMO_PASSWORD, DEMO_USERS
 from engine.demo.seed import seed
+from engine.errors import RutaError
 from engine.payments.reconcile import Reconciled, reconcile
 from engine.plugins.manager import build_plugin_manager
 from engine.runtime import Runtime
@@ -66,12 +69,18 @@ def cmd_serve(args: argparse.Namespace) -> int:
     return 0
 
 
-def cmd_migrate(_args: argparse.Namespace) -> int:
+def cmd_migrate(args: argparse.Namespace) -> int:
+    if args.downgrade_plugin or args.forget_plugin:
+        return remove_plugin_migrations(_settings(), args)
     runtime = build_runtime(_settings())
     asyncio.run(_migrate(runtime))
     asyncio.run(runtime.db.dispose())
     print("Database is at the latest revision.")
     return 0
+
+
+def cmd_plugins(_args: argparse.Namespace) -> int:
+    return show_plugins(_settings())
 
 
 def cmd_demo(_args: argparse.Namespace) -> int:
@@ -128,7 +137,17 @@ def parser() -> argparse.ArgumentParser:
     serve.add_argument("--port", type=int, default=8000)
     serve.add_argument("--workers", type=int, default=1)
     serve.set_defaults(func=cmd_serve)
-    sub.add_parser("migrate", help="upgrade the database").set_defaults(func=cmd_migrate)
+    migrate = sub.add_parser("migrate", help="upgrade the database, or remove a plugin's "
+                             "migrations")
+    removal = migrate.add_mutually_exclusive_group()
+    removal.add_argument("--downgrade-plugin", metavar="NAME",
+                         help="run the installed plugin's downgrades (drops its tables)")
+    removal.add_argument("--forget-plugin", metavar="NAME",
+                         help="drop the tables an uninstalled plugin left, forget its revisions")
+    migrate.add_argument("--yes", action="store_true", help="do not ask for confirmation")
+    migrate.set_defaults(func=cmd_migrate)
+    sub.add_parser("plugins", help="list installed plugins and their migrations").set_defaults(
+        func=cmd_plugins)
     sub.add_parser("demo", help="migrate and load demo data only").set_defaults(func=cmd_demo)
     export = sub.add_parser("export-schema", help="write the GraphQL SDL")
     export.add_argument("--output", default=str(SCHEMA_PATH))
@@ -155,6 +174,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except SettingsError as exc:
         print(f"ruta: configuration error: {exc}", file=sys.stderr)
         return 2
+    except RutaError as exc:  # a refused migration: one line, never a traceback
+        print(f"ruta: {exc}", file=sys.stderr)
+        return 1
 
 
 if __name__ == "__main__":

@@ -19,6 +19,8 @@ Every knob the engine has is here, with its environment variable:
 ``RUTA_STRIPE_WEBHOOK_SECRET``        signing secret of the ``/webhooks/stripe`` endpoint
 ``RUTA_STRIPE_API_BASE``              another Stripe API address (tests: a local fake server)
 ``RUTA_PUBLIC_URL``                   where the site is served (Connect onboarding returns here)
+``RUTA_WEBHOOK_TIMEOUT``              seconds one outbound webhook request may take (default 10)
+``RUTA_WEBHOOK_MAX_ATTEMPTS``         attempts before a webhook delivery is ``failed`` (8)
 ====================================  =====================================================
 """
 
@@ -59,6 +61,8 @@ class Settings:
     stripe_webhook_secret: str | None = field(default=None, repr=False)
     stripe_api_base: str | None = None
     public_url: str = "http://127.0.0.1:8000"
+    webhook_timeout: float = 10.0
+    webhook_max_attempts: int = 8
     jwt_audience: str = "ruta"
     jwt_issuer: str = "ruta"
     extra: Mapping[str, str] = field(default_factory=dict)
@@ -140,5 +144,7 @@ def settings_from_env(env: Mapping[str, str] | None = None) -> Settings:
         stripe_webhook_secret=env.get("RUTA_STRIPE_WEBHOOK_SECRET") or None,
         stripe_api_base=env.get("RUTA_STRIPE_API_BASE") or None,
         public_url=env.get("RUTA_PUBLIC_URL", "http://127.0.0.1:8000"),
+        webhook_timeout=float(env.get("RUTA_WEBHOOK_TIMEOUT", "10")),
+        webhook_max_attempts=_int(env, "RUTA_WEBHOOK_MAX_ATTEMPTS", 8),
     )
     return settings.validate()

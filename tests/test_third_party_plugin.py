@@ -41,7 +41,7 @@ from tests.client import Client
 DISTRIBUTION = "ruta-product-audit"
 PLUGIN = "product_audit"
 TABLE = "product_audit_entry"
-REVISION = "product_audit_0001"
+REVISION = "product_audit_0002"  # the branch head
 INSTALL = "pip install -e examples/third_party_plugin"
 
 TRAIL = """query($id: ID!, $last: Int! = 20) { product(id: $id) {

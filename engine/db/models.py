@@ -10,6 +10,7 @@ from engine.catalog.models import (
     ProductVariant,
 )
 from engine.checkout.models import Checkout, CheckoutLine
+from engine.db.plugin_records import PluginMigrationRecord
 from engine.events.models import OutboxDelivery, OutboxEvent
 from engine.orders.models import Order, OrderCounter, OrderLine, VendorOrder
 from engine.payments.models import (
@@ -22,10 +23,12 @@ from engine.payments.models import (
 )
 from engine.shipping.models import ShippingMethod
 from engine.vendors.models import Vendor, VendorMembership, VendorTranslation
+from engine.webhooks_out.models import Webhook, WebhookDelivery
 
 CORE_MODELS = (
     User, RefreshToken, Vendor, VendorMembership, VendorTranslation, Category,
     CategoryTranslation, Product, ProductTranslation, ProductVariant, OutboxEvent,
     OutboxDelivery, ShippingMethod, Checkout, CheckoutLine, OrderCounter, Order, VendorOrder,
     OrderLine, Booking, Payment, StripeEvent, LedgerEntry, Transfer, Refund, VendorAccount,
+    PluginMigrationRecord, Webhook, WebhookDelivery,
 )

@@ -11,17 +11,18 @@ import importlib
 import inspect
 import logging
 from collections.abc import Iterable
-from importlib.metadata import entry_points
 
 import pluggy
 
 from engine.plugins import specs as hookspecs
+from engine.plugins.installed import ENTRY_POINT_GROUP, installed_entry_points
 
 log = logging.getLogger(__name__)
 
-ENTRY_POINT_GROUP = "ruta.plugins"
+__all__ = ["ENTRY_POINT_GROUP", "PluginError", "build_plugin_manager", "plugin_names"]
+
 CORE_DISTRIBUTION = "ruta"
-DEFAULT_PLUGINS = ("engine.plugins.defaults", "engine.payments.hooks")
+DEFAULT_PLUGINS = ("engine.plugins.defaults", "engine.payments.hooks", "engine.webhooks_out.hooks")
 
 
 class PluginError(RuntimeError):
@@ -57,7 +58,7 @@ def build_plugin_manager(
     for module_name in DEFAULT_PLUGINS:
         pm.register(importlib.import_module(module_name), name=module_name)
     if entry_points_from is not None:
-        for ep in sorted(entry_points(group=ENTRY_POINT_GROUP), key=lambda e: e.name):
+        for ep in installed_entry_points():
             if ep.name in disabled_names:
                 continue
             dist = ep.dist.name if ep.dist is not None else None

@@ -1,6 +1,6 @@
 """Every hook a Ruta plugin can implement, grouped by when it runs.
 
-Implement a hook with ``from engine import hookimpl`` and a function of the same name;
+Implement a hook with ``from engine.plugins.api import hookimpl`` and a function of the same name;
 register the plugin through the ``ruta.plugins`` entry-point group (first-party plugins are
 registered the same way). An implementation may accept any subset of a spec's arguments.
 
@@ -107,7 +107,8 @@ def ruta_graphql_schema() -> GraphQLContribution | None:
 
 @hookspec
 def ruta_graphql_type_fields(type_name: str) -> Sequence[Any] | None:
-    """Add fields to a core GraphQL type (``Product``, ``ProductVariant``, ``Vendor``, ``User``).
+    """Add fields to a core GraphQL type: ``Product``, ``ProductVariant``, ``Vendor``,
+    ``User``, ``Category`` or ``Order`` (``engine.api.schema.EXTENSIBLE_TYPES``).
 
     Return strawberry fields (``strawberry.field(resolver=..., name=...)``); each resolver
     receives the core object as ``root``. Called once per core type name when the schema is

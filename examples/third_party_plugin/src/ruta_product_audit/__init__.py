@@ -8,4 +8,4 @@ Ruta loads it through the ``ruta.plugins`` entry point ``product_audit``, which 
 module :mod:`ruta_product_audit.plugin`.
 """
 
-__version__ = "0.1.0"
+__version__ = "0.2.0"

@@ -24,7 +24,7 @@ class AuditEvent(enum.StrEnum):
 
 
 class ProductAuditEntry(Base):
-    """One change of one product, recorded after the change was committed.
+    """One change of one product, recorded after the change was committed (once per event).
 
     ``product_id`` and ``vendor_id`` are plain integers, not foreign keys: the trail outlives
     the product (``DELETED`` is recorded after the product row is gone).
@@ -34,6 +34,8 @@ class ProductAuditEntry(Base):
     __table_args__ = (
         # the trail of one product, in order: ``Product.auditTrail``
         Index("ix_product_audit_entry_product_trail", "product_id", "id"),
+        # one entry per outbox event: a redelivered event is recognised and skipped
+        Index("ix_product_audit_entry_event_id", "event_id", unique=True),
         CheckConstraint("event IN ('CREATED', 'UPDATED', 'DELETED')", name="event"),
     )
 
@@ -41,4 +43,6 @@ class ProductAuditEntry(Base):
     product_id: Mapped[int] = mapped_column(Integer)
     vendor_id: Mapped[int] = mapped_column(Integer)
     event: Mapped[str] = mapped_column(String(16))
+    #: Ruta's ``event_id`` (the same on every redelivery); NULL for entries older than 0.2
+    event_id: Mapped[int | None] = mapped_column(Integer, nullable=True)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)

@@ -19,9 +19,6 @@ from ruta_product_audit.models import AuditEvent, ProductAuditEntry
 
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 
-#: Events that happen once per product: a redelivery must not record them twice.
-ONCE = (AuditEvent.CREATED, AuditEvent.DELETED)
-
 
 # --- composition ------------------------------------------------------------------------
 
@@ -49,35 +46,36 @@ def ruta_graphql_type_fields(type_name: str) -> Sequence[Any]:
 # --- lifecycle --------------------------------------------------------------------------
 
 
-async def record(runtime: Runtime, product_id: int, vendor_id: int, event: AuditEvent) -> None:
-    """Append one entry; ``CREATED`` / ``DELETED`` at most once per product.
+async def record(runtime: Runtime, event_id: int, product_id: int, vendor_id: int,
+                 event: AuditEvent) -> None:
+    """Append one entry per event, idempotent by ``event_id``.
 
-    Ruta delivers each event at least once. The hooks get no event id, so a repeated
-    ``UPDATED`` cannot be told from a second real update and is recorded again (harmless
-    for an audit trail); the once-only events are checked first instead of relying on a
-    unique constraint, so a duplicate is skipped rather than failing the delivery.
+    Ruta delivers each event at least once and passes the same ``event_id`` on every
+    redelivery: an entry already recorded for it means this is a redelivery, and nothing is
+    written (the unique index on ``event_id`` guards against two concurrent deliveries).
     """
     async with runtime.db.write() as session:
-        if event in ONCE:
-            seen = await session.scalar(
-                select(ProductAuditEntry.id).where(ProductAuditEntry.product_id == product_id,
-                                                   ProductAuditEntry.event == event).limit(1))
-            if seen is not None:
-                return
+        seen = await session.scalar(
+            select(ProductAuditEntry.id).where(ProductAuditEntry.event_id == event_id))
+        if seen is not None:
+            return
         session.add(ProductAuditEntry(product_id=product_id, vendor_id=vendor_id,
-                                      event=event.value))
+                                      event=event.value, event_id=event_id))
 
 
 @hookimpl
-async def ruta_product_created(runtime: Runtime, product_id: int, vendor_id: int) -> None:
-    await record(runtime, product_id, vendor_id, AuditEvent.CREATED)
+async def ruta_product_created(runtime: Runtime, event_id: int, product_id: int,
+                               vendor_id: int) -> None:
+    await record(runtime, event_id, product_id, vendor_id, AuditEvent.CREATED)
 
 
 @hookimpl
-async def ruta_product_updated(runtime: Runtime, product_id: int, vendor_id: int) -> None:
-    await record(runtime, product_id, vendor_id, AuditEvent.UPDATED)
+async def ruta_product_updated(runtime: Runtime, event_id: int, product_id: int,
+                               vendor_id: int) -> None:
+    await record(runtime, event_id, product_id, vendor_id, AuditEvent.UPDATED)
 
 
 @hookimpl
-async def ruta_product_deleted(runtime: Runtime, product_id: int, vendor_id: int) -> None:
-    await record(runtime, product_id, vendor_id, AuditEvent.DELETED)
+async def ruta_product_deleted(runtime: Runtime, event_id: int, product_id: int,
+                               vendor_id: int) -> None:
+    await record(runtime, event_id, product_id, vendor_id, AuditEvent.DELETED)
