@@ -18,7 +18,13 @@ Every knob the engine has is here, with its environment variable:
 ``RUTA_STRIPE_SECRET_KEY``            Stripe secret key (``sk_...``); the stripe gateway needs it
 ``RUTA_STRIPE_WEBHOOK_SECRET``        signing secret of the ``/webhooks/stripe`` endpoint
 ``RUTA_STRIPE_API_BASE``              another Stripe API address (tests: a local fake server)
-``RUTA_PUBLIC_URL``                   where the site is served (Connect onboarding returns here)
+``RUTA_PUBLIC_URL``                   where the site is served: every absolute link is built from it
+``RUTA_MAX_BODY_BYTES``               largest request body (GraphQL JSON and others; default 1 MiB)
+``RUTA_MAX_UPLOAD_BYTES``             largest multipart body to ``/graphql`` (default 20 MiB)
+``RUTA_MAX_WEBHOOK_BYTES``            largest body to ``/webhooks/*`` (default 512 KiB)
+``RUTA_DB_STATEMENT_TIMEOUT``         seconds one SQL statement may run (PostgreSQL; default 30)
+``RUTA_DB_LOCK_TIMEOUT``              seconds a statement may wait for a lock (default 5)
+``RUTA_HEALTH_PROBE_TIMEOUT``         seconds ``/health``'s probe query may take (default 1)
 ====================================  =====================================================
 """
 
@@ -62,6 +68,12 @@ class Settings:
     jwt_audience: str = "ruta"
     jwt_issuer: str = "ruta"
     extra: Mapping[str, str] = field(default_factory=dict)
+    max_body_bytes: int = 1024 * 1024
+    max_upload_bytes: int = 20 * 1024 * 1024
+    max_webhook_bytes: int = 512 * 1024
+    db_statement_timeout: float = 30.0
+    db_lock_timeout: float = 5.0
+    health_probe_timeout: float = 1.0
 
     @property
     def is_production(self) -> bool:
@@ -87,6 +99,10 @@ class Settings:
             raise SettingsError("RUTA_DEFAULT_COMMISSION_RATE must be in [0, 1)")
         if self.access_token_ttl <= 0 or self.refresh_token_ttl <= 0:
             raise SettingsError("token lifetimes must be positive")
+        if min(self.max_body_bytes, self.max_upload_bytes, self.max_webhook_bytes) <= 0:
+            raise SettingsError("RUTA_MAX_*_BYTES must be positive")
+        if min(self.db_statement_timeout, self.db_lock_timeout, self.health_probe_timeout) <= 0:
+            raise SettingsError("database and health probe timeouts must be positive")
         return self
 
     def with_(self, **changes: object) -> Settings:
@@ -111,6 +127,16 @@ def _int(env: Mapping[str, str], name: str, default: int) -> int:
         return int(raw)
     except ValueError as exc:
         raise SettingsError(f"{name} must be an integer: {raw!r}") from exc
+
+
+def _float(env: Mapping[str, str], name: str, default: float) -> float:
+    raw = env.get(name)
+    if raw is None:
+        return default
+    try:
+        return float(raw)
+    except ValueError as exc:
+        raise SettingsError(f"{name} must be a number of seconds: {raw!r}") from exc
 
 
 def settings_from_env(env: Mapping[str, str] | None = None) -> Settings:
@@ -140,5 +166,11 @@ def settings_from_env(env: Mapping[str, str] | None = None) -> Settings:
         stripe_webhook_secret=env.get("RUTA_STRIPE_WEBHOOK_SECRET") or None,
         stripe_api_base=env.get("RUTA_STRIPE_API_BASE") or None,
         public_url=env.get("RUTA_PUBLIC_URL", "http://127.0.0.1:8000"),
+        max_body_bytes=_int(env, "RUTA_MAX_BODY_BYTES", 1024 * 1024),
+        max_upload_bytes=_int(env, "RUTA_MAX_UPLOAD_BYTES", 20 * 1024 * 1024),
+        max_webhook_bytes=_int(env, "RUTA_MAX_WEBHOOK_BYTES", 512 * 1024),
+        db_statement_timeout=_float(env, "RUTA_DB_STATEMENT_TIMEOUT", 30.0),
+        db_lock_timeout=_float(env, "RUTA_DB_LOCK_TIMEOUT", 5.0),
+        health_probe_timeout=_float(env, "RUTA_HEALTH_PROBE_TIMEOUT", 1.0),
     )
     return settings.validate()
