@@ -14,7 +14,8 @@ network accepted forged operator tokens. Now the first start generates 64 random
   before the database is reached, e.g. by the CLI), and every ``--workers`` process of one
   ``ruta serve`` shares the directory. Several machines against one PostgreSQL database is
   a production setup, where ``RUTA_SECRET_KEY`` is required anyway.
-- ``sqlite://`` in memory: a random key for this process only (the data dies with it too).
+- ``sqlite://`` in memory: a random key for this process only (the data dies with it too);
+  the same, with a warning, when the file cannot be written (e.g. no such directory).
 
 Creation is atomic (written to a temporary file, then hard-linked into place, which fails if
 another worker got there first), so concurrent first starts agree on one key.
@@ -78,9 +79,14 @@ def _read(path: Path) -> str:
 def load_or_create(path: Path | None) -> str:
     if path is None:
         return secrets.token_urlsafe(64)
-    if not path.exists():
-        _create(path)
-    return _read(path)
+    try:
+        if not path.exists():
+            _create(path)
+        return _read(path)
+    except OSError as exc:  # e.g. the database's directory does not exist (yet)
+        log.warning("cannot keep a secret key in %s (%s): using one for this process only",
+                    path, exc.strerror or exc)
+        return secrets.token_urlsafe(64)
 
 
 def with_secret_key(settings: Settings) -> Settings:
