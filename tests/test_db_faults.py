@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
 import logging
 import socket
 import sqlite3
@@ -16,6 +18,7 @@ from sqlalchemy import text
 from sqlalchemy.engine import make_url
 from sqlalchemy.ext.asyncio import create_async_engine
 
+from engine import maintenance
 from engine.accounts.tokens import issue
 from engine.app import create_app
 from engine.db.database import Database
@@ -192,3 +195,24 @@ async def test_a_statement_over_the_timeout_is_cut_and_retryable() -> None:
         assert "canceling statement due to statement timeout" in str(caught.value)
     finally:
         await db.dispose()
+
+
+async def test_background_ticks_log_one_line_while_the_database_is_down(
+        caplog: pytest.LogCaptureFixture) -> None:
+    app = create_app(Settings(database_url=DOWN["sqlite file that cannot be opened"],
+                              secret_key=STRONG))
+    runtime: Runtime = app.state.runtime
+    with caplog.at_level(logging.WARNING):
+        task = asyncio.create_task(maintenance.run_forever(runtime, interval=0.01))
+        for _ in range(3000):  # bounded: until three ticks have failed
+            if len([r for r in caplog.records if r.name == "engine.maintenance"]) >= 3:
+                break
+            await asyncio.sleep(0.01)
+        task.cancel()
+        with contextlib.suppress(asyncio.CancelledError):
+            await task
+    await runtime.db.dispose()
+    ticks = [r for r in caplog.records if r.name == "engine.maintenance"]
+    assert len(ticks) >= 3
+    assert all(r.exc_info is None and "\n" not in r.getMessage() for r in ticks)
+    assert "unable to open database file" in ticks[0].getMessage()
