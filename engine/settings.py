@@ -18,9 +18,15 @@ Every knob the engine has is here, with its environment variable:
 ``RUTA_STRIPE_SECRET_KEY``            Stripe secret key (``sk_...``); the stripe gateway needs it
 ``RUTA_STRIPE_WEBHOOK_SECRET``        signing secret of the ``/webhooks/stripe`` endpoint
 ``RUTA_STRIPE_API_BASE``              another Stripe API address (tests: a local fake server)
-``RUTA_PUBLIC_URL``                   where the site is served (Connect onboarding returns here)
 ``RUTA_WEBHOOK_TIMEOUT``              seconds one outbound webhook request may take (default 10)
 ``RUTA_WEBHOOK_MAX_ATTEMPTS``         attempts before a webhook delivery is ``failed`` (8)
+``RUTA_PUBLIC_URL``                   where the site is served: every absolute link is built from it
+``RUTA_MAX_BODY_BYTES``               largest request body (GraphQL JSON and others; default 1 MiB)
+``RUTA_MAX_UPLOAD_BYTES``             largest multipart body to ``/graphql`` (default 20 MiB)
+``RUTA_MAX_WEBHOOK_BYTES``            largest body to ``/webhooks/*`` (default 512 KiB)
+``RUTA_DB_STATEMENT_TIMEOUT``         seconds one SQL statement may run (PostgreSQL; default 30)
+``RUTA_DB_LOCK_TIMEOUT``              seconds a statement may wait for a lock (default 5)
+``RUTA_HEALTH_PROBE_TIMEOUT``         seconds ``/health``'s probe query may take (default 1)
 ====================================  =====================================================
 """
 
@@ -66,6 +72,12 @@ class Settings:
     jwt_audience: str = "ruta"
     jwt_issuer: str = "ruta"
     extra: Mapping[str, str] = field(default_factory=dict)
+    max_body_bytes: int = 1024 * 1024
+    max_upload_bytes: int = 20 * 1024 * 1024
+    max_webhook_bytes: int = 512 * 1024
+    db_statement_timeout: float = 30.0
+    db_lock_timeout: float = 5.0
+    health_probe_timeout: float = 1.0
 
     @property
     def is_production(self) -> bool:
@@ -91,6 +103,10 @@ class Settings:
             raise SettingsError("RUTA_DEFAULT_COMMISSION_RATE must be in [0, 1)")
         if self.access_token_ttl <= 0 or self.refresh_token_ttl <= 0:
             raise SettingsError("token lifetimes must be positive")
+        if min(self.max_body_bytes, self.max_upload_bytes, self.max_webhook_bytes) <= 0:
+            raise SettingsError("RUTA_MAX_*_BYTES must be positive")
+        if min(self.db_statement_timeout, self.db_lock_timeout, self.health_probe_timeout) <= 0:
+            raise SettingsError("database and health probe timeouts must be positive")
         return self
 
     def with_(self, **changes: object) -> Settings:
@@ -115,6 +131,16 @@ def _int(env: Mapping[str, str], name: str, default: int) -> int:
         return int(raw)
     except ValueError as exc:
         raise SettingsError(f"{name} must be an integer: {raw!r}") from exc
+
+
+def _float(env: Mapping[str, str], name: str, default: float) -> float:
+    raw = env.get(name)
+    if raw is None:
+        return default
+    try:
+        return float(raw)
+    except ValueError as exc:
+        raise SettingsError(f"{name} must be a number of seconds: {raw!r}") from exc
 
 
 def settings_from_env(env: Mapping[str, str] | None = None) -> Settings:
@@ -146,5 +172,11 @@ def settings_from_env(env: Mapping[str, str] | None = None) -> Settings:
         public_url=env.get("RUTA_PUBLIC_URL", "http://127.0.0.1:8000"),
         webhook_timeout=float(env.get("RUTA_WEBHOOK_TIMEOUT", "10")),
         webhook_max_attempts=_int(env, "RUTA_WEBHOOK_MAX_ATTEMPTS", 8),
+        max_body_bytes=_int(env, "RUTA_MAX_BODY_BYTES", 1024 * 1024),
+        max_upload_bytes=_int(env, "RUTA_MAX_UPLOAD_BYTES", 20 * 1024 * 1024),
+        max_webhook_bytes=_int(env, "RUTA_MAX_WEBHOOK_BYTES", 512 * 1024),
+        db_statement_timeout=_float(env, "RUTA_DB_STATEMENT_TIMEOUT", 30.0),
+        db_lock_timeout=_float(env, "RUTA_DB_LOCK_TIMEOUT", 5.0),
+        health_probe_timeout=_float(env, "RUTA_HEALTH_PROBE_TIMEOUT", 1.0),
     )
     return settings.validate()

@@ -25,6 +25,7 @@ from engine.accounts.graphql import AccountMutation, AccountQuery, UserType
 from engine.api.errors import should_mask
 from engine.api.limits import LIMITERS
 from engine.api.scalars import SCALAR_MAP
+from engine.api.unavailable import ServiceUnavailable
 from engine.catalog.kinds import product_kinds
 from engine.catalog.mutations import CatalogMutation
 from engine.catalog.queries import CatalogQuery
@@ -114,6 +115,7 @@ def build_schema(plugins: pluggy.PluginManager, settings: Settings) -> strawberr
     extensions: list[Any] = [lambda limiter=limiter: limiter for limiter in LIMITERS]
     if not settings.debug:
         extensions.append(lambda: MaskErrors(should_mask_error=should_mask))
+    extensions.append(ServiceUnavailable)
     config = StrawberryConfig(disable_field_suggestions=settings.is_production,
                               scalar_map=SCALAR_MAP)
     with _extended_types(plugins), _extended_kinds(plugins):
