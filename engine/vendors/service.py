@@ -67,7 +67,7 @@ def _clean(runtime: Runtime, data: VendorData, *, creating: bool) -> dict[str, A
         out["prices_include_tax"] = data.prices_include_tax
     if data.description is not None:
         out["description"] = clean_text(errors, "description", data.description,
-                                        max_length=5000, required=False)
+                                        max_length=5000, required=False, multiline=True)
     if data.language_code is not None:
         out["language_code"] = data.language_code
     if data.commission_rate is not None:
@@ -81,7 +81,8 @@ def _clean(runtime: Runtime, data: VendorData, *, creating: bool) -> dict[str, A
             errors.add(f"translations.{index}.languageCode", "DUPLICATED",
                        "Each language may appear once.")
         seen.add(language)
-        clean_text(errors, f"translations.{index}.description", text, max_length=5000)
+        clean_text(errors, f"translations.{index}.description", text, max_length=5000,
+                   multiline=True)
     errors.raise_if_any()
     return out
 
