@@ -37,12 +37,14 @@ from engine.plugins.contributions import GraphQLContribution
 from engine.settings import Settings
 from engine.shipping.graphql import ShippingMutation
 from engine.vendors.graphql import VendorMutation, VendorQuery
+from engine.vendors.staff_graphql import StaffMutation, StaffQuery
 from engine.vendors.types import VendorType
 
-CORE_QUERIES: tuple[type, ...] = (AccountQuery, VendorQuery, CatalogQuery, CheckoutQuery,
-                                  OrderQuery)
-CORE_MUTATIONS: tuple[type, ...] = (AccountMutation, VendorMutation, CatalogMutation,
-                                    ShippingMutation, CheckoutMutation, OrderMutation)
+CORE_QUERIES: tuple[type, ...] = (AccountQuery, VendorQuery, StaffQuery, CatalogQuery,
+                                  CheckoutQuery, OrderQuery)
+CORE_MUTATIONS: tuple[type, ...] = (AccountMutation, VendorMutation, StaffMutation,
+                                    CatalogMutation, ShippingMutation, CheckoutMutation,
+                                    OrderMutation)
 
 #: Core types plugins may add fields to, by GraphQL name.
 EXTENSIBLE_TYPES: dict[str, type] = {

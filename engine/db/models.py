@@ -21,11 +21,12 @@ from engine.payments.models import (
     VendorAccount,
 )
 from engine.shipping.models import ShippingMethod
-from engine.vendors.models import Vendor, VendorMembership, VendorTranslation
+from engine.vendors.models import Vendor, VendorInvitation, VendorMembership, VendorTranslation
 
 CORE_MODELS = (
     User, RefreshToken, Vendor, VendorMembership, VendorTranslation, Category,
     CategoryTranslation, Product, ProductTranslation, ProductVariant, OutboxEvent,
     OutboxDelivery, ShippingMethod, Checkout, CheckoutLine, OrderCounter, Order, VendorOrder,
     OrderLine, Booking, Payment, StripeEvent, LedgerEntry, Transfer, Refund, VendorAccount,
+    VendorInvitation,
 )

@@ -139,22 +139,6 @@ async def _insert_vendor(runtime: Runtime, user: User, values: dict[str, Any],
     return vendor
 
 
-async def add_staff(runtime: Runtime, user: User | None, email: str) -> Vendor:
-    """The owner adds an existing user account to the vendor's staff."""
-    async with runtime.transaction() as session:
-        membership = await require_vendor_staff(session, user, owner=True)
-        member = await session.scalar(select(User).where(User.email == email.strip().lower()))
-        if member is None:
-            raise NotFound("email", "No account uses this e-mail; ask them to register first.")
-        if await membership_of(session, member.id) is not None:
-            raise ValidationError("email", "ALREADY_VENDOR", "They already work for a vendor.")
-        session.add(VendorMembership(vendor_id=membership.vendor_id, user_id=member.id,
-                                     role="STAFF"))
-        vendor = await session.get(Vendor, membership.vendor_id)
-        assert vendor is not None
-    return vendor
-
-
 async def approve(runtime: Runtime, user: User | None, vendor_id: int) -> Vendor:
     require_operator(user)
     async with runtime.transaction() as session:
