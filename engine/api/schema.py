@@ -25,7 +25,7 @@ from engine.accounts.graphql import AccountMutation, AccountQuery, UserType
 from engine.api.errors import should_mask
 from engine.api.limits import LIMITERS
 from engine.api.scalars import SCALAR_MAP
-from engine.api.text_inputs import RefuseNulText
+from engine.api.text_inputs import RefuseBadText
 from engine.catalog.kinds import product_kinds
 from engine.catalog.mutations import CatalogMutation
 from engine.catalog.queries import CatalogQuery
@@ -115,7 +115,7 @@ def build_schema(plugins: pluggy.PluginManager, settings: Settings) -> strawberr
     mutation = merge_types(
         "Mutation", CORE_MUTATIONS + tuple(t for c in contributions for t in c.mutation))
     extensions: list[Any] = [lambda limiter=limiter: limiter for limiter in LIMITERS]
-    extensions.append(RefuseNulText)
+    extensions.append(RefuseBadText)
     if not settings.debug:
         extensions.append(lambda: MaskErrors(should_mask_error=should_mask))
     config = StrawberryConfig(disable_field_suggestions=settings.is_production,

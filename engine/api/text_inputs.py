@@ -1,9 +1,11 @@
-"""No NUL in any string input: one rule for every argument of every field, core or plugin.
+"""Two rules for every string input of every field, core or plugin, checked before
+anything runs: no NUL, and no string over ``MAX_STRING_INPUT`` characters.
 
-PostgreSQL refuses NUL in text (a 500 mid-transaction) while SQLite stores it; instead the
-request is refused before anything runs, with a GraphQL error whose ``extensions.code`` is
-``INVALID_CHARACTERS`` (and ``field`` the variable or argument path). Other control and
-format characters are refused per field by ``engine.input_rules.clean_text``.
+PostgreSQL refuses NUL in text (a 500 mid-transaction) while SQLite stores it; a 2 MB
+"bio" should not reach a service at all. Such a request is refused with a GraphQL error
+whose ``extensions.code`` is ``INVALID_CHARACTERS`` or ``TOO_LONG`` (and ``field`` the
+variable path, or ``query`` for a literal). Each field's own, smaller cap and the other
+control and format characters are refused by ``engine.input_rules.clean_text``.
 """
 
 from __future__ import annotations
@@ -17,50 +19,61 @@ from graphql.language import Visitor
 from strawberry.extensions import SchemaExtension
 
 NUL = "\x00"
-MESSAGE = "Text must not contain NUL characters."
+#: The longest text any field takes (a lesson body); every field has its own cap below it.
+MAX_STRING_INPUT = 100_000
+MESSAGES = {"INVALID_CHARACTERS": "Text must not contain NUL characters.",
+            "TOO_LONG": f"Text inputs are at most {MAX_STRING_INPUT} characters."}
 
 
-def nul_path(value: Any, path: str) -> str | None:
-    """The path of the first string holding NUL inside a variables value, else None."""
+def _problem(text: str) -> str | None:
+    if len(text) > MAX_STRING_INPUT:
+        return "TOO_LONG"
+    return "INVALID_CHARACTERS" if NUL in text else None
+
+
+def refused(value: Any, path: str) -> tuple[str, str] | None:
+    """(code, path) of the first refused string inside a variables value, else None."""
     if isinstance(value, str):
-        return path if NUL in value else None
+        code = _problem(value)
+        return (code, path) if code else None
+    items: Any = ()
     if isinstance(value, dict):
-        for key, item in value.items():
-            found = path if NUL in str(key) else nul_path(item, f"{path}.{key}")
-            if found is not None:
-                return found
-    if isinstance(value, list):
-        for index, item in enumerate(value):
-            found = nul_path(item, f"{path}.{index}")
-            if found is not None:
-                return found
+        for key in value:
+            code = _problem(str(key))
+            if code:
+                return code, path
+        items = ((f"{path}.{k}", v) for k, v in value.items())
+    elif isinstance(value, list):
+        items = ((f"{path}.{i}", v) for i, v in enumerate(value))
+    for inner_path, item in items:
+        found = refused(item, inner_path)
+        if found is not None:
+            return found
     return None
 
 
 class _Literals(Visitor):
-    found = False
+    code: str | None = None
 
     def enter_string_value(self, node: StringValueNode, *_: Any) -> Any:
-        if NUL in node.value:
-            self.found = True
-            return self.BREAK
-        return None
+        self.code = _problem(node.value)
+        return self.BREAK if self.code else None
 
 
-class RefuseNulText(SchemaExtension):
-    """Refuses an operation whose variables or string literals hold NUL."""
+class RefuseBadText(SchemaExtension):
+    """Refuses an operation whose variables or string literals break the two rules."""
 
     def on_execute(self) -> Iterator[None]:
         context = self.execution_context
-        field = nul_path(context.variables or {}, "$")
+        found = refused(context.variables or {}, "$")
         query = context.query or ""
-        if field is None and ("\\u" in query or NUL in query) and \
-                context.graphql_document is not None:
+        suspicious = "\\u" in query or NUL in query or len(query) > MAX_STRING_INPUT
+        if found is None and suspicious and context.graphql_document is not None:
             literals = _Literals()
             visit(context.graphql_document, literals)
-            field = "query" if literals.found else None
-        if field is not None:
+            found = (literals.code, "query") if literals.code else None
+        if found is not None:
+            code, path = found
             context.result = ExecutionResult(data=None, errors=[GraphQLError(
-                MESSAGE, extensions={"code": "INVALID_CHARACTERS",
-                                     "field": field.removeprefix("$.")})])
+                MESSAGES[code], extensions={"code": code, "field": path.removeprefix("$.")})])
         yield
