@@ -19,6 +19,9 @@ POSTAL_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9 \-]{1,14}$")
 
 #: Characters a long (multi-line) text may keep among the control characters (Cc).
 MULTILINE_CONTROLS = frozenset("\n\t")
+#: Bidirectional embeddings, overrides and isolates (U+202A-U+202E, U+2066-U+2069): they
+#: reorder what is displayed ("Trojan Source"); refused in every text.
+BIDI_CONTROLS = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
 
 
 def bad_character(text: str, *, multiline: bool = False) -> str | None:
@@ -26,13 +29,14 @@ def bad_character(text: str, *, multiline: bool = False) -> str | None:
 
     NUL never; control characters (Unicode Cc) except, in long texts, new lines and tabs;
     in names and other one-line texts also format characters (Cf: U+202E right-to-left
-    override, zero-width spaces and joiners, soft hyphens...) that make look-alikes.
+    override, zero-width spaces and joiners, soft hyphens...) that make look-alikes; long
+    texts keep the joiners and marks that scripts and emoji need, never bidi overrides.
     """
     for char in text:
         category = unicodedata.category(char)
         if char == "\x00" or (category == "Cc" and not (multiline and char in MULTILINE_CONTROLS)):
             return char
-        if category == "Cf" and not multiline:
+        if category == "Cf" and (not multiline or char in BIDI_CONTROLS):
             return char
     return None
 

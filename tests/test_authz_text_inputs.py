@@ -88,7 +88,7 @@ async def test_every_string_input_of_every_mutation_refuses_nul_and_huge_text(
         assert body.get("data") is None, (name, label, body)
         assert body["errors"][0]["extensions"]["code"] == code, (name, label, body)
         seen.add(name)
-    assert PLUGIN_MUTATIONS <= seen  # the walk reaches the plugins' mutations
+    assert seen >= PLUGIN_MUTATIONS  # the walk reaches the plugins' mutations
     assert {"productCreate", "vendorCreate", "checkoutCreate", "accountRegister"} <= seen
     async with client.runtime.db.read() as session:
         assert await session.scalar(select(func.count(Product.id))) == 0
