@@ -25,6 +25,7 @@ from engine.accounts.graphql import AccountMutation, AccountQuery, UserType
 from engine.api.errors import should_mask
 from engine.api.limits import LIMITERS
 from engine.api.scalars import SCALAR_MAP
+from engine.api.text_inputs import RefuseBadText
 from engine.api.unavailable import ServiceUnavailable
 from engine.catalog.kinds import product_kinds
 from engine.catalog.mutations import CatalogMutation
@@ -37,12 +38,14 @@ from engine.plugins.contributions import GraphQLContribution
 from engine.settings import Settings
 from engine.shipping.graphql import ShippingMutation
 from engine.vendors.graphql import VendorMutation, VendorQuery
+from engine.vendors.staff_graphql import StaffMutation, StaffQuery
 from engine.vendors.types import VendorType
 
-CORE_QUERIES: tuple[type, ...] = (AccountQuery, VendorQuery, CatalogQuery, CheckoutQuery,
-                                  OrderQuery)
-CORE_MUTATIONS: tuple[type, ...] = (AccountMutation, VendorMutation, CatalogMutation,
-                                    ShippingMutation, CheckoutMutation, OrderMutation)
+CORE_QUERIES: tuple[type, ...] = (AccountQuery, VendorQuery, StaffQuery, CatalogQuery,
+                                  CheckoutQuery, OrderQuery)
+CORE_MUTATIONS: tuple[type, ...] = (AccountMutation, VendorMutation, StaffMutation,
+                                    CatalogMutation, ShippingMutation, CheckoutMutation,
+                                    OrderMutation)
 
 #: Core types plugins may add fields to, by GraphQL name.
 EXTENSIBLE_TYPES: dict[str, type] = {
@@ -113,6 +116,7 @@ def build_schema(plugins: pluggy.PluginManager, settings: Settings) -> strawberr
     mutation = merge_types(
         "Mutation", CORE_MUTATIONS + tuple(t for c in contributions for t in c.mutation))
     extensions: list[Any] = [lambda limiter=limiter: limiter for limiter in LIMITERS]
+    extensions.append(RefuseBadText)
     if not settings.debug:
         extensions.append(lambda: MaskErrors(should_mask_error=should_mask))
     extensions.append(ServiceUnavailable)

@@ -22,7 +22,7 @@ from engine.payments.models import (
     VendorAccount,
 )
 from engine.shipping.models import ShippingMethod
-from engine.vendors.models import Vendor, VendorMembership, VendorTranslation
+from engine.vendors.models import Vendor, VendorInvitation, VendorMembership, VendorTranslation
 from engine.webhooks_out.models import Webhook, WebhookDelivery
 
 CORE_MODELS = (
@@ -30,5 +30,5 @@ CORE_MODELS = (
     CategoryTranslation, Product, ProductTranslation, ProductVariant, OutboxEvent,
     OutboxDelivery, ShippingMethod, Checkout, CheckoutLine, OrderCounter, Order, VendorOrder,
     OrderLine, Booking, Payment, StripeEvent, LedgerEntry, Transfer, Refund, VendorAccount,
-    PluginMigrationRecord, Webhook, WebhookDelivery,
+    PluginMigrationRecord, Webhook, WebhookDelivery, VendorInvitation,
 )

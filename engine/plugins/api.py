@@ -28,6 +28,7 @@ from engine.errors import (
     ValidationError,
 )
 from engine.events.outbox import record as record_event
+from engine.input_rules import checked_text as clean_text
 from engine.money import TaxedMoney, quantize, taxed
 from engine.orders.payment import PaymentAction, PaymentGateway, mark_paid
 from engine.plugins.calls import gather_hook
@@ -100,6 +101,7 @@ __all__ = [
     "attempt",
     "can_manage_vendor",
     "category_and_descendants",
+    "clean_text",
     "connection",
     "count_of",
     "decode_id",
