@@ -19,6 +19,8 @@ Every knob the engine has is here, with its environment variable:
 ``RUTA_STRIPE_WEBHOOK_SECRET``        signing secret of the ``/webhooks/stripe`` endpoint
 ``RUTA_STRIPE_API_BASE``              another Stripe API address (tests: a local fake server)
 ``RUTA_PUBLIC_URL``                   where the site is served (Connect onboarding returns here)
+``RUTA_ALLOW_INTROSPECTION``          ``1``/``0``: answer introspection (default: not in production)
+``RUTA_MAX_QUERY_COST``               the highest query cost accepted (default 10000)
 ====================================  =====================================================
 """
 
@@ -59,6 +61,8 @@ class Settings:
     stripe_webhook_secret: str | None = field(default=None, repr=False)
     stripe_api_base: str | None = None
     public_url: str = "http://127.0.0.1:8000"
+    allow_introspection: bool | None = None
+    max_query_cost: int = 10_000
     jwt_audience: str = "ruta"
     jwt_issuer: str = "ruta"
     extra: Mapping[str, str] = field(default_factory=dict)
@@ -66,6 +70,13 @@ class Settings:
     @property
     def is_production(self) -> bool:
         return self.mode == "production"
+
+    @property
+    def introspection_allowed(self) -> bool:
+        """``RUTA_ALLOW_INTROSPECTION`` when set, else everywhere but in production."""
+        if self.allow_introspection is not None:
+            return self.allow_introspection
+        return not self.is_production
 
     @property
     def graphiql(self) -> bool:
@@ -85,6 +96,8 @@ class Settings:
                 raise SettingsError("RUTA_DEBUG cannot be on in production mode")
         if not (Decimal(0) <= self.default_commission_rate < Decimal(1)):
             raise SettingsError("RUTA_DEFAULT_COMMISSION_RATE must be in [0, 1)")
+        if self.max_query_cost <= 0:
+            raise SettingsError("RUTA_MAX_QUERY_COST must be positive")
         if self.access_token_ttl <= 0 or self.refresh_token_ttl <= 0:
             raise SettingsError("token lifetimes must be positive")
         return self
@@ -101,6 +114,10 @@ def _csv(value: str | None, default: tuple[str, ...]) -> tuple[str, ...]:
 
 def _flag(value: str | None) -> bool:
     return (value or "").strip().lower() in ("1", "true", "yes", "on")
+
+
+def _optional_flag(value: str | None) -> bool | None:
+    return None if value is None or not value.strip() else _flag(value)
 
 
 def _int(env: Mapping[str, str], name: str, default: int) -> int:
@@ -140,5 +157,7 @@ def settings_from_env(env: Mapping[str, str] | None = None) -> Settings:
         stripe_webhook_secret=env.get("RUTA_STRIPE_WEBHOOK_SECRET") or None,
         stripe_api_base=env.get("RUTA_STRIPE_API_BASE") or None,
         public_url=env.get("RUTA_PUBLIC_URL", "http://127.0.0.1:8000"),
+        allow_introspection=_optional_flag(env.get("RUTA_ALLOW_INTROSPECTION")),
+        max_query_cost=_int(env, "RUTA_MAX_QUERY_COST", 10_000),
     )
     return settings.validate()
