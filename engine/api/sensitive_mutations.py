@@ -10,6 +10,7 @@ and run once), and refuses the document during validation when there is more tha
 from __future__ import annotations
 
 from collections.abc import Callable
+
 from graphql import (
     FieldNode,
     FragmentSpreadNode,
