@@ -89,20 +89,20 @@ async def probe(client: httpx.AsyncClient, stop: asyncio.Event) -> list[float]:
     return latencies
 
 
-async def attack(base: str, query: str, timeout: float) -> dict[str, Any]:
-    async with httpx.AsyncClient(base_url=base, timeout=timeout + 5) as client:
+async def attack(base: str, query: str, seconds: float) -> dict[str, Any]:
+    async with httpx.AsyncClient(base_url=base, timeout=seconds + 5) as client:
         stop = asyncio.Event()
         health = asyncio.create_task(probe(client, stop))
         await asyncio.sleep(0.2)
         started = time.perf_counter()
         try:
-            response = await client.post("/graphql", json={"query": query}, timeout=timeout)
+            response = await client.post("/graphql", json={"query": query}, timeout=seconds)
             body = response.json()
             errors = body.get("errors") or []
             answer = (errors[0].get("extensions", {}).get("code") or errors[0]["message"][:40]
                       ) if errors else "data"
         except httpx.TimeoutException:
-            answer = f"no answer in {timeout:.0f} s"
+            answer = f"no answer in {seconds:.0f} s"
         elapsed = time.perf_counter() - started
         await asyncio.sleep(0.2)
         stop.set()
@@ -111,7 +111,28 @@ async def attack(base: str, query: str, timeout: float) -> dict[str, Any]:
             "health_median": statistics.median(lags)}
 
 
-async def run(mode: str, timeout: float) -> None:
+async def measure(base: str, mode: str, seconds: float) -> None:
+    async with httpx.AsyncClient(base_url=base) as client:
+        for _ in range(100):
+            with contextlib.suppress(httpx.TransportError):
+                if (await client.get("/health")).status_code == 200:
+                    break
+            await asyncio.sleep(0.1)
+        stop = asyncio.Event()
+        quiet = asyncio.create_task(probe(client, stop))
+        await asyncio.sleep(1)
+        stop.set()
+        lags = await quiet
+    print(f"[{mode}] quiet: /health median {statistics.median(lags) * 1000:.1f} ms, "
+          f"max {max(lags) * 1000:.1f} ms", flush=True)
+    for name, query in ATTACKS.items():
+        r = await attack(base, query, seconds)
+        print(f"[{mode}] {name:22} answered in {r['seconds']:7.2f} s ({r['answer']}); "
+              f"/health max {r['health_max'] * 1000:8.1f} ms, "
+              f"median {r['health_median'] * 1000:6.1f} ms", flush=True)
+
+
+def run(mode: str, seconds: float) -> None:
     with tempfile.TemporaryDirectory() as tmp:
         env = {**os.environ, "RUTA_DATABASE_URL": f"sqlite+aiosqlite:///{tmp}/bench.db",
                "RUTA_SECRET_KEY": "b" * 40}
@@ -121,26 +142,8 @@ async def run(mode: str, timeout: float) -> None:
         port = free_port()
         server = subprocess.Popen([sys.executable, __file__, "--serve", str(port), "--mode",
                                    mode], env=env, cwd=ROOT)
-        base = f"http://127.0.0.1:{port}"
         try:
-            async with httpx.AsyncClient(base_url=base) as client:
-                for _ in range(100):
-                    with contextlib.suppress(httpx.TransportError):
-                        if (await client.get("/health")).status_code == 200:
-                            break
-                    await asyncio.sleep(0.1)
-                stop = asyncio.Event()
-                quiet = asyncio.create_task(probe(client, stop))
-                await asyncio.sleep(1)
-                stop.set()
-                lags = await quiet
-            print(f"[{mode}] quiet: /health median {statistics.median(lags) * 1000:.1f} ms, "
-                  f"max {max(lags) * 1000:.1f} ms")
-            for name, query in ATTACKS.items():
-                r = await attack(base, query, timeout)
-                print(f"[{mode}] {name:22} answered in {r['seconds']:7.2f} s ({r['answer']}); "
-                      f"/health max {r['health_max'] * 1000:8.1f} ms, "
-                      f"median {r['health_median'] * 1000:6.1f} ms")
+            asyncio.run(measure(f"http://127.0.0.1:{port}", mode, seconds))
         finally:
             server.terminate()
             server.wait(timeout=10)
@@ -157,7 +160,7 @@ def main() -> None:
         serve(args.serve, args.mode == "old")
         return
     for mode in [args.only] if args.only else ["new", "old"]:
-        asyncio.run(run(mode, args.timeout))
+        run(mode, args.timeout)
 
 
 if __name__ == "__main__":
