@@ -3,12 +3,13 @@
 Never run as a test. From the repository root::
 
     python bench/attack_lag.py            # current limits, then the old ones ("before")
-    python bench/attack_lag.py --only new
+    python bench/attack_lag.py --only new --products 1000
 
 For each of ``new`` (Ruta's limits) and ``old`` (strawberry's ``QueryDepthLimiter`` and
-``MaxAliasesLimiter`` with no cost limit, as before issue 10) it seeds the demo marketplace in
-a temp SQLite file, starts ``uvicorn`` on 127.0.0.1 (free port, one worker, production mode),
-then for each attack document sends it while a probe requests ``/health`` every 20 ms, and
+``MaxAliasesLimiter`` with no cost limit, as before issue 10) it fills a temp SQLite file with
+``--products`` products of five vendors (``bench/listing.py``'s ``seed``), starts
+``uvicorn`` on 127.0.0.1 (free port, one worker, production mode), then for each attack
+document sends it while a probe requests ``/health`` every 20 ms, and
 reports the attack's answer time, what it answered, and the worst and median ``/health``
 latency during the attack (the event loop's lag as a client sees it), against a quiet
 baseline. Every request has a timeout (``--timeout``); the loops are bounded.
@@ -132,13 +133,14 @@ async def measure(base: str, mode: str, seconds: float) -> None:
               f"median {r['health_median'] * 1000:6.1f} ms", flush=True)
 
 
-def run(mode: str, seconds: float) -> None:
+def run(mode: str, seconds: float, products: int) -> None:
+    from listing import seed  # bench/listing.py: migrate and bulk-insert a catalog
+
     with tempfile.TemporaryDirectory() as tmp:
-        env = {**os.environ, "RUTA_DATABASE_URL": f"sqlite+aiosqlite:///{tmp}/bench.db",
-               "RUTA_SECRET_KEY": "b" * 40}
-        subprocess.run([sys.executable, "-m", "engine.cli", "demo"], env=env, cwd=ROOT,
-                       check=True, capture_output=True)
-        env["RUTA_MODE"] = "production"
+        url = f"sqlite+aiosqlite:///{tmp}/bench.db"
+        asyncio.run(seed(url, products))
+        env = {**os.environ, "RUTA_DATABASE_URL": url, "RUTA_SECRET_KEY": "b" * 40,
+               "RUTA_MODE": "production"}
         port = free_port()
         server = subprocess.Popen([sys.executable, __file__, "--serve", str(port), "--mode",
                                    mode], env=env, cwd=ROOT)
@@ -153,6 +155,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--only", choices=["new", "old"])
     parser.add_argument("--timeout", type=float, default=30.0)
+    parser.add_argument("--products", type=int, default=1000)
     parser.add_argument("--serve", type=int, help=argparse.SUPPRESS)
     parser.add_argument("--mode", default="new", help=argparse.SUPPRESS)
     args = parser.parse_args()
@@ -160,9 +163,9 @@ def main() -> None:
         serve(args.serve, args.mode == "old")
         return
     for mode in [args.only] if args.only else ["new", "old"]:
-        run(mode, args.timeout)
+        run(mode, args.timeout, args.products)
 
 
 if __name__ == "__main__":
-    sys.path.insert(0, str(ROOT))
+    sys.path[:0] = [str(ROOT), str(ROOT / "bench")]
     main()
