@@ -88,6 +88,15 @@ def check_args(args: PageArgs) -> None:
         raise ValidationError(name, "INVALID", f"{name} must be between 1 and {MAX_PAGE}.")
 
 
+def check_page_args(args: PageArgs) -> None:
+    """Everything ``fetch_page`` would refuse in ``args``: sizes and cursors."""
+    check_args(args)
+    for name in ("after", "before"):
+        cursor = getattr(args, name)
+        if cursor is not None:
+            decode_cursor(cursor, name)
+
+
 @dataclass(frozen=True)
 class Page:
     rows: Sequence[Any]
