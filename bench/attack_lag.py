@@ -4,6 +4,7 @@ Never run as a test. From the repository root::
 
     python bench/attack_lag.py            # current limits, then the old ones ("before")
     python bench/attack_lag.py --only new --products 1000
+    git archive a9e320c | tar -x -C /tmp/base && python bench/attack_lag.py --base /tmp/base
 
 For each of ``new`` (Ruta's limits) and ``old`` (strawberry's ``QueryDepthLimiter`` and
 ``MaxAliasesLimiter`` with no cost limit, as before issue 10) it fills a temp SQLite file with
@@ -12,7 +13,9 @@ For each of ``new`` (Ruta's limits) and ``old`` (strawberry's ``QueryDepthLimite
 document sends it while a probe requests ``/health`` every 20 ms, and
 reports the attack's answer time, what it answered, and the worst and median ``/health``
 latency during the attack (the event loop's lag as a client sees it), against a quiet
-baseline. Every request has a timeout (``--timeout``); the loops are bounded.
+baseline. ``--base DIR`` adds a run of the code in DIR as it is (e.g. an export of the
+commit before issue 10), for a true "before". Every request has a timeout (``--timeout``);
+the loops are bounded.
 """
 
 from __future__ import annotations
@@ -133,7 +136,7 @@ async def measure(base: str, mode: str, seconds: float) -> None:
               f"median {r['health_median'] * 1000:6.1f} ms", flush=True)
 
 
-def run(mode: str, seconds: float, products: int) -> None:
+def run(mode: str, seconds: float, products: int, base: str | None = None) -> None:
     from listing import seed  # bench/listing.py: migrate and bulk-insert a catalog
 
     with tempfile.TemporaryDirectory() as tmp:
@@ -142,8 +145,10 @@ def run(mode: str, seconds: float, products: int) -> None:
         env = {**os.environ, "RUTA_DATABASE_URL": url, "RUTA_SECRET_KEY": "b" * 40,
                "RUTA_MODE": "production"}
         port = free_port()
+        if base is not None:
+            env["PYTHONPATH"] = base
         server = subprocess.Popen([sys.executable, __file__, "--serve", str(port), "--mode",
-                                   mode], env=env, cwd=ROOT)
+                                   mode], env=env, cwd=base or ROOT)
         try:
             asyncio.run(measure(f"http://127.0.0.1:{port}", mode, seconds))
         finally:
@@ -156,6 +161,7 @@ def main() -> None:
     parser.add_argument("--only", choices=["new", "old"])
     parser.add_argument("--timeout", type=float, default=30.0)
     parser.add_argument("--products", type=int, default=1000)
+    parser.add_argument("--base", help="a checkout of the code before, run as it is")
     parser.add_argument("--serve", type=int, help=argparse.SUPPRESS)
     parser.add_argument("--mode", default="new", help=argparse.SUPPRESS)
     args = parser.parse_args()
@@ -164,8 +170,11 @@ def main() -> None:
         return
     for mode in [args.only] if args.only else ["new", "old"]:
         run(mode, args.timeout, args.products)
+    if args.base:
+        run("base", args.timeout, args.products, args.base)
 
 
 if __name__ == "__main__":
-    sys.path[:0] = [str(ROOT), str(ROOT / "bench")]
+    base_run = "--serve" in sys.argv and "base" in sys.argv
+    sys.path[:0] = [os.environ["PYTHONPATH"]] if base_run else [str(ROOT), str(ROOT / "bench")]
     main()

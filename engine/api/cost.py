@@ -38,6 +38,7 @@ from engine.api.fragments import summaries
 
 DEFAULT_MAX_COST = 10_000
 PAGE_ARGUMENTS = ("first", "last")
+MAX_MULTIPLIER = 2**31  # GraphQL's Int; keeps the arithmetic small
 
 
 def _default_of(operation: OperationDefinitionNode, name: str) -> object:
@@ -63,7 +64,7 @@ def multiplier(arguments: tuple[ArgumentNode, ...] | None, variables: Mapping[st
             value = variables[name] if name in variables else _default_of(operation, name)
         if isinstance(value, int) and not isinstance(value, bool):
             size = max(size, value)
-    return size
+    return min(size, MAX_MULTIPLIER)
 
 
 def operation_cost(document: DocumentNode, operation: OperationDefinitionNode,

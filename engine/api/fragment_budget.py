@@ -32,6 +32,8 @@ from engine.api.fragments import operations_of, summaries
 MAX_SELECTIONS = 1000
 MAX_DEPTH = 10
 MAX_ALIASES = 30
+#: Counts stop growing here (a chain of fragments can expand to astronomically many).
+CEILING = 2**40
 
 
 @dataclass(frozen=True)
@@ -66,7 +68,7 @@ def shape_of(selection_set: SelectionSetNode, fragment: Callable[[str], Shape | 
                     aliases += spread.aliases
                     if counted and spread.depth:
                         depth = max(depth, level + spread.depth)
-    return Shape(selections, depth, aliases)
+    return Shape(min(selections, CEILING), depth, min(aliases, CEILING))
 
 
 def refusal(message: str, code: str, **details: Any) -> GraphQLError:
@@ -86,8 +88,8 @@ class ShapeRule(ValidationRule):
         selections = sum(shape.selections for _, shape in shapes)
         if selections > MAX_SELECTIONS:
             self.abort = ValidationAbortedError(
-                f"The document expands to {selections} selections (fragments counted at "
-                f"every spread); at most {MAX_SELECTIONS} are allowed.",
+                f"The document expands to more than {MAX_SELECTIONS} selections (fragments "
+                "counted at every spread).",
                 extensions={"code": "DOCUMENT_TOO_LARGE", "maximum": MAX_SELECTIONS})
             return
         for operation, shape in shapes:
