@@ -102,3 +102,20 @@ def test_refusals_survive_strawberry_validation_cache(monkeypatch: pytest.Monkey
         assert result.errors[0].extensions["code"] == "DOCUMENT_TOO_LARGE"
     assert len(validated) == 1
     assert schema.execute_sync("{ hello }").data == {"hello": "hi"}
+
+
+@pytest.mark.parametrize("document", [
+    "{ " + "spy " * 900 + "}",
+    "{ " + " ".join(f"...F{i}" for i in range(300)) + " } "
+    + " ".join(f"fragment F{i} on Query {{ spy }}" for i in range(300)),
+])
+async def test_fields_repeated_in_one_selection_are_bounded(plugged: Any, document: str) -> None:
+    """graphql-core checks every pair of same-named fields of a selection (quadratic): a
+    document under the token limit could hold it for seconds; it is refused first."""
+    spy = Spy()
+    async with plugged(spy) as client:
+        body = await client.raw(document)
+        assert body["errors"][0]["extensions"]["code"] == "DOCUMENT_TOO_LARGE"
+        assert spy.calls == 0
+        ten = await client.raw("{ " + "spy " * 10 + "}")  # merged into one field, run once
+    assert ten == {"data": {"spy": 1}}

@@ -13,7 +13,7 @@ limiters because those walk every spread again without memoising.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from graphql import (
@@ -32,8 +32,25 @@ from engine.api.fragments import operations_of, summaries
 MAX_SELECTIONS = 1000
 MAX_DEPTH = 10
 MAX_ALIASES = 30
+#: Fields sharing a response key in one selection merge into one; graphql-core compares
+#: every pair of them and their subtrees (quadratic): at most this many comparisons.
+MAX_OVERLAP = 2000
 #: Counts stop growing here (a chain of fragments can expand to astronomically many).
 CEILING = 2**40
+
+
+#: response key -> [fields with that key, their selections including their own subtrees]
+Keys = dict[str, list[int]]
+
+
+def overlap(keys: Keys) -> int:
+    """Comparisons graphql-core makes to check that the fields of one level merge: every
+    pair of fields sharing a response key, each pair comparing their subtrees."""
+    work = 0
+    for count, weight in keys.values():
+        if count > 1:
+            work += count * (count - 1) // 2 * (weight // count)
+    return min(work, CEILING)
 
 
 @dataclass(frozen=True)
@@ -41,34 +58,67 @@ class Shape:
     selections: int = 0
     depth: int = 0
     aliases: int = 0
+    #: ``overlap`` of every nested level (the top level's is in ``keys``)
+    overlap: int = 0
+    #: response keys of the top level, through inline fragments and spreads
+    keys: Keys = field(default_factory=dict)
+
+    def total_overlap(self) -> int:
+        return min(self.overlap + overlap(self.keys), CEILING)
+
+
+@dataclass
+class _Tally:
+    depth: int = 0
+    aliases: int = 0
+    overlap: int = 0
+
+
+def _walk(selection_set: SelectionSetNode, fragment: Callable[[str], Shape | None],
+          level: int, counted: bool, keys: Keys, tally: _Tally) -> int:
+    """Add ``selection_set`` to ``keys`` and ``tally``; return its expanded selections.
+    Recursion follows the document's nesting, which the parser bounds (200 levels)."""
+    size = 0
+    for node in selection_set.selections:
+        size += 1
+        if isinstance(node, FieldNode):
+            tally.aliases += node.alias is not None
+            below = 0
+            if node.selection_set is not None:
+                inner = counted and not node.name.value.startswith("__")
+                if inner:
+                    tally.depth = max(tally.depth, level + 1)
+                nested: Keys = {}
+                below = _walk(node.selection_set, fragment, level + 1, inner, nested, tally)
+                tally.overlap = min(tally.overlap + overlap(nested), CEILING)
+            entry = keys.setdefault((node.alias or node.name).value, [0, 0])
+            entry[0] += 1
+            entry[1] = min(entry[1] + 1 + below, CEILING)
+            size += below
+        elif isinstance(node, InlineFragmentNode):
+            size += _walk(node.selection_set, fragment, level, counted, keys, tally)
+        elif isinstance(node, FragmentSpreadNode):
+            spread = fragment(node.name.value)
+            if spread is None:
+                continue
+            size += spread.selections
+            tally.aliases += spread.aliases
+            tally.overlap = min(tally.overlap + spread.overlap, CEILING)
+            if counted and spread.depth:
+                tally.depth = max(tally.depth, level + spread.depth)
+            for key, (count, weight) in spread.keys.items():
+                entry = keys.setdefault(key, [0, 0])
+                entry[0] = min(entry[0] + count, CEILING)
+                entry[1] = min(entry[1] + weight, CEILING)
+    return min(size, CEILING)
 
 
 def shape_of(selection_set: SelectionSetNode, fragment: Callable[[str], Shape | None]) -> Shape:
     """The expanded shape of ``selection_set``; ``fragment`` gives known fragments' shapes."""
-    selections = depth = aliases = 0
-    # (selection set, enclosing counted fields, whether depth counts in it)
-    stack: list[tuple[SelectionSetNode, int, bool]] = [(selection_set, 0, True)]
-    while stack:
-        current, level, counted = stack.pop()
-        for node in current.selections:
-            selections += 1
-            if isinstance(node, FieldNode):
-                aliases += node.alias is not None
-                if node.selection_set is not None:
-                    inner = counted and not node.name.value.startswith("__")
-                    if inner:
-                        depth = max(depth, level + 1)
-                    stack.append((node.selection_set, level + 1, inner))
-            elif isinstance(node, InlineFragmentNode):
-                stack.append((node.selection_set, level, counted))
-            elif isinstance(node, FragmentSpreadNode):
-                spread = fragment(node.name.value)
-                if spread is not None:
-                    selections += spread.selections
-                    aliases += spread.aliases
-                    if counted and spread.depth:
-                        depth = max(depth, level + spread.depth)
-    return Shape(min(selections, CEILING), depth, min(aliases, CEILING))
+    keys: Keys = {}
+    tally = _Tally()
+    size = _walk(selection_set, fragment, 0, True, keys, tally)
+    return Shape(size, tally.depth, min(tally.aliases, CEILING), tally.overlap, keys)
 
 
 def refusal(message: str, code: str, **details: Any) -> GraphQLError:
@@ -91,6 +141,13 @@ class ShapeRule(ValidationRule):
                 f"The document expands to more than {MAX_SELECTIONS} selections (fragments "
                 "counted at every spread).",
                 extensions={"code": "DOCUMENT_TOO_LARGE", "maximum": MAX_SELECTIONS})
+            return
+        if sum(shape.total_overlap() for _, shape in shapes) > MAX_OVERLAP:
+            self.abort = ValidationAbortedError(
+                "The document repeats fields with the same name or alias in one selection "
+                f"(fragments included) too often: more than {MAX_OVERLAP} comparisons to "
+                "check that they merge.",
+                extensions={"code": "DOCUMENT_TOO_LARGE", "maximum": MAX_OVERLAP})
             return
         for operation, shape in shapes:
             if shape.depth > MAX_DEPTH:
