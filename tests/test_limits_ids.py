@@ -64,3 +64,11 @@ async def test_datetimes_out_of_range_are_refused_and_write_nothing(client: Clie
     ok = await client.gql(create, {"i": {**variant, "startsAt": "2026-06-01T10:00:00+02:00"}},
                           token)
     assert ok["productVariantCreate"]["errors"] == []
+
+
+async def test_datetime_literals_are_refused_during_validation(client: Client) -> None:
+    body = await client.raw('mutation { productVariantCreate(input: { productId: "x", '
+                            'sku: "a", price: "1", startsAt: "9999-12-31T00:00:00+00:00" }) '
+                            "{ errors { code } } }")
+    assert body.get("data") is None
+    assert body["errors"][0]["extensions"]["code"] == "INVALID_DATETIME"
