@@ -27,6 +27,8 @@ Every knob the engine has is here, with its environment variable:
 ``RUTA_DB_STATEMENT_TIMEOUT``         seconds one SQL statement may run (PostgreSQL; default 30)
 ``RUTA_DB_LOCK_TIMEOUT``              seconds a statement may wait for a lock (default 5)
 ``RUTA_HEALTH_PROBE_TIMEOUT``         seconds ``/health``'s probe query may take (default 1)
+``RUTA_ALLOW_INTROSPECTION``          ``1``/``0``: answer introspection (default: not in production)
+``RUTA_MAX_QUERY_COST``               the highest query cost accepted (default 10000)
 ====================================  =====================================================
 """
 
@@ -69,6 +71,8 @@ class Settings:
     public_url: str = "http://127.0.0.1:8000"
     webhook_timeout: float = 10.0
     webhook_max_attempts: int = 8
+    allow_introspection: bool | None = None
+    max_query_cost: int = 10_000
     jwt_audience: str = "ruta"
     jwt_issuer: str = "ruta"
     extra: Mapping[str, str] = field(default_factory=dict)
@@ -82,6 +86,13 @@ class Settings:
     @property
     def is_production(self) -> bool:
         return self.mode == "production"
+
+    @property
+    def introspection_allowed(self) -> bool:
+        """``RUTA_ALLOW_INTROSPECTION`` when set, else everywhere but in production."""
+        if self.allow_introspection is not None:
+            return self.allow_introspection
+        return not self.is_production
 
     @property
     def graphiql(self) -> bool:
@@ -101,6 +112,8 @@ class Settings:
                 raise SettingsError("RUTA_DEBUG cannot be on in production mode")
         if not (Decimal(0) <= self.default_commission_rate < Decimal(1)):
             raise SettingsError("RUTA_DEFAULT_COMMISSION_RATE must be in [0, 1)")
+        if self.max_query_cost <= 0:
+            raise SettingsError("RUTA_MAX_QUERY_COST must be positive")
         if self.access_token_ttl <= 0 or self.refresh_token_ttl <= 0:
             raise SettingsError("token lifetimes must be positive")
         if min(self.max_body_bytes, self.max_upload_bytes, self.max_webhook_bytes) <= 0:
@@ -121,6 +134,10 @@ def _csv(value: str | None, default: tuple[str, ...]) -> tuple[str, ...]:
 
 def _flag(value: str | None) -> bool:
     return (value or "").strip().lower() in ("1", "true", "yes", "on")
+
+
+def _optional_flag(value: str | None) -> bool | None:
+    return None if value is None or not value.strip() else _flag(value)
 
 
 def _int(env: Mapping[str, str], name: str, default: int) -> int:
@@ -178,5 +195,7 @@ def settings_from_env(env: Mapping[str, str] | None = None) -> Settings:
         db_statement_timeout=_float(env, "RUTA_DB_STATEMENT_TIMEOUT", 30.0),
         db_lock_timeout=_float(env, "RUTA_DB_LOCK_TIMEOUT", 5.0),
         health_probe_timeout=_float(env, "RUTA_HEALTH_PROBE_TIMEOUT", 1.0),
+        allow_introspection=_optional_flag(env.get("RUTA_ALLOW_INTROSPECTION")),
+        max_query_cost=_int(env, "RUTA_MAX_QUERY_COST", 10_000),
     )
     return settings.validate()

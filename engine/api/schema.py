@@ -23,8 +23,9 @@ from strawberry.types.enum import EnumValue
 
 from engine.accounts.graphql import AccountMutation, AccountQuery, UserType
 from engine.api.errors import should_mask
-from engine.api.limits import LIMITERS
+from engine.api.limits import limit_extensions
 from engine.api.scalars import SCALAR_MAP
+from engine.api.suggestions import strip_suggestions
 from engine.api.text_inputs import RefuseBadText
 from engine.api.unavailable import ServiceUnavailable
 from engine.catalog.kinds import product_kinds
@@ -100,10 +101,13 @@ def _extended_kinds(plugins: pluggy.PluginManager) -> Iterator[None]:
 
 
 class RutaSchema(strawberry.Schema):
-    """Logs only unexpected errors: refused input and permissions are normal traffic."""
+    """Logs only unexpected errors: refused input and permissions are normal traffic.
+    Without field suggestions (production), every other suggestion goes too."""
 
     def process_errors(self, errors: list[GraphQLError],
                        execution_context: ExecutionContext | None = None) -> None:
+        if self.config.disable_field_suggestions:
+            strip_suggestions(errors)
         unexpected = [e for e in errors if should_mask(e)]
         if unexpected:
             super().process_errors(unexpected, execution_context)
@@ -115,7 +119,7 @@ def build_schema(plugins: pluggy.PluginManager, settings: Settings) -> strawberr
     query = merge_types("Query", CORE_QUERIES + tuple(t for c in contributions for t in c.query))
     mutation = merge_types(
         "Mutation", CORE_MUTATIONS + tuple(t for c in contributions for t in c.mutation))
-    extensions: list[Any] = [lambda limiter=limiter: limiter for limiter in LIMITERS]
+    extensions: list[Any] = [*limit_extensions(settings)]
     extensions.append(RefuseBadText)
     if not settings.debug:
         extensions.append(lambda: MaskErrors(should_mask_error=should_mask))
