@@ -20,6 +20,8 @@ import engine.db.models  # noqa: F401  (complete metadata)
 from engine import maintenance
 from engine.api.context import Context
 from engine.api.schema import build_schema
+from engine.cache.documents import DocumentAnalyser
+from engine.cache.endpoint import CachedGraphQL
 from engine.db.database import Database
 from engine.events.dispatcher import Dispatcher
 from engine.orders import downloads
@@ -58,6 +60,8 @@ def create_app(settings: Settings | None = None, *, plugins: pluggy.PluginManage
     schema = build_schema(runtime.plugins, settings)
     graphql_app = RutaGraphQL(runtime, schema=schema,
                               graphql_ide="graphiql" if settings.graphiql else None)
+    graphql_endpoint = CachedGraphQL(
+        graphql_app, runtime, DocumentAnalyser(schema._schema, runtime.plugins))
 
     async def health(_request: Request) -> Response:
         ok = await runtime.db.ping()
@@ -81,7 +85,7 @@ def create_app(settings: Settings | None = None, *, plugins: pluggy.PluginManage
                              allow_headers=["Authorization", "Content-Type"])]
     app = Starlette(
         debug=settings.debug,
-        routes=[Route("/health", health), Route("/graphql", graphql_app, methods=["GET", "POST"]),
+        routes=[Route("/health", health), Route("/graphql", graphql_endpoint, methods=["GET", "POST"]),
                 Route("/downloads/{token}", downloads.endpoint(runtime)),
                 Route("/webhooks/stripe", webhooks.endpoint(runtime), methods=["POST"])],
         middleware=middleware,
@@ -89,6 +93,7 @@ def create_app(settings: Settings | None = None, *, plugins: pluggy.PluginManage
     )
     app.state.runtime = runtime
     app.state.schema = schema
+    app.state.graphql = graphql_endpoint
     return app
 
 

@@ -19,6 +19,10 @@ Every knob the engine has is here, with its environment variable:
 ``RUTA_STRIPE_WEBHOOK_SECRET``        signing secret of the ``/webhooks/stripe`` endpoint
 ``RUTA_STRIPE_API_BASE``              another Stripe API address (tests: a local fake server)
 ``RUTA_PUBLIC_URL``                   where the site is served (Connect onboarding returns here)
+``RUTA_RESPONSE_CACHE``               ``1`` caches anonymous catalog reads (see engine.cache)
+``RUTA_CACHE_MAX_AGE``                ``max-age`` of cacheable GET answers (default 0 seconds)
+``RUTA_CACHE_MAX_ENTRIES``            responses one worker keeps (default 2000)
+``RUTA_PERSISTED_QUERIES_MAX``        persisted documents one worker keeps (default 5000)
 ====================================  =====================================================
 """
 
@@ -59,6 +63,10 @@ class Settings:
     stripe_webhook_secret: str | None = field(default=None, repr=False)
     stripe_api_base: str | None = None
     public_url: str = "http://127.0.0.1:8000"
+    response_cache: bool = False
+    cache_max_age: int = 0
+    cache_max_entries: int = 2000
+    persisted_queries_max: int = 5000
     jwt_audience: str = "ruta"
     jwt_issuer: str = "ruta"
     extra: Mapping[str, str] = field(default_factory=dict)
@@ -87,6 +95,9 @@ class Settings:
             raise SettingsError("RUTA_DEFAULT_COMMISSION_RATE must be in [0, 1)")
         if self.access_token_ttl <= 0 or self.refresh_token_ttl <= 0:
             raise SettingsError("token lifetimes must be positive")
+        if self.cache_max_age < 0 or self.cache_max_entries < 1 or \
+                self.persisted_queries_max < 1:
+            raise SettingsError("RUTA_CACHE_MAX_AGE must be >= 0 and the cache sizes >= 1")
         return self
 
     def with_(self, **changes: object) -> Settings:
@@ -140,5 +151,9 @@ def settings_from_env(env: Mapping[str, str] | None = None) -> Settings:
         stripe_webhook_secret=env.get("RUTA_STRIPE_WEBHOOK_SECRET") or None,
         stripe_api_base=env.get("RUTA_STRIPE_API_BASE") or None,
         public_url=env.get("RUTA_PUBLIC_URL", "http://127.0.0.1:8000"),
+        response_cache=_flag(env.get("RUTA_RESPONSE_CACHE")),
+        cache_max_age=_int(env, "RUTA_CACHE_MAX_AGE", 0),
+        cache_max_entries=_int(env, "RUTA_CACHE_MAX_ENTRIES", 2000),
+        persisted_queries_max=_int(env, "RUTA_PERSISTED_QUERIES_MAX", 5000),
     )
     return settings.validate()
