@@ -85,7 +85,8 @@ def create_app(settings: Settings | None = None, *, plugins: pluggy.PluginManage
                              allow_headers=["Authorization", "Content-Type"])]
     app = Starlette(
         debug=settings.debug,
-        routes=[Route("/health", health), Route("/graphql", graphql_endpoint, methods=["GET", "POST"]),
+        routes=[Route("/health", health),
+                Route("/graphql", graphql_endpoint, methods=["GET", "POST"]),
                 Route("/downloads/{token}", downloads.endpoint(runtime)),
                 Route("/webhooks/stripe", webhooks.endpoint(runtime), methods=["POST"])],
         middleware=middleware,

@@ -16,6 +16,7 @@ from engine.accounts.models import User
 from engine.accounts.service import user_for_access_token
 from engine.cache.request import SCOPE_KEY, CacheScope
 from engine.cache.versions import read_versions
+from engine.cache.watchers import notice
 from engine.errors import NotAuthenticated
 from engine.runtime import Runtime
 
@@ -78,6 +79,7 @@ class Context:
         if self.cache.versions is None:
             async with self.runtime.db.engine.connect() as conn:
                 self.cache.versions = await read_versions(conn)
+            await notice(self.runtime, self.cache.versions)
         return self.cache.versions
 
 

@@ -2,7 +2,7 @@
 
 A document is *cacheable* when all its operations are queries, every root field is a
 catalog read (:data:`CACHEABLE_ROOTS`) and it selects no field a plugin contributed to a
-core type unless that field says it is safe (``metadata={"ruta_cache": "catalog"}``, or
+core type unless that field says it is safe (``metadata={"ruta_cache_version": "catalog"}``, or
 ``"stock"`` when it shows stock or seats). A cacheable document depends on the ``catalog``
 and ``tax_facts`` versions, and on ``stock`` too when it selects a stock field.
 """
@@ -29,7 +29,7 @@ from strawberry.utils.str_converters import to_camel_case
 
 from engine.cache.versions import CATALOG, STOCK, TAX_FACTS
 
-METADATA_KEY = "ruta_cache"
+METADATA_KEY = "ruta_cache_version"
 CACHEABLE_ROOTS = frozenset({"products", "product", "productVariant", "categories",
                              "taxClasses", "vendors", "vendor", "__typename"})
 STOCK_FIELDS = frozenset({("ProductVariant", "quantityAvailable"),

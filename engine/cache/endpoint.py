@@ -23,11 +23,13 @@ from urllib.parse import urlencode
 from starlette.requests import Request
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from engine.cache import request as cache_state
 from engine.cache.documents import DocumentAnalyser
 from engine.cache.persisted import PersistedQueries, PersistedQueryError, sha256_hex
-from engine.cache.request import SCOPE_KEY, CacheScope, next_midnight, now_utc
+from engine.cache.request import SCOPE_KEY, CacheScope, next_midnight
 from engine.cache.store import Entry, ResponseStore
 from engine.cache.versions import read_versions
+from engine.cache.watchers import notice
 from engine.runtime import Runtime
 
 JSON = b"application/json"
@@ -77,7 +79,7 @@ class CachedGraphQL:
         query = data.get("query")
         extensions = data.get("extensions")
         persisted = extensions.get("persistedQuery") if isinstance(extensions, dict) else None
-        if persisted is not None:
+        if persisted is not None and isinstance(extensions, dict):
             try:
                 query = self.persisted.resolve(query if isinstance(query, str) else None,
                                                persisted)
@@ -98,17 +100,18 @@ class CachedGraphQL:
             return
         async with self.runtime.db.engine.connect() as conn:
             versions = await read_versions(conn)
+        await notice(self.runtime, versions)
         key = (digest, data.get("operationName"),
                json.dumps(data.get("variables"), sort_keys=True), _language(request))
-        now = now_utc()
+        now = cache_state.now_utc()
         entry = self.store.get(key, versions, now)
         if entry is not None:
             await self._answer(request, send, 200, entry.body, entry.etag, "hit")
             return
         state = CacheScope(versions=versions)
         status, headers, body = await self._capture(scope, data, state)
-        if status != 200 or not state.shareable or b'"errors"' in body and \
-                "errors" in json.loads(body):
+        if status != 200 or not state.shareable or (b'"errors"' in body and \
+                "errors" in json.loads(body)):
             await _send(send, status, body, headers)
             return
         etag = '"' + hashlib.sha256(body).hexdigest()[:32] + '"'

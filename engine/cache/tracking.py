@@ -55,7 +55,7 @@ def versions_for(table: Any, columns: Iterable[str] | None) -> set[str]:
         return set()
     own = table.info.get(INFO_KEY) or CORE_TABLES.get(table.name)
     if columns is None:
-        found = {v for c in table.c.keys() if (v := _column_version(table, c)) is not None}
+        found = {v for col in table.c if (v := _column_version(table, col.name)) is not None}
         return found | {own} if own else found
     out: set[str] = set()
     for column in columns:
@@ -79,7 +79,7 @@ def mark(session: Session | AsyncSession, *names: str) -> None:
 
 
 def _changed_columns(state: Any) -> list[str]:
-    out = []
+    out: list[str] = []
     for prop in state.mapper.column_attrs:
         if state.attrs[prop.key].history.has_changes():
             out.extend(column.name for column in prop.columns)
