@@ -210,3 +210,17 @@ async def test_total_count_is_counted_once_per_catalog_version(client: Client) -
         assert len(seen) == 2
     finally:
         event.remove(sync_engine, "before_cursor_execute", record)
+
+
+async def test_a_vendor_page_with_its_products_is_cached_and_refreshed(plugged: Workers) -> None:
+    query = """query($slug: String!) { vendor(slug: $slug) { name products(first: 10) {
+      totalCount edges { node { name } } } } }"""
+    async with two_workers(plugged) as (a, b):
+        token, _, _ = await shop(a)
+        variables = {"slug": "cache-foods"}
+        await anonymous(a, query, variables)
+        assert (await anonymous(a, query, variables))[1] == "hit"
+        await b.product(token, "Honey")
+        data, outcome = await anonymous(a, query, variables)
+        assert outcome == "miss"
+        assert data["vendor"]["products"]["totalCount"] == 2
