@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Mapping
 from typing import Any
 from urllib.parse import urlencode
 
@@ -25,37 +24,13 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from engine.cache import request as cache_state
 from engine.cache.documents import DocumentAnalyser
+from engine.cache.http import etag_matches, json_bytes, language, replay, send_answer
 from engine.cache.persisted import PersistedQueries, PersistedQueryError, sha256_hex
 from engine.cache.request import SCOPE_KEY, CacheScope, next_midnight
 from engine.cache.store import Entry, ResponseStore
 from engine.cache.versions import read_versions
 from engine.cache.watchers import notice
 from engine.runtime import Runtime
-
-JSON = b"application/json"
-
-
-def _json(data: Any) -> bytes:
-    return json.dumps(data, separators=(",", ":")).encode()
-
-
-def _language(request: Request) -> str:
-    accept = request.headers.get("accept-language", "")
-    return accept.split(",", 1)[0].split("-", 1)[0].strip().lower()[:8]
-
-
-def _etag_matches(header: str | None, etag: str) -> bool:
-    if not header:
-        return False
-    return any(tag.strip().removeprefix("W/") == etag for tag in header.split(",")) \
-        or header.strip() == "*"
-
-
-async def _send(send: Send, status: int, body: bytes, headers: Mapping[str, str]) -> None:
-    raw = [(k.lower().encode(), v.encode()) for k, v in headers.items()]
-    raw.append((b"content-length", str(len(body)).encode()))
-    await send({"type": "http.response.start", "status": status, "headers": raw})
-    await send({"type": "http.response.body", "body": body})
 
 
 class CachedGraphQL:
@@ -74,8 +49,9 @@ class CachedGraphQL:
         data = await self._payload(request)
         if data is None:
             consumed: bytes | None = getattr(request, "_body", None)
-            await self.app(scope, receive if consumed is None else _replay(consumed), send)
+            await self.app(scope, receive if consumed is None else replay(consumed), send)
             return
+        raw: bytes | None = getattr(request, "_body", b"")  # None: rewrite from ``data``
         query = data.get("query")
         extensions = data.get("extensions")
         persisted = extensions.get("persistedQuery") if isinstance(extensions, dict) else None
@@ -84,35 +60,36 @@ class CachedGraphQL:
                 query = self.persisted.resolve(query if isinstance(query, str) else None,
                                                persisted)
             except PersistedQueryError as exc:
-                await _send(send, exc.status, _json(exc.body()),
+                await send_answer(send, exc.status, json_bytes(exc.body()),
                             {"content-type": "application/json"})
                 return
             data = {**data, "query": query,
                     "extensions": {k: v for k, v in extensions.items()
                                    if k != "persistedQuery"}}
+            raw = None
         if not self.enabled or not isinstance(query, str) or "authorization" in request.headers:
-            await self._forward(scope, data, send)
+            await self._forward(scope, data, raw, send)
             return
         digest = sha256_hex(query)
         facts = self.analyser.facts(digest, query)
         if not facts.cacheable:
-            await self._forward(scope, data, send)
+            await self._forward(scope, data, raw, send)
             return
         async with self.runtime.db.engine.connect() as conn:
             versions = await read_versions(conn)
         await notice(self.runtime, versions)
         key = (digest, data.get("operationName"),
-               json.dumps(data.get("variables"), sort_keys=True), _language(request))
+               json.dumps(data.get("variables"), sort_keys=True), language(request))
         now = cache_state.now_utc()
         entry = self.store.get(key, versions, now)
         if entry is not None:
             await self._answer(request, send, 200, entry.body, entry.etag, "hit")
             return
         state = CacheScope(versions=versions)
-        status, headers, body = await self._capture(scope, data, state)
+        status, headers, body = await self._capture(scope, data, raw, state)
         if status != 200 or not state.shareable or (b'"errors"' in body and \
                 "errors" in json.loads(body)):
-            await _send(send, status, body, headers)
+            await send_answer(send, status, body, headers)
             return
         etag = '"' + hashlib.sha256(body).hexdigest()[:32] + '"'
         boundary = next_midnight(now)
@@ -129,11 +106,11 @@ class CachedGraphQL:
                    "x-ruta-cache": outcome, "vary": "Accept-Language"}
         if request.method == "GET":
             headers["cache-control"] = f"public, max-age={self.max_age}, must-revalidate"
-        if _etag_matches(request.headers.get("if-none-match"), etag):
-            await _send(send, 304, b"", {k: v for k, v in headers.items()
+        if etag_matches(request.headers.get("if-none-match"), etag):
+            await send_answer(send, 304, b"", {k: v for k, v in headers.items()
                                          if k != "content-type"})
             return
-        await _send(send, status, body, headers)
+        await send_answer(send, status, body, headers)
 
     async def _payload(self, request: Request) -> dict[str, Any] | None:
         """The request's GraphQL parameters, or None to let strawberry handle it as is."""
@@ -153,23 +130,27 @@ class CachedGraphQL:
             return None
         return data if isinstance(data, dict) else None
 
-    def _rewritten(self, scope: Scope, data: dict[str, Any]) -> tuple[Scope, bytes]:
+    def _rewritten(self, scope: Scope, data: dict[str, Any],
+                   raw: bytes | None) -> tuple[Scope, bytes]:
+        if raw is not None:  # unchanged: strawberry gets the request as it came
+            return dict(scope), raw
         if scope["method"] == "GET":
             params = {k: v if isinstance(v, str) else json.dumps(v)
                       for k, v in data.items() if v is not None}
             return {**scope, "query_string": urlencode(params).encode()}, b""
-        body = _json(data)
+        body = json_bytes(data)
         headers = [(k, v) for k, v in scope["headers"] if k != b"content-length"]
         headers.append((b"content-length", str(len(body)).encode()))
         return {**scope, "headers": headers}, body
 
-    async def _forward(self, scope: Scope, data: dict[str, Any], send: Send) -> None:
-        inner, body = self._rewritten(scope, data)
-        await self.app(inner, _replay(body), send)
+    async def _forward(self, scope: Scope, data: dict[str, Any], raw: bytes | None,
+                       send: Send) -> None:
+        inner, body = self._rewritten(scope, data, raw)
+        await self.app(inner, replay(body), send)
 
-    async def _capture(self, scope: Scope, data: dict[str, Any],
+    async def _capture(self, scope: Scope, data: dict[str, Any], raw: bytes | None,
                        state: CacheScope) -> tuple[int, dict[str, str], bytes]:
-        inner, body = self._rewritten(scope, data)
+        inner, body = self._rewritten(scope, data, raw)
         inner[SCOPE_KEY] = state
         started: dict[str, Any] = {}
         chunks: list[bytes] = []
@@ -180,20 +161,7 @@ class CachedGraphQL:
             elif message["type"] == "http.response.body":
                 chunks.append(message.get("body", b""))
 
-        await self.app(inner, _replay(body), capture)
+        await self.app(inner, replay(body), capture)
         headers = {k.decode(): v.decode() for k, v in started.get("headers", [])
                    if k.lower() != b"content-length"}
         return int(started.get("status", 500)), headers, b"".join(chunks)
-
-
-def _replay(body: bytes) -> Receive:
-    sent = False
-
-    async def receive() -> Message:
-        nonlocal sent
-        if not sent:
-            sent = True
-            return {"type": "http.request", "body": body, "more_body": False}
-        return {"type": "http.disconnect"}
-
-    return receive
