@@ -65,7 +65,10 @@ async def record_paid_order(runtime: Runtime, order_id: int, occurred_at: dateti
                 session.add(CrossBorderSale(vendor_order_id=vendor_order.id,
                                             vendor_id=vendor_order.vendor_id,
                                             year=occurred_at.year, net=net))
-                if before <= EU_THRESHOLD < before + net:  # prices change from now on
+                if before <= EU_THRESHOLD:
+                    # Within the threshold the price shown for a sale depends on this
+                    # year's total (the sale that would cross it is taxed at destination):
+                    # cached prices must follow every sale until the threshold is passed.
                     bump_cache_version(session, TAX_FACTS_VERSION)
             added += 1
         except IntegrityError:  # a concurrent redelivery recorded it first
