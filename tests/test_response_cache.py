@@ -7,6 +7,7 @@ workers; run with ``RUTA_TEST_DATABASE_URL=postgres`` for PostgreSQL.
 
 from __future__ import annotations
 
+import asyncio
 import hashlib
 import json
 from collections.abc import AsyncIterator, Callable
@@ -224,3 +225,23 @@ async def test_a_vendor_page_with_its_products_is_cached_and_refreshed(plugged: 
         data, outcome = await anonymous(a, query, variables)
         assert outcome == "miss"
         assert data["vendor"]["products"]["totalCount"] == 2
+
+
+async def test_concurrent_equal_misses_run_the_query_once(plugged: Workers) -> None:
+    async with two_workers(plugged) as (a, _b):
+        await shop(a)
+        pages: list[str] = []
+
+        def record(_conn: Any, _cursor: Any, statement: str, *_args: Any) -> None:
+            if "catalog_product" in statement and "count(" not in statement.lower():
+                pages.append(statement)
+
+        sync_engine = a.runtime.db.engine.sync_engine
+        event.listen(sync_engine, "before_cursor_execute", record)
+        try:
+            answers = await asyncio.gather(*(anonymous(a, NAMES) for _ in range(5)))
+        finally:
+            event.remove(sync_engine, "before_cursor_execute", record)
+        assert sorted(outcome for _, outcome in answers) == ["hit"] * 4 + ["miss"]
+        assert len({json.dumps(data) for data, _ in answers}) == 1
+        assert len(pages) == 1

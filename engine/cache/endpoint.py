@@ -14,8 +14,10 @@ carry an ``ETag`` (a matching ``If-None-Match`` gets ``304``) and ``X-Ruta-Cache
 
 from __future__ import annotations
 
+import asyncio
 import hashlib
 import json
+from datetime import datetime
 from typing import Any
 from urllib.parse import urlencode
 
@@ -24,7 +26,14 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from engine.cache import request as cache_state
 from engine.cache.documents import DocumentAnalyser
-from engine.cache.http import etag_matches, json_bytes, language, replay, send_answer
+from engine.cache.http import (
+    etag_matches,
+    graphql_params,
+    json_bytes,
+    language,
+    replay,
+    send_answer,
+)
 from engine.cache.persisted import PersistedQueries, PersistedQueryError, sha256_hex
 from engine.cache.request import SCOPE_KEY, CacheScope, next_midnight
 from engine.cache.store import Entry, ResponseStore
@@ -43,10 +52,12 @@ class CachedGraphQL:
         self.max_age = settings.cache_max_age
         self.store = ResponseStore(settings.cache_max_entries)
         self.persisted = PersistedQueries(settings.persisted_queries_max)
+        #: Misses being computed, by key and versions: concurrent equal misses wait for one.
+        self.in_flight: dict[Any, asyncio.Future[Entry | None]] = {}
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         request = Request(scope, receive)
-        data = await self._payload(request)
+        data = await graphql_params(request)
         if data is None:
             consumed: bytes | None = getattr(request, "_body", None)
             await self.app(scope, receive if consumed is None else replay(consumed), send)
@@ -81,24 +92,52 @@ class CachedGraphQL:
         key = (digest, data.get("operationName"),
                json.dumps(data.get("variables"), sort_keys=True), language(request))
         now = cache_state.now_utc()
-        entry = self.store.get(key, versions, now)
-        if entry is not None:
-            await self._answer(request, send, 200, entry.body, entry.etag, "hit")
+        found = self.store.get(key, versions, now)
+        if found is not None:
+            await self._answer(request, send, 200, found.body, found.etag, "hit")
             return
-        state = CacheScope(versions=versions)
-        status, headers, body = await self._capture(scope, data, raw, state)
-        if status != 200 or not state.shareable or (b'"errors"' in body and \
-                "errors" in json.loads(body)):
+        flight = (key, tuple(sorted(versions.items())))
+        running = self.in_flight.get(flight)
+        if running is not None:  # the same answer is being computed: share it
+            shared = await asyncio.shield(running)
+            if shared is not None:
+                await self._answer(request, send, 200, shared.body, shared.etag, "hit")
+                return
+        future: asyncio.Future[Entry | None] = asyncio.get_running_loop().create_future()
+        self.in_flight.setdefault(flight, future)
+        entry: Entry | None = None
+        try:
+            status, headers, body, entry = await self._compute(scope, data, raw, versions,
+                                                               facts.depends_on, now)
+            if entry is not None:
+                self.store.put(key, entry)
+        finally:
+            if self.in_flight.get(flight) is future:
+                del self.in_flight[flight]
+            if not future.done():
+                future.set_result(entry)
+        if entry is None:
             await send_answer(send, status, body, headers)
             return
+        await self._answer(request, send, status, body, entry.etag, "miss")
+
+    async def _compute(self, scope: Scope, data: dict[str, Any], raw: bytes | None,
+                       versions: dict[str, int], depends_on: tuple[str, ...], now: datetime
+                       ) -> tuple[int, dict[str, str], bytes, Entry | None]:
+        """Run the request; the entry to store, unless the answer must not be shared."""
+        state = CacheScope(versions=versions)
+        status, headers, body = await self._capture(scope, data, raw, state)
+        if status != 200 or not state.shareable or (b'"errors"' in body and
+                                                    "errors" in json.loads(body)):
+            return status, headers, body, None
         etag = '"' + hashlib.sha256(body).hexdigest()[:32] + '"'
         boundary = next_midnight(now)
         if state.expires_at is not None and state.expires_at < boundary:
             boundary = state.expires_at
-        deps = tuple((name, versions.get(name, 0)) for name in facts.depends_on)
-        if boundary > now:
-            self.store.put(key, Entry(body, etag, deps, boundary))
-        await self._answer(request, send, status, body, etag, "miss")
+        if boundary <= now:
+            return status, headers, body, None
+        deps = tuple((name, versions.get(name, 0)) for name in depends_on)
+        return status, headers, body, Entry(body, etag, deps, boundary)
 
     async def _answer(self, request: Request, send: Send, status: int, body: bytes,
                       etag: str, outcome: str) -> None:
@@ -111,24 +150,6 @@ class CachedGraphQL:
                                          if k != "content-type"})
             return
         await send_answer(send, status, body, headers)
-
-    async def _payload(self, request: Request) -> dict[str, Any] | None:
-        """The request's GraphQL parameters, or None to let strawberry handle it as is."""
-        try:
-            if request.method == "GET":
-                params = request.query_params
-                if "query" not in params and "extensions" not in params:
-                    return None
-                return {"query": params.get("query"), "operationName": params.get("operationName"),
-                        "variables": json.loads(params.get("variables") or "null"),
-                        "extensions": json.loads(params.get("extensions") or "null")}
-            if request.method != "POST" or \
-                    "application/json" not in request.headers.get("content-type", ""):
-                return None
-            data = json.loads(await request.body())
-        except ValueError:
-            return None
-        return data if isinstance(data, dict) else None
 
     def _rewritten(self, scope: Scope, data: dict[str, Any],
                    raw: bytes | None) -> tuple[Scope, bytes]:

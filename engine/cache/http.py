@@ -44,3 +44,22 @@ def replay(body: bytes) -> Receive:
         return {"type": "http.disconnect"}
 
     return receive
+
+
+async def graphql_params(request: Request) -> dict[str, Any] | None:
+    """The request's GraphQL parameters, or None to let strawberry handle it as is."""
+    try:
+        if request.method == "GET":
+            params = request.query_params
+            if "query" not in params and "extensions" not in params:
+                return None
+            return {"query": params.get("query"), "operationName": params.get("operationName"),
+                    "variables": json.loads(params.get("variables") or "null"),
+                    "extensions": json.loads(params.get("extensions") or "null")}
+        if request.method != "POST" or \
+                "application/json" not in request.headers.get("content-type", ""):
+            return None
+        data = json.loads(await request.body())
+    except ValueError:
+        return None
+    return data if isinstance(data, dict) else None
