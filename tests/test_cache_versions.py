@@ -11,7 +11,9 @@ import pytest
 import strawberry
 
 import engine.cache.request as cache_request
+from engine.api.ids import decode_id
 from engine.cache.versions import read_versions
+from engine.inventory.reservations import take_stock
 from engine.plugins.api import (
     CACHE_VERSION_KEY,
     CATALOG_VERSION,
@@ -142,3 +144,13 @@ async def test_an_oss_opt_in_through_another_worker_reprices_the_next_cached_rea
         assert outcome == "miss"
         assert recipes(data)["tax"]["amount"] == "0.93"  # Portuguese 23 %
     SNAPSHOT.clear()
+
+
+async def test_an_order_taking_stock_bumps_only_the_stock_version(client: Client) -> None:
+    token, _ = await client.vendor("stock@example.com", "Stocked")
+    _, variant_id = await client.product(token, "Jam", stock=3)
+    before = await versions(client.runtime)
+    async with client.runtime.transaction() as session:
+        assert await take_stock(session, decode_id(variant_id, "ProductVariant"), 1)
+    after = await versions(client.runtime)
+    assert after == {**before, "stock": before["stock"] + 1}
