@@ -5,6 +5,7 @@ Never run as a test. See ``bench/README.md``. Typical use, from the repository r
     python bench/listing.py                       # SQLite temp file, 1000 products
     python bench/listing.py --products 10000 --json /tmp/listing-10k.json
     python bench/listing.py --database-url postgresql+asyncpg://postgres@127.0.0.1:5432/ruta_bench
+    python bench/listing.py --matrix              # everything, both databases: listing_matrix.py
 
 What it does:
 
