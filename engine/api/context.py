@@ -53,6 +53,7 @@ class Context:
                 if user is None:
                     raise NotAuthenticated("The access token is invalid, expired or revoked.")
                 self._user = user
+                self.cache.private()  # an answer for a signed-in viewer is never shared
         return self._user  # type: ignore[no-any-return]
 
     def loader(self, name: str, factory: Callable[[Runtime], DataLoader[K, V]]) -> DataLoader[K, V]:
