@@ -29,6 +29,10 @@ Every knob the engine has is here, with its environment variable:
 ``RUTA_HEALTH_PROBE_TIMEOUT``         seconds ``/health``'s probe query may take (default 1)
 ``RUTA_ALLOW_INTROSPECTION``          ``1``/``0``: answer introspection (default: not in production)
 ``RUTA_MAX_QUERY_COST``               the highest query cost accepted (default 10000)
+``RUTA_RESPONSE_CACHE``               ``1`` caches anonymous catalog reads (see engine.cache)
+``RUTA_CACHE_MAX_AGE``                ``max-age`` of cacheable GET answers (default 0 seconds)
+``RUTA_CACHE_MAX_ENTRIES``            responses one worker keeps (default 2000)
+``RUTA_PERSISTED_QUERIES_MAX``        persisted documents one worker keeps (default 5000)
 ====================================  =====================================================
 """
 
@@ -73,6 +77,10 @@ class Settings:
     webhook_max_attempts: int = 8
     allow_introspection: bool | None = None
     max_query_cost: int = 10_000
+    response_cache: bool = False
+    cache_max_age: int = 0
+    cache_max_entries: int = 2000
+    persisted_queries_max: int = 5000
     jwt_audience: str = "ruta"
     jwt_issuer: str = "ruta"
     extra: Mapping[str, str] = field(default_factory=dict)
@@ -120,6 +128,9 @@ class Settings:
             raise SettingsError("RUTA_MAX_*_BYTES must be positive")
         if min(self.db_statement_timeout, self.db_lock_timeout, self.health_probe_timeout) <= 0:
             raise SettingsError("database and health probe timeouts must be positive")
+        if self.cache_max_age < 0 or self.cache_max_entries < 1 or \
+                self.persisted_queries_max < 1:
+            raise SettingsError("RUTA_CACHE_MAX_AGE must be >= 0 and the cache sizes >= 1")
         return self
 
     def with_(self, **changes: object) -> Settings:
@@ -197,5 +208,9 @@ def settings_from_env(env: Mapping[str, str] | None = None) -> Settings:
         health_probe_timeout=_float(env, "RUTA_HEALTH_PROBE_TIMEOUT", 1.0),
         allow_introspection=_optional_flag(env.get("RUTA_ALLOW_INTROSPECTION")),
         max_query_cost=_int(env, "RUTA_MAX_QUERY_COST", 10_000),
+        response_cache=_flag(env.get("RUTA_RESPONSE_CACHE")),
+        cache_max_age=_int(env, "RUTA_CACHE_MAX_AGE", 0),
+        cache_max_entries=_int(env, "RUTA_CACHE_MAX_ENTRIES", 2000),
+        persisted_queries_max=_int(env, "RUTA_PERSISTED_QUERIES_MAX", 5000),
     )
     return settings.validate()

@@ -2,6 +2,8 @@
 
 from engine.accounts.models import RefreshToken, User
 from engine.bookings.models import Booking
+from engine.cache import tracking  # noqa: F401  (bumps versions in writing transactions)
+from engine.cache.versions import CacheVersion
 from engine.catalog.models import (
     Category,
     CategoryTranslation,
@@ -31,4 +33,5 @@ CORE_MODELS = (
     OutboxDelivery, ShippingMethod, Checkout, CheckoutLine, OrderCounter, Order, VendorOrder,
     OrderLine, Booking, Payment, StripeEvent, LedgerEntry, Transfer, Refund, VendorAccount,
     PluginMigrationRecord, Webhook, WebhookDelivery, VendorInvitation,
+    CacheVersion,
 )

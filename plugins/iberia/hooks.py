@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 import time
 from collections.abc import Callable, Sequence
 from datetime import UTC, datetime
@@ -9,12 +10,14 @@ from pathlib import Path
 from typing import Any
 
 from engine.plugins.api import (
+    TAX_FACTS_VERSION,
     GraphQLContribution,
     PricingLine,
     Runtime,
     TaxClassSpec,
     TaxDecision,
     hookimpl,
+    watch_cache_version,
 )
 from plugins.iberia import config
 from plugins.iberia.decision import decide
@@ -33,6 +36,14 @@ MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 #: Seconds between two reloads of the vendor-facts snapshot from ``ruta_tick``.
 RELOAD_EVERY = 10.0
 _last_reload = [0.0]
+
+
+async def _refresh_facts(runtime: Runtime) -> None:
+    """Another worker changed tax facts (the ``tax_facts`` cache version moved)."""
+    await reload(runtime, datetime.now(UTC).year)
+
+
+watch_cache_version(TAX_FACTS_VERSION, _refresh_facts, plugin=sys.modules[__name__])
 
 # --- composition ------------------------------------------------------------------------
 
