@@ -19,6 +19,10 @@ Every knob the engine has is here, with its environment variable:
 ``RUTA_STRIPE_WEBHOOK_SECRET``        signing secret of the ``/webhooks/stripe`` endpoint
 ``RUTA_STRIPE_API_BASE``              another Stripe API address (tests: a local fake server)
 ``RUTA_PUBLIC_URL``                   where the site is served (Connect onboarding returns here)
+``RUTA_PASSWORD_HASH_THREADS``        threads hashing passwords off the event loop (default 2)
+``RUTA_LOGIN_MAX_FAILURES``           failed sign-ins per account before a lockout (default 5)
+``RUTA_LOGIN_MAX_FAILURES_PER_ADDRESS`` failed sign-ins per client address (default 50)
+``RUTA_LOGIN_LOCKOUT``                first lockout in seconds, doubling after that (default 60)
 ====================================  =====================================================
 """
 
@@ -59,6 +63,10 @@ class Settings:
     stripe_webhook_secret: str | None = field(default=None, repr=False)
     stripe_api_base: str | None = None
     public_url: str = "http://127.0.0.1:8000"
+    password_hash_threads: int = 2
+    login_max_failures: int = 5
+    login_max_failures_per_address: int = 50
+    login_lockout: int = 60
     jwt_audience: str = "ruta"
     jwt_issuer: str = "ruta"
     extra: Mapping[str, str] = field(default_factory=dict)
@@ -87,6 +95,9 @@ class Settings:
             raise SettingsError("RUTA_DEFAULT_COMMISSION_RATE must be in [0, 1)")
         if self.access_token_ttl <= 0 or self.refresh_token_ttl <= 0:
             raise SettingsError("token lifetimes must be positive")
+        if min(self.password_hash_threads, self.login_max_failures,
+               self.login_max_failures_per_address, self.login_lockout) < 1:
+            raise SettingsError("password threads and login throttle settings must be >= 1")
         return self
 
     def with_(self, **changes: object) -> Settings:
@@ -140,5 +151,9 @@ def settings_from_env(env: Mapping[str, str] | None = None) -> Settings:
         stripe_webhook_secret=env.get("RUTA_STRIPE_WEBHOOK_SECRET") or None,
         stripe_api_base=env.get("RUTA_STRIPE_API_BASE") or None,
         public_url=env.get("RUTA_PUBLIC_URL", "http://127.0.0.1:8000"),
+        password_hash_threads=_int(env, "RUTA_PASSWORD_HASH_THREADS", 2),
+        login_max_failures=_int(env, "RUTA_LOGIN_MAX_FAILURES", 5),
+        login_max_failures_per_address=_int(env, "RUTA_LOGIN_MAX_FAILURES_PER_ADDRESS", 50),
+        login_lockout=_int(env, "RUTA_LOGIN_LOCKOUT", 60),
     )
     return settings.validate()

@@ -3,10 +3,13 @@
 
 from __future__ import annotations
 
+from datetime import datetime
+
 import strawberry
 
 from engine.accounts import service
 from engine.accounts.models import User
+from engine.accounts.throttle import TooManyAttempts
 from engine.api.context import Info
 from engine.api.enums import CountryCode, LanguageCodeEnum
 from engine.api.errors import attempt, error_code_enum, payload_errors
@@ -16,7 +19,8 @@ from engine.vendors.access import require_user
 
 AccountErrorCode = strawberry.enum(
     error_code_enum("AccountErrorCode", ("PASSWORD_TOO_SHORT", "PASSWORD_TOO_LONG",
-                                         "INVALID_CREDENTIALS", "INVALID_TOKEN", "INACTIVE")),
+                                         "INVALID_CREDENTIALS", "INVALID_TOKEN", "INACTIVE",
+                                         "TOO_MANY_ATTEMPTS")),
     description="Why an account mutation was refused.",
 )
 
@@ -26,6 +30,8 @@ class AccountError:
     field: str | None
     code: AccountErrorCode  # type: ignore[valid-type]
     message: str
+    retry_at: datetime | None = strawberry.field(
+        default=None, description="With TOO_MANY_ATTEMPTS: when to try again.")
 
 
 @strawberry.type(name="User")
@@ -54,7 +60,11 @@ class AccountRegisterInput:
 
 @strawberry.type
 class AccountRegisterPayload:
-    user: UserType | None = None
+    user: UserType | None = strawberry.field(default=None, description=(
+        "Always null: the answer never reveals whether the e-mail already had an account "
+        "(its owner is told by e-mail). Sign in with tokenCreate."))
+    requires_confirmation: bool = strawberry.field(default=False, description=(
+        "True when the request was accepted: confirm the e-mail with the link sent to it."))
     errors: list[AccountError] = strawberry.field(default_factory=list)
 
 
@@ -73,7 +83,13 @@ class TokenRevokeAllPayload:
 
 
 def _errors(exc: ValidationError | None) -> list[AccountError]:
-    return payload_errors(exc, AccountError, AccountErrorCode) if exc else []
+    if exc is None:
+        return []
+    errors = payload_errors(exc, AccountError, AccountErrorCode)
+    if isinstance(exc, TooManyAttempts):
+        for error in errors:
+            error.retry_at = exc.retry_at
+    return errors
 
 
 def _pair_payload(pair: service.TokenPair | None, exc: ValidationError | None
@@ -93,19 +109,21 @@ class AccountQuery:
 
 @strawberry.type
 class AccountMutation:
-    @strawberry.mutation(description="Create a customer account.")
+    @strawberry.mutation(description=(
+        "Create a customer account. The answer is the same whether or not the e-mail already "
+        "had one (its owner gets an e-mail instead)."))
     async def account_register(self, info: Info, input: AccountRegisterInput
                                ) -> AccountRegisterPayload:
-        user, exc = await attempt(lambda: service.register(
+        _, exc = await attempt(lambda: service.register(
             info.context.runtime, email=input.email, password=input.password,
             language_code=input.language_code, country=input.country))
-        return AccountRegisterPayload(user=UserType.of(user) if user else None,
-                                      errors=_errors(exc))
+        return AccountRegisterPayload(requires_confirmation=exc is None, errors=_errors(exc))
 
     @strawberry.mutation(description="Sign in: an access token and a single-use refresh token.")
     async def token_create(self, info: Info, email: str, password: str) -> TokenPayload:
         pair, exc = await attempt(lambda: service.sign_in(
-            info.context.runtime, email=email, password=password))
+            info.context.runtime, email=email, password=password,
+            address=info.context.client_address()))
         return _pair_payload(pair, exc)
 
     @strawberry.mutation(description="Exchange a refresh token (once) for a new token pair.")

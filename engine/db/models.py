@@ -1,6 +1,6 @@
 """Every core model, imported in one place so that ``Base.metadata`` is complete."""
 
-from engine.accounts.models import RefreshToken, User
+from engine.accounts.models import LoginThrottle, OneTimeToken, RefreshToken, User
 from engine.bookings.models import Booking
 from engine.catalog.models import (
     Category,
@@ -28,4 +28,5 @@ CORE_MODELS = (
     CategoryTranslation, Product, ProductTranslation, ProductVariant, OutboxEvent,
     OutboxDelivery, ShippingMethod, Checkout, CheckoutLine, OrderCounter, Order, VendorOrder,
     OrderLine, Booking, Payment, StripeEvent, LedgerEntry, Transfer, Refund, VendorAccount,
+    OneTimeToken, LoginThrottle,
 )
