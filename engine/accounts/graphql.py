@@ -20,7 +20,8 @@ from engine.vendors.access import require_user
 AccountErrorCode = strawberry.enum(
     error_code_enum("AccountErrorCode", ("PASSWORD_TOO_SHORT", "PASSWORD_TOO_LONG",
                                          "INVALID_CREDENTIALS", "INVALID_TOKEN", "INACTIVE",
-                                         "TOO_MANY_ATTEMPTS")),
+                                         "TOO_MANY_ATTEMPTS", "INVALID_TIME_ZONE",
+                                         "ALREADY_VERIFIED")),
     description="Why an account mutation was refused.",
 )
 
@@ -41,12 +42,17 @@ class UserType:
     is_operator: bool
     language_code: LanguageCodeEnum  # type: ignore[valid-type]
     country: CountryCode | None  # type: ignore[valid-type]
+    name: str
+    time_zone: str | None
+    email_verified: bool
     pk: strawberry.Private[int]
 
     @classmethod
     def of(cls, user: User) -> UserType:
         return cls(id=encode_id("User", user.id), email=user.email, is_operator=user.is_operator,
-                   language_code=user.language_code, country=user.country, pk=user.id)
+                   language_code=user.language_code, country=user.country, name=user.name or "",
+                   time_zone=user.time_zone, email_verified=user.email_verified_at is not None,
+                   pk=user.id)
 
 
 @strawberry.input
@@ -82,7 +88,7 @@ class TokenRevokeAllPayload:
     errors: list[AccountError] = strawberry.field(default_factory=list)
 
 
-def _errors(exc: ValidationError | None) -> list[AccountError]:
+def account_errors(exc: ValidationError | None) -> list[AccountError]:
     if exc is None:
         return []
     errors = payload_errors(exc, AccountError, AccountErrorCode)
@@ -92,10 +98,10 @@ def _errors(exc: ValidationError | None) -> list[AccountError]:
     return errors
 
 
-def _pair_payload(pair: service.TokenPair | None, exc: ValidationError | None
+def pair_payload(pair: service.TokenPair | None, exc: ValidationError | None
                   ) -> TokenPayload:
     if pair is None:
-        return TokenPayload(errors=_errors(exc))
+        return TokenPayload(errors=account_errors(exc))
     return TokenPayload(token=pair.access, refresh_token=pair.refresh, user=UserType.of(pair.user))
 
 
@@ -117,19 +123,19 @@ class AccountMutation:
         _, exc = await attempt(lambda: service.register(
             info.context.runtime, email=input.email, password=input.password,
             language_code=input.language_code, country=input.country))
-        return AccountRegisterPayload(requires_confirmation=exc is None, errors=_errors(exc))
+        return AccountRegisterPayload(requires_confirmation=exc is None, errors=account_errors(exc))
 
     @strawberry.mutation(description="Sign in: an access token and a single-use refresh token.")
     async def token_create(self, info: Info, email: str, password: str) -> TokenPayload:
         pair, exc = await attempt(lambda: service.sign_in(
             info.context.runtime, email=email, password=password,
             address=info.context.client_address()))
-        return _pair_payload(pair, exc)
+        return pair_payload(pair, exc)
 
     @strawberry.mutation(description="Exchange a refresh token (once) for a new token pair.")
     async def token_refresh(self, info: Info, refresh_token: str) -> TokenPayload:
         pair, exc = await attempt(lambda: service.rotate(info.context.runtime, refresh_token))
-        return _pair_payload(pair, exc)
+        return pair_payload(pair, exc)
 
     @strawberry.mutation(description="Sign out everywhere: every token issued so far stops.")
     async def token_revoke_all(self, info: Info) -> TokenRevokeAllPayload:

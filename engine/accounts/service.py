@@ -26,7 +26,7 @@ class TokenPair:
     user: User
 
 
-def _check_password(errors: Collector, password: str) -> None:
+def check_new_password(errors: Collector, password: str) -> None:
     if len(password) < passwords.MIN_LENGTH:
         errors.add("password", "PASSWORD_TOO_SHORT",
                    f"Use at least {passwords.MIN_LENGTH} characters.")
@@ -49,7 +49,7 @@ async def register(
     now = now or utcnow()
     errors = Collector()
     normalised = clean_email(errors, "email", email)
-    _check_password(errors, password)
+    check_new_password(errors, password)
     if country is not None and country not in runtime.settings.supported_countries:
         errors.add("country", "UNSUPPORTED_COUNTRY", f"{country} is not served by this platform.")
     errors.raise_if_any()
@@ -87,7 +87,7 @@ def public_link(runtime: Runtime, path: str, token: str) -> str:
     return f"{runtime.settings.public_url.rstrip('/')}/{path}?{urlencode({'token': token})}"
 
 
-async def _issue_pair(runtime: Runtime, session: AsyncSession, user: User) -> TokenPair:
+async def issue_pair(runtime: Runtime, session: AsyncSession, user: User) -> TokenPair:
     access, _ = tokens.issue(runtime.settings, user.id, user.token_version, "access")
     refresh, claims = tokens.issue(runtime.settings, user.id, user.token_version, "refresh")
     session.add(RefreshToken(jti=claims.jti, user_id=user.id, expires_at=claims.expires_at))
@@ -128,7 +128,7 @@ async def sign_in(runtime: Runtime, *, email: str, password: str, address: str |
                 password, threads=runtime.settings.password_hash_threads)
             await session.execute(update(User).where(User.id == user.id).values(
                 password_hash=new_hash))
-        return await _issue_pair(runtime, session, user)
+        return await issue_pair(runtime, session, user)
 
 
 async def rotate(runtime: Runtime, refresh_token: str) -> TokenPair:
@@ -148,7 +148,7 @@ async def rotate(runtime: Runtime, refresh_token: str) -> TokenPair:
             .values(used_at=utcnow())
         )
         if getattr(used, "rowcount", 0) == 1:
-            return await _issue_pair(runtime, session, user)
+            return await issue_pair(runtime, session, user)
     # Reuse of a spent token: someone else may hold it. End every session of this user.
     await revoke_all(runtime, claims.user_id)
     raise invalid

@@ -22,6 +22,7 @@ from strawberry.types import ExecutionContext
 from strawberry.types.enum import EnumValue
 
 from engine.accounts.graphql import AccountMutation, AccountQuery, UserType
+from engine.accounts.graphql_lifecycle import AccountLifecycleMutation
 from engine.api.errors import should_mask
 from engine.api.limits import LIMITERS
 from engine.api.scalars import SCALAR_MAP
@@ -30,6 +31,7 @@ from engine.catalog.mutations import CatalogMutation
 from engine.catalog.queries import CatalogQuery
 from engine.catalog.types import CategoryType, ProductKind, ProductType, ProductVariantType
 from engine.checkout.graphql import CheckoutMutation, CheckoutQuery
+from engine.i18n.extension import LocaliseErrors
 from engine.orders.graphql import OrderMutation, OrderQuery
 from engine.orders.types import OrderType
 from engine.plugins.contributions import GraphQLContribution
@@ -41,7 +43,8 @@ from engine.vendors.types import VendorType
 CORE_QUERIES: tuple[type, ...] = (AccountQuery, VendorQuery, CatalogQuery, CheckoutQuery,
                                   OrderQuery)
 CORE_MUTATIONS: tuple[type, ...] = (AccountMutation, VendorMutation, CatalogMutation,
-                                    ShippingMutation, CheckoutMutation, OrderMutation)
+                                    ShippingMutation, CheckoutMutation, OrderMutation,
+                                    AccountLifecycleMutation)
 
 #: Core types plugins may add fields to, by GraphQL name.
 EXTENSIBLE_TYPES: dict[str, type] = {
@@ -112,6 +115,7 @@ def build_schema(plugins: pluggy.PluginManager, settings: Settings) -> strawberr
     mutation = merge_types(
         "Mutation", CORE_MUTATIONS + tuple(t for c in contributions for t in c.mutation))
     extensions: list[Any] = [lambda limiter=limiter: limiter for limiter in LIMITERS]
+    extensions.append(LocaliseErrors)
     if not settings.debug:
         extensions.append(lambda: MaskErrors(should_mask_error=should_mask))
     config = StrawberryConfig(disable_field_suggestions=settings.is_production,
