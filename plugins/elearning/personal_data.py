@@ -31,10 +31,10 @@ async def export(runtime: Runtime, user_id: int) -> dict[str, Any]:
         enrolments = list(await session.scalars(
             select(Enrolment).where(Enrolment.user_id == user_id).order_by(Enrolment.id)))
         ids = [e.id for e in enrolments]
-        done = dict((await session.execute(
+        done = {row[0]: row[1] for row in await session.execute(
             select(LessonCompletion.enrolment_id, func.count())
             .where(LessonCompletion.enrolment_id.in_(ids))
-            .group_by(LessonCompletion.enrolment_id))).tuples().all())
+            .group_by(LessonCompletion.enrolment_id))}
         attempts = list(await session.scalars(select(QuizAttempt).where(
             QuizAttempt.enrolment_id.in_(ids)).order_by(QuizAttempt.id)))
         certificates = {c.enrolment_id: c for c in await session.scalars(
