@@ -17,6 +17,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from engine.accounts.models import OneTimeToken, RefreshToken, User
 from engine.accounts.service import check_password
+from engine.audit.models import AuditEntry
 from engine.bookings.models import Booking
 from engine.checkout.models import Checkout
 from engine.db.types import utcnow
@@ -64,6 +65,8 @@ async def _erase_core(session: AsyncSession, user: User, now: datetime) -> None:
         or_(Checkout.user_id == user.id, Checkout.email == email)))
     for model in (RefreshToken, OneTimeToken, VendorMembership):
         await session.execute(delete(model).where(model.user_id == user.id))
+    await session.execute(update(AuditEntry).where(AuditEntry.actor_id == user.id)
+                          .values(address=None))
     secrets = [s for s in dict.fromkeys(secrets) if s and s != "ES" and s != "PT"]
     for event in await session.scalars(select(OutboxEvent).where(
             or_(*(cast(OutboxEvent.payload, Text).contains(s) for s in secrets)))):

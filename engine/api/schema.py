@@ -26,6 +26,8 @@ from engine.accounts.graphql_lifecycle import AccountLifecycleMutation
 from engine.api.errors import should_mask
 from engine.api.limits import LIMITERS
 from engine.api.scalars import SCALAR_MAP
+from engine.audit.extension import AuditMutations
+from engine.audit.graphql import AuditQuery
 from engine.catalog.kinds import product_kinds
 from engine.catalog.mutations import CatalogMutation
 from engine.catalog.queries import CatalogQuery
@@ -41,7 +43,7 @@ from engine.vendors.graphql import VendorMutation, VendorQuery
 from engine.vendors.types import VendorType
 
 CORE_QUERIES: tuple[type, ...] = (AccountQuery, VendorQuery, CatalogQuery, CheckoutQuery,
-                                  OrderQuery)
+                                  OrderQuery, AuditQuery)
 CORE_MUTATIONS: tuple[type, ...] = (AccountMutation, VendorMutation, CatalogMutation,
                                     ShippingMutation, CheckoutMutation, OrderMutation,
                                     AccountLifecycleMutation)
@@ -115,7 +117,7 @@ def build_schema(plugins: pluggy.PluginManager, settings: Settings) -> strawberr
     mutation = merge_types(
         "Mutation", CORE_MUTATIONS + tuple(t for c in contributions for t in c.mutation))
     extensions: list[Any] = [lambda limiter=limiter: limiter for limiter in LIMITERS]
-    extensions.append(LocaliseErrors)
+    extensions.extend((LocaliseErrors, AuditMutations))
     if not settings.debug:
         extensions.append(lambda: MaskErrors(should_mask_error=should_mask))
     config = StrawberryConfig(disable_field_suggestions=settings.is_production,

@@ -16,7 +16,6 @@ depends_on: str | Sequence[str] | None = None
 
 
 def upgrade() -> None:
-
     op.create_table('account_login_throttle',
     sa.Column('key', sa.String(length=80), nullable=False),
     sa.Column('failures', sa.Integer(), nullable=False),
@@ -44,10 +43,7 @@ def upgrade() -> None:
         batch_op.add_column(sa.Column('erased_at', sa.DateTime(), nullable=True))
 
 
-
-
 def downgrade() -> None:
-
     with op.batch_alter_table('account_user', schema=None) as batch_op:
         batch_op.drop_column('erased_at')
         batch_op.drop_column('email_verified_at')
@@ -59,4 +55,3 @@ def downgrade() -> None:
 
     op.drop_table('account_one_time_token')
     op.drop_table('account_login_throttle')
-
