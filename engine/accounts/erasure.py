@@ -15,8 +15,14 @@ from typing import Any
 from sqlalchemy import Text, cast, delete, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from engine.accounts.models import OneTimeToken, RefreshToken, User
-from engine.accounts.service import check_password
+from engine.accounts.models import (
+    OneTimeToken,
+    RecoveryCode,
+    RefreshToken,
+    TotpDevice,
+    User,
+)
+from engine.accounts.verification import check_password
 from engine.audit.models import AuditEntry
 from engine.bookings.models import Booking
 from engine.checkout.models import Checkout
@@ -63,7 +69,7 @@ async def _erase_core(session: AsyncSession, user: User, now: datetime) -> None:
         order.billing_address = _address_stub(order.billing_address)
     await session.execute(delete(Checkout).where(
         or_(Checkout.user_id == user.id, Checkout.email == email)))
-    for model in (RefreshToken, OneTimeToken, VendorMembership):
+    for model in (RefreshToken, OneTimeToken, VendorMembership, TotpDevice, RecoveryCode):
         await session.execute(delete(model).where(model.user_id == user.id))
     await session.execute(update(AuditEntry).where(AuditEntry.actor_id == user.id)
                           .values(address=None))

@@ -21,7 +21,9 @@ AccountErrorCode = strawberry.enum(
     error_code_enum("AccountErrorCode", ("PASSWORD_TOO_SHORT", "PASSWORD_TOO_LONG",
                                          "INVALID_CREDENTIALS", "INVALID_TOKEN", "INACTIVE",
                                          "TOO_MANY_ATTEMPTS", "INVALID_TIME_ZONE",
-                                         "ALREADY_VERIFIED")),
+                                         "ALREADY_VERIFIED", "TOTP_ALREADY_ENABLED",
+                                         "TOTP_NOT_SET_UP", "INVALID_OTP", "OTP_REQUIRED",
+                                         "TOTP_REQUIRED")),
     description="Why an account mutation was refused.",
 )
 
@@ -125,10 +127,13 @@ class AccountMutation:
             language_code=input.language_code, country=input.country))
         return AccountRegisterPayload(requires_confirmation=exc is None, errors=account_errors(exc))
 
-    @strawberry.mutation(description="Sign in: an access token and a single-use refresh token.")
-    async def token_create(self, info: Info, email: str, password: str) -> TokenPayload:
+    @strawberry.mutation(description=(
+        "Sign in: an access token and a single-use refresh token. With two-factor sign-in "
+        "on, pass otpCode (a code from the authenticator app, or a recovery code)."))
+    async def token_create(self, info: Info, email: str, password: str,
+                           otp_code: str | None = None) -> TokenPayload:
         pair, exc = await attempt(lambda: service.sign_in(
-            info.context.runtime, email=email, password=password,
+            info.context.runtime, email=email, password=password, otp_code=otp_code,
             address=info.context.client_address()))
         return pair_payload(pair, exc)
 

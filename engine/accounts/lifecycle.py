@@ -17,11 +17,11 @@ from engine.accounts.models import OneTimeToken, User
 from engine.accounts.service import (
     TokenPair,
     check_new_password,
-    check_password,
     issue_pair,
     public_link,
     request_verification_in,
 )
+from engine.accounts.verification import check_password
 from engine.db.types import utcnow
 from engine.errors import Collector, ValidationError
 from engine.events.outbox import record

@@ -74,3 +74,27 @@ class LoginThrottle(Base):
     failures: Mapped[int] = mapped_column(Integer, default=0)
     last_failure_at: Mapped[datetime] = mapped_column(UTCDateTime())
     locked_until: Mapped[datetime | None] = mapped_column(UTCDateTime(), nullable=True)
+
+
+class TotpDevice(Base):
+    """A user's authenticator (two-factor sign-in); active once confirmed with a code."""
+
+    __tablename__ = "account_totp_device"
+
+    user_id: Mapped[int] = mapped_column(
+        ForeignKey("account_user.id", ondelete="CASCADE"), primary_key=True)
+    secret: Mapped[str] = mapped_column(String(64))
+    confirmed_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), nullable=True)
+    #: The last time step accepted: a code is never accepted twice.
+    last_step: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class RecoveryCode(Base):
+    """A single-use recovery code (SHA-256 only), for when the authenticator is lost."""
+
+    __tablename__ = "account_recovery_code"
+
+    digest: Mapped[str] = mapped_column(String(64), primary_key=True)
+    user_id: Mapped[int] = mapped_column(
+        ForeignKey("account_user.id", ondelete="CASCADE"), index=True)
+    used_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), nullable=True)

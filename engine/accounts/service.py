@@ -10,8 +10,9 @@ from sqlalchemy import select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from engine.accounts import one_time, passwords, throttle, tokens
+from engine.accounts import one_time, passwords, tokens, two_factor
 from engine.accounts.models import RefreshToken, User
+from engine.accounts.verification import check_password
 from engine.db.types import utcnow
 from engine.errors import Collector, ValidationError
 from engine.events.outbox import record
@@ -94,25 +95,8 @@ async def issue_pair(runtime: Runtime, session: AsyncSession, user: User) -> Tok
     return TokenPair(access=access, refresh=refresh, user=user)
 
 
-async def check_password(runtime: Runtime, user: User | None, email: str, password: str, *,
-                         address: str | None, now: datetime) -> bool:
-    """Verify ``password`` under the sign-in throttle (per account and client address).
-
-    Raises :class:`throttle.TooManyAttempts` without verifying while a key is locked.
-    """
-    account = throttle.account_key(runtime.settings, email)
-    client = throttle.address_key(runtime.settings, address)
-    await throttle.reserve(runtime, [k for k in (account, client) if k is not None], now)
-    ok = await passwords.verify_password_async(
-        user.password_hash if user else None, password,
-        threads=runtime.settings.password_hash_threads)
-    if ok:
-        await throttle.release(runtime, account, client)
-    return ok
-
-
 async def sign_in(runtime: Runtime, *, email: str, password: str, address: str | None = None,
-                  now: datetime | None = None) -> TokenPair:
+                  otp_code: str | None = None, now: datetime | None = None) -> TokenPair:
     now = now or utcnow()
     normalised = email.strip().lower()
     async with runtime.db.read() as session:
@@ -122,6 +106,7 @@ async def sign_in(runtime: Runtime, *, email: str, password: str, address: str |
     assert user is not None
     if not user.is_active:
         raise ValidationError("email", "INACTIVE", "This account is disabled.")
+    await two_factor.check_sign_in(runtime, user, otp_code, address=address, now=now)
     async with runtime.transaction() as session:
         if passwords.needs_rehash(user.password_hash):
             new_hash = await passwords.hash_password_async(

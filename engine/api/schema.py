@@ -23,6 +23,7 @@ from strawberry.types.enum import EnumValue
 
 from engine.accounts.graphql import AccountMutation, AccountQuery, UserType
 from engine.accounts.graphql_lifecycle import AccountLifecycleMutation
+from engine.accounts.graphql_two_factor import TwoFactorMutation
 from engine.api.errors import should_mask
 from engine.api.limits import LIMITERS
 from engine.api.scalars import SCALAR_MAP
@@ -46,7 +47,7 @@ CORE_QUERIES: tuple[type, ...] = (AccountQuery, VendorQuery, CatalogQuery, Check
                                   OrderQuery, AuditQuery)
 CORE_MUTATIONS: tuple[type, ...] = (AccountMutation, VendorMutation, CatalogMutation,
                                     ShippingMutation, CheckoutMutation, OrderMutation,
-                                    AccountLifecycleMutation)
+                                    AccountLifecycleMutation, TwoFactorMutation)
 
 #: Core types plugins may add fields to, by GraphQL name.
 EXTENSIBLE_TYPES: dict[str, type] = {

@@ -1,6 +1,13 @@
 """Every core model, imported in one place so that ``Base.metadata`` is complete."""
 
-from engine.accounts.models import LoginThrottle, OneTimeToken, RefreshToken, User
+from engine.accounts.models import (
+    LoginThrottle,
+    OneTimeToken,
+    RecoveryCode,
+    RefreshToken,
+    TotpDevice,
+    User,
+)
 from engine.audit.models import AuditEntry
 from engine.bookings.models import Booking
 from engine.catalog.models import (
@@ -29,5 +36,5 @@ CORE_MODELS = (
     CategoryTranslation, Product, ProductTranslation, ProductVariant, OutboxEvent,
     OutboxDelivery, ShippingMethod, Checkout, CheckoutLine, OrderCounter, Order, VendorOrder,
     OrderLine, Booking, Payment, StripeEvent, LedgerEntry, Transfer, Refund, VendorAccount,
-    OneTimeToken, LoginThrottle, AuditEntry,
+    OneTimeToken, LoginThrottle, AuditEntry, TotpDevice, RecoveryCode,
 )
