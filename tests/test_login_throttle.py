@@ -3,6 +3,7 @@ client address in the database, so every worker sees them."""
 
 from __future__ import annotations
 
+import asyncio
 import threading
 from datetime import datetime
 from typing import Any
@@ -111,3 +112,17 @@ async def test_one_address_guessing_many_accounts_is_throttled(runtime: Runtime)
     with pytest.raises(Exception, match="Wrong e-mail or password"):  # other addresses go on
         await sign_in(rt, email="fresh@example.com", password="x" * 9, address="198.51.100.1",
                       now=start)
+
+
+async def test_concurrent_guesses_on_two_workers_run_at_most_the_limit_of_checks(
+        client: Client, plugged: Any, recorder: RecordingHasher) -> None:
+    await client.register("victim@example.com")
+    recorder.threads.clear()
+    one = 'mutation { tokenCreate(email: "victim@example.com", password: "guess-%d") ' \
+          "{ errors { code } } }"
+    async with plugged() as second_worker:
+        workers = (client, second_worker)
+        results = await asyncio.gather(*(workers[i % 2].gql(one % i) for i in range(20)))
+    codes = sorted(r["tokenCreate"]["errors"][0]["code"] for r in results)
+    assert codes == ["INVALID_CREDENTIALS"] * 5 + ["TOO_MANY_ATTEMPTS"] * 15
+    assert len(recorder.threads) == 5

@@ -37,6 +37,10 @@ class Context:
         scheme, _, token = header.partition(" ")
         return token.strip() if scheme.lower() == "bearer" and token.strip() else None
 
+    def known_user(self) -> User | None:
+        """The signed-in user if this request already resolved it (no query), else None."""
+        return None if self._user is _UNRESOLVED else self._user  # type: ignore[no-any-return]
+
     def client_address(self) -> str | None:
         """The client's network address (the proxy's, unless uvicorn trusts its headers)."""
         if self.request is None or self.request.client is None:

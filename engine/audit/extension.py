@@ -75,9 +75,9 @@ class AuditMutations(SchemaExtension):
         except RuntimeError:
             return
         context = ctx.context
-        user = getattr(context, "_user", None)
-        if user is None or not hasattr(user, "is_operator"):
-            return  # anonymous (or never signed in during this request)
+        user = context.known_user()
+        if user is None:
+            return  # anonymous (or no resolver needed the user)
         runtime = context.runtime
         role = await actor_role(runtime, user)
         if role is None:
