@@ -42,6 +42,16 @@ class Context:
         scheme, _, token = header.partition(" ")
         return token.strip() if scheme.lower() == "bearer" and token.strip() else None
 
+    def known_user(self) -> User | None:
+        """The signed-in user if this request already resolved it (no query), else None."""
+        return None if self._user is _UNRESOLVED else self._user  # type: ignore[no-any-return]
+
+    def client_address(self) -> str | None:
+        """The client's network address (the proxy's, unless uvicorn trusts its headers)."""
+        if self.request is None or self.request.client is None:
+            return None
+        return self.request.client.host
+
     async def user(self) -> User | None:
         """The signed-in user, or None; an invalid or revoked token is an error."""
         if self._user is _UNRESOLVED:

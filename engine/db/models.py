@@ -1,6 +1,14 @@
 """Every core model, imported in one place so that ``Base.metadata`` is complete."""
 
-from engine.accounts.models import RefreshToken, User
+from engine.accounts.models import (
+    LoginThrottle,
+    OneTimeToken,
+    RecoveryCode,
+    RefreshToken,
+    TotpDevice,
+    User,
+)
+from engine.audit.models import AuditEntry
 from engine.bookings.models import Booking
 from engine.cache import tracking  # noqa: F401  (bumps versions in writing transactions)
 from engine.cache.versions import CacheVersion
@@ -34,4 +42,5 @@ CORE_MODELS = (
     OrderLine, Booking, Payment, StripeEvent, LedgerEntry, Transfer, Refund, VendorAccount,
     PluginMigrationRecord, Webhook, WebhookDelivery, VendorInvitation,
     CacheVersion,
+    OneTimeToken, LoginThrottle, AuditEntry, TotpDevice, RecoveryCode,
 )

@@ -19,7 +19,7 @@ from engine.plugins.api import (
     hookimpl,
     watch_cache_version,
 )
-from plugins.iberia import config
+from plugins.iberia import config, personal_data
 from plugins.iberia.decision import decide
 from plugins.iberia.facts import SNAPSHOT
 from plugins.iberia.graphql import IberiaMutation, vendor_fields
@@ -122,3 +122,13 @@ async def ruta_tick(runtime: Runtime, now: datetime) -> None:
         return
     _last_reload[0] = time.monotonic()
     await reload(runtime, now.year)
+
+
+@hookimpl
+async def ruta_account_export(runtime: Runtime, user_id: int) -> dict[str, Any]:
+    return await personal_data.export(runtime, user_id)
+
+
+@hookimpl
+async def ruta_account_erase(runtime: Runtime, user_id: int) -> None:
+    await personal_data.erase(runtime, user_id)
