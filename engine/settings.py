@@ -19,6 +19,7 @@ Every knob the engine has is here, with its environment variable:
 ``RUTA_STRIPE_WEBHOOK_SECRET``        signing secret of the ``/webhooks/stripe`` endpoint
 ``RUTA_STRIPE_API_BASE``              another Stripe API address (tests: a local fake server)
 ``RUTA_PUBLIC_URL``                   where the site is served (Connect onboarding returns here)
+``RUTA_SHOP_*``, ``RUTA_LANGUAGES``...  what the ``shop`` query says (``engine.shop.settings``)
 ====================================  =====================================================
 """
 
@@ -29,6 +30,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from decimal import Decimal, InvalidOperation
 from typing import Literal
+
+from engine.shop.settings import ShopSettings, ShopSettingsError, shop_settings_from_env
 
 DEFAULT_SECRET_KEY = "ruta-insecure-development-secret-change-me"
 DEFAULT_DATABASE_URL = "sqlite+aiosqlite:///ruta.db"
@@ -61,6 +64,7 @@ class Settings:
     public_url: str = "http://127.0.0.1:8000"
     jwt_audience: str = "ruta"
     jwt_issuer: str = "ruta"
+    shop: ShopSettings = field(default_factory=ShopSettings)
     extra: Mapping[str, str] = field(default_factory=dict)
 
     @property
@@ -113,6 +117,13 @@ def _int(env: Mapping[str, str], name: str, default: int) -> int:
         raise SettingsError(f"{name} must be an integer: {raw!r}") from exc
 
 
+def _shop(env: Mapping[str, str]) -> ShopSettings:
+    try:
+        return shop_settings_from_env(env)
+    except ShopSettingsError as exc:
+        raise SettingsError(str(exc)) from exc
+
+
 def settings_from_env(env: Mapping[str, str] | None = None) -> Settings:
     """Read the settings from ``env`` (default ``os.environ``) and validate them."""
     env = os.environ if env is None else env
@@ -140,5 +151,6 @@ def settings_from_env(env: Mapping[str, str] | None = None) -> Settings:
         stripe_webhook_secret=env.get("RUTA_STRIPE_WEBHOOK_SECRET") or None,
         stripe_api_base=env.get("RUTA_STRIPE_API_BASE") or None,
         public_url=env.get("RUTA_PUBLIC_URL", "http://127.0.0.1:8000"),
+        shop=_shop(env),
     )
     return settings.validate()

@@ -20,7 +20,7 @@ from engine.errors import RutaError, ValidationError
 #: Codes every domain's ``...ErrorCode`` enum has.
 COMMON_CODES = (
     "INVALID", "REQUIRED", "TOO_SHORT", "TOO_LONG", "UNIQUE", "NOT_FOUND", "INVALID_ID",
-    "DUPLICATED", "FORBIDDEN", "INVALID_CURSOR", "UNSUPPORTED_COUNTRY",
+    "DUPLICATED", "FORBIDDEN", "INVALID_CURSOR", "UNSUPPORTED_COUNTRY", "INVALID_POSTAL_CODE",
 )
 
 E = TypeVar("E")

@@ -35,11 +35,12 @@ from engine.orders.types import OrderType
 from engine.plugins.contributions import GraphQLContribution
 from engine.settings import Settings
 from engine.shipping.graphql import ShippingMutation
+from engine.shop.graphql import ShopQuery
 from engine.vendors.graphql import VendorMutation, VendorQuery
 from engine.vendors.types import VendorType
 
-CORE_QUERIES: tuple[type, ...] = (AccountQuery, VendorQuery, CatalogQuery, CheckoutQuery,
-                                  OrderQuery)
+CORE_QUERIES: tuple[type, ...] = (ShopQuery, AccountQuery, VendorQuery, CatalogQuery,
+                                  CheckoutQuery, OrderQuery)
 CORE_MUTATIONS: tuple[type, ...] = (AccountMutation, VendorMutation, CatalogMutation,
                                     ShippingMutation, CheckoutMutation, OrderMutation)
 
