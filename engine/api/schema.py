@@ -33,6 +33,7 @@ from engine.checkout.graphql import CheckoutMutation, CheckoutQuery
 from engine.orders.graphql import OrderMutation, OrderQuery
 from engine.orders.types import OrderType
 from engine.plugins.contributions import GraphQLContribution
+from engine.search.graphql import SearchQuery
 from engine.settings import Settings
 from engine.shipping.graphql import ShippingMutation
 from engine.shop.graphql import ShopQuery
@@ -40,7 +41,7 @@ from engine.vendors.graphql import VendorMutation, VendorQuery
 from engine.vendors.types import VendorType
 
 CORE_QUERIES: tuple[type, ...] = (ShopQuery, AccountQuery, VendorQuery, CatalogQuery,
-                                  CheckoutQuery, OrderQuery)
+                                  SearchQuery, CheckoutQuery, OrderQuery)
 CORE_MUTATIONS: tuple[type, ...] = (AccountMutation, VendorMutation, CatalogMutation,
                                     ShippingMutation, CheckoutMutation, OrderMutation)
 

@@ -3,14 +3,17 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import strawberry
 
 from engine.api.context import Info
 from engine.api.pagination import Connection, PageArgs
 from engine.api.viewer import can_manage_vendor
 from engine.catalog.listing import ProductFilter, Scope
-from engine.catalog.queries import ProductFilterInput, list_products
+from engine.catalog.queries import list_products
 from engine.catalog.types import ProductType
+from engine.search.inputs import ProductFilterInput
 from engine.vendors.types import VendorType
 
 
@@ -20,8 +23,7 @@ async def products(
 ) -> Connection[ProductType]:
     """The vendor's products: published ones, or all of them for its staff."""
     flt = filter.to_filter() if filter else ProductFilter()
-    flt = ProductFilter(search=flt.search, category_id=flt.category_id,
-                        vendor_id=root.model.id, kind=flt.kind)
+    flt = replace(flt, vendor_id=root.model.id, vendor_ids=())
     mine = await can_manage_vendor(info, root.model.id)
     scope = Scope(vendor_id=root.model.id, only_vendor=True) if mine else Scope()
     return await list_products(info, PageArgs(first, after, last, before), flt, scope,
