@@ -22,6 +22,7 @@ from engine.api.context import Context
 from engine.api.schema import build_schema
 from engine.db.database import Database
 from engine.events.dispatcher import Dispatcher
+from engine.media import routes as media_routes
 from engine.orders import downloads
 from engine.payments import webhooks
 from engine.plugins.manager import build_plugin_manager
@@ -57,7 +58,8 @@ def create_app(settings: Settings | None = None, *, plugins: pluggy.PluginManage
     settings = runtime.settings
     schema = build_schema(runtime.plugins, settings)
     graphql_app = RutaGraphQL(runtime, schema=schema,
-                              graphql_ide="graphiql" if settings.graphiql else None)
+                              graphql_ide="graphiql" if settings.graphiql else None,
+                              multipart_uploads_enabled=True)
 
     async def health(_request: Request) -> Response:
         ok = await runtime.db.ping()
@@ -83,6 +85,7 @@ def create_app(settings: Settings | None = None, *, plugins: pluggy.PluginManage
         debug=settings.debug,
         routes=[Route("/health", health), Route("/graphql", graphql_app, methods=["GET", "POST"]),
                 Route("/downloads/{token}", downloads.endpoint(runtime)),
+                Route("/media/{key:path}", media_routes.endpoint(runtime)),
                 Route("/webhooks/stripe", webhooks.endpoint(runtime), methods=["POST"])],
         middleware=middleware,
         lifespan=lifespan,

@@ -20,6 +20,7 @@ Every knob the engine has is here, with its environment variable:
 ``RUTA_STRIPE_API_BASE``              another Stripe API address (tests: a local fake server)
 ``RUTA_PUBLIC_URL``                   where the site is served (Connect onboarding returns here)
 ``RUTA_SHOP_*``, ``RUTA_LANGUAGES``...  what the ``shop`` query says (``engine.shop.settings``)
+``RUTA_STORAGE_BACKEND``, ``RUTA_S3_*``  where files live (``engine.storage.settings``)
 ====================================  =====================================================
 """
 
@@ -32,6 +33,11 @@ from decimal import Decimal, InvalidOperation
 from typing import Literal
 
 from engine.shop.settings import ShopSettings, ShopSettingsError, shop_settings_from_env
+from engine.storage.settings import (
+    StorageSettings,
+    StorageSettingsError,
+    storage_settings_from_env,
+)
 
 DEFAULT_SECRET_KEY = "ruta-insecure-development-secret-change-me"
 DEFAULT_DATABASE_URL = "sqlite+aiosqlite:///ruta.db"
@@ -65,6 +71,7 @@ class Settings:
     jwt_audience: str = "ruta"
     jwt_issuer: str = "ruta"
     shop: ShopSettings = field(default_factory=ShopSettings)
+    storage: StorageSettings = field(default_factory=StorageSettings)
     extra: Mapping[str, str] = field(default_factory=dict)
 
     @property
@@ -124,6 +131,13 @@ def _shop(env: Mapping[str, str]) -> ShopSettings:
         raise SettingsError(str(exc)) from exc
 
 
+def _storage(env: Mapping[str, str]) -> StorageSettings:
+    try:
+        return storage_settings_from_env(env)
+    except StorageSettingsError as exc:
+        raise SettingsError(str(exc)) from exc
+
+
 def settings_from_env(env: Mapping[str, str] | None = None) -> Settings:
     """Read the settings from ``env`` (default ``os.environ``) and validate them."""
     env = os.environ if env is None else env
@@ -152,5 +166,6 @@ def settings_from_env(env: Mapping[str, str] | None = None) -> Settings:
         stripe_api_base=env.get("RUTA_STRIPE_API_BASE") or None,
         public_url=env.get("RUTA_PUBLIC_URL", "http://127.0.0.1:8000"),
         shop=_shop(env),
+        storage=_storage(env),
     )
     return settings.validate()

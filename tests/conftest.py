@@ -26,6 +26,8 @@ from engine.runtime import Runtime
 from engine.settings import Settings
 from tests.client import Client
 
+pytest_plugins = ["tests.storage_backends"]  # local and S3 (moto) storage fixtures
+
 POSTGRES_ADMIN_URL = "postgresql+asyncpg://postgres@127.0.0.1:5432/postgres"
 
 

@@ -30,6 +30,7 @@ from engine.catalog.mutations import CatalogMutation
 from engine.catalog.queries import CatalogQuery
 from engine.catalog.types import CategoryType, ProductKind, ProductType, ProductVariantType
 from engine.checkout.graphql import CheckoutMutation, CheckoutQuery
+from engine.media.graphql import MediaMutation
 from engine.orders.graphql import OrderMutation, OrderQuery
 from engine.orders.types import OrderType
 from engine.plugins.contributions import GraphQLContribution
@@ -43,7 +44,8 @@ from engine.vendors.types import VendorType
 CORE_QUERIES: tuple[type, ...] = (ShopQuery, AccountQuery, VendorQuery, CatalogQuery,
                                   SearchQuery, CheckoutQuery, OrderQuery)
 CORE_MUTATIONS: tuple[type, ...] = (AccountMutation, VendorMutation, CatalogMutation,
-                                    ShippingMutation, CheckoutMutation, OrderMutation)
+                                    MediaMutation, ShippingMutation, CheckoutMutation,
+                                    OrderMutation)
 
 #: Core types plugins may add fields to, by GraphQL name.
 EXTENSIBLE_TYPES: dict[str, type] = {

@@ -11,6 +11,7 @@ from engine.catalog.models import (
 )
 from engine.checkout.models import Checkout, CheckoutLine
 from engine.events.models import OutboxDelivery, OutboxEvent
+from engine.media.models import ProductMedia
 from engine.orders.models import Order, OrderCounter, OrderLine, VendorOrder
 from engine.payments.models import (
     LedgerEntry,
@@ -27,5 +28,6 @@ CORE_MODELS = (
     User, RefreshToken, Vendor, VendorMembership, VendorTranslation, Category,
     CategoryTranslation, Product, ProductTranslation, ProductVariant, OutboxEvent,
     OutboxDelivery, ShippingMethod, Checkout, CheckoutLine, OrderCounter, Order, VendorOrder,
-    OrderLine, Booking, Payment, StripeEvent, LedgerEntry, Transfer, Refund, VendorAccount,
+    OrderLine, Booking, ProductMedia, Payment, StripeEvent, LedgerEntry, Transfer, Refund,
+    VendorAccount,
 )
