@@ -10,13 +10,15 @@ from engine.api.context import Info
 from engine.api.enums import LanguageCodeEnum
 from engine.api.errors import attempt, error_code_enum, payload_errors
 from engine.api.ids import decode_id
+from engine.catalog.types import ProductType
 from engine.errors import ValidationError
 from engine.media import service
+from engine.media.digital import upload_digital_file
 from engine.media.types import ProductMediaObject
 
 MediaErrorCode = strawberry.enum(
     error_code_enum("ProductMediaErrorCode", (
-        "UNSUPPORTED_FILE_TYPE", "FILE_TOO_LARGE", "IMAGE_TOO_LARGE")),
+        "UNSUPPORTED_FILE_TYPE", "FILE_TOO_LARGE", "IMAGE_TOO_LARGE", "NOT_DIGITAL")),
     description="Why a picture or file upload was refused.")
 
 
@@ -49,9 +51,14 @@ def _errors(exc: ValidationError | None) -> list[ProductMediaError]:
     return payload_errors(exc, ProductMediaError, MediaErrorCode) if exc else []
 
 
-async def read_upload(info: Info, file: Upload) -> bytes:
-    """At most the size limit plus one byte (enough to refuse a larger file)."""
-    limit = info.context.runtime.settings.storage.max_upload_bytes
+@strawberry.type
+class ProductDigitalFilePayload:
+    product: ProductType | None
+    errors: list[ProductMediaError]
+
+
+async def read_upload(file: Upload, limit: int) -> bytes:
+    """At most ``limit`` plus one byte (enough to refuse a larger file)."""
     data: bytes = await file.read(limit + 1)  # type: ignore[attr-defined]
     return data
 
@@ -70,12 +77,26 @@ class MediaMutation:
         translations: list[MediaTranslationInput] | None = None,
     ) -> ProductMediaPayload:
         runtime, user = info.context.runtime, await info.context.user()
-        data = await read_upload(info, file)
+        data = await read_upload(file, runtime.settings.storage.max_upload_bytes)
         media, exc = await attempt(lambda: service.create_media(
             runtime, user, decode_id(product_id, "Product", field="productId"), data,
             _text(alt, translations)))
         return ProductMediaPayload(media=ProductMediaObject.of(media) if media else None,
                                    errors=_errors(exc))
+
+    @strawberry.mutation(description="Upload a DIGITAL product's file into private storage "
+                                      "(served only by signed, short-lived buyer links).")
+    async def product_digital_file_upload(
+        self, info: Info, product_id: strawberry.ID, file: Upload,
+    ) -> ProductDigitalFilePayload:
+        runtime, user = info.context.runtime, await info.context.user()
+        data = await read_upload(file, runtime.settings.storage.max_file_bytes)
+        name = getattr(file, "filename", None)
+        product, exc = await attempt(lambda: upload_digital_file(
+            runtime, user, decode_id(product_id, "Product", field="productId"), data, name))
+        return ProductDigitalFilePayload(
+            product=ProductType.of(product, product.name, product.description, None)
+            if product else None, errors=_errors(exc))
 
     @strawberry.mutation(description="Change a picture's alt text.")
     async def product_media_update(

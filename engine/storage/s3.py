@@ -7,6 +7,7 @@ import asyncio
 from typing import Any
 
 import boto3
+from botocore.config import Config
 from botocore.exceptions import ClientError
 from starlette.responses import RedirectResponse, Response
 
@@ -18,7 +19,8 @@ def s3_client(settings: StorageSettings) -> Any:
     return boto3.session.Session().client(
         "s3", endpoint_url=settings.s3_endpoint_url, region_name=settings.s3_region or
         "us-east-1", aws_access_key_id=settings.s3_access_key_id,
-        aws_secret_access_key=settings.s3_secret_access_key)
+        aws_secret_access_key=settings.s3_secret_access_key,
+        config=Config(signature_version="s3v4"))
 
 
 class S3Storage:
