@@ -3,7 +3,9 @@ PostgreSQL database, chosen by ``RUTA_TEST_DATABASE_URL``), emptied after every 
 
 from __future__ import annotations
 
+import atexit
 import os
+import shutil
 import tempfile
 import uuid
 from collections.abc import AsyncIterator, Iterator
@@ -24,6 +26,7 @@ from engine.demo.seed import seed
 from engine.plugins.manager import build_plugin_manager
 from engine.runtime import Runtime
 from engine.settings import Settings
+from engine.storage.settings import StorageSettings
 from tests.client import Client
 
 pytest_plugins = ["tests.storage_backends"]  # local and S3 (moto) storage fixtures
@@ -31,9 +34,16 @@ pytest_plugins = ["tests.storage_backends"]  # local and S3 (moto) storage fixtu
 POSTGRES_ADMIN_URL = "postgresql+asyncpg://postgres@127.0.0.1:5432/postgres"
 
 
+#: Files written by tests (pictures, e-books) go here, never into the working directory.
+MEDIA_DIR = Path(tempfile.mkdtemp(prefix="ruta-test-media-"))
+atexit.register(shutil.rmtree, MEDIA_DIR, ignore_errors=True)
+
+
 def test_settings(url: str, **overrides: object) -> Settings:
-    values: dict[str, object] = {"mode": "development",
-                                 "secret_key": "test-secret-key-that-is-long-enough-000"}
+    values: dict[str, object] = {
+        "mode": "development", "secret_key": "test-secret-key-that-is-long-enough-000",
+        "media_root": str(MEDIA_DIR / "private"),
+        "storage": StorageSettings(public_root=str(MEDIA_DIR / "public"))}
     values.update(overrides)
     return Settings(database_url=url, **values)  # type: ignore[arg-type]
 
