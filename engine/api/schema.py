@@ -34,6 +34,7 @@ from engine.media.graphql import MediaMutation
 from engine.orders.graphql import OrderMutation, OrderQuery
 from engine.orders.types import OrderType
 from engine.plugins.contributions import GraphQLContribution
+from engine.reviews.graphql import ReviewMutation, ReviewQuery
 from engine.search.graphql import SearchQuery
 from engine.settings import Settings
 from engine.shipping.graphql import ShippingMutation
@@ -42,10 +43,10 @@ from engine.vendors.graphql import VendorMutation, VendorQuery
 from engine.vendors.types import VendorType
 
 CORE_QUERIES: tuple[type, ...] = (ShopQuery, AccountQuery, VendorQuery, CatalogQuery,
-                                  SearchQuery, CheckoutQuery, OrderQuery)
+                                  SearchQuery, ReviewQuery, CheckoutQuery, OrderQuery)
 CORE_MUTATIONS: tuple[type, ...] = (AccountMutation, VendorMutation, CatalogMutation,
                                     MediaMutation, ShippingMutation, CheckoutMutation,
-                                    OrderMutation)
+                                    OrderMutation, ReviewMutation)
 
 #: Core types plugins may add fields to, by GraphQL name.
 EXTENSIBLE_TYPES: dict[str, type] = {

@@ -21,6 +21,7 @@ from engine.payments.models import (
     Transfer,
     VendorAccount,
 )
+from engine.reviews.models import Review
 from engine.shipping.models import ShippingMethod
 from engine.vendors.models import Vendor, VendorMembership, VendorTranslation
 
@@ -29,5 +30,5 @@ CORE_MODELS = (
     CategoryTranslation, Product, ProductTranslation, ProductVariant, OutboxEvent,
     OutboxDelivery, ShippingMethod, Checkout, CheckoutLine, OrderCounter, Order, VendorOrder,
     OrderLine, Booking, ProductMedia, Payment, StripeEvent, LedgerEntry, Transfer, Refund,
-    VendorAccount,
+    VendorAccount, Review,
 )

@@ -21,7 +21,8 @@ log = logging.getLogger(__name__)
 
 ENTRY_POINT_GROUP = "ruta.plugins"
 CORE_DISTRIBUTION = "ruta"
-DEFAULT_PLUGINS = ("engine.plugins.defaults", "engine.payments.hooks", "engine.media.hooks")
+DEFAULT_PLUGINS = ("engine.plugins.defaults", "engine.payments.hooks", "engine.media.hooks",
+                   "engine.reviews.hooks")
 
 
 class PluginError(RuntimeError):
