@@ -118,6 +118,17 @@ async def test_vendors_touch_only_their_own_products_media(plugged: Any,
         assert [m["id"] for m in reordered["productMediaReorder"]["media"]] == [
             second_id, media_id]
         assert await stored(client) == 2
+        update = """mutation($id: ID!, $t: [MediaTranslationInput!]) {
+          productMediaUpdate(id: $id, alt: "Olive oil", translations: $t) {
+            media { alt } errors { code } } }"""
+        refused_update = await client.raw(update, {"id": media_id, "t": []}, other)
+        assert refused_update["errors"][0]["extensions"]["code"] == "PERMISSION_DENIED"
+        await client.gql(update, {"id": media_id, "t": [{"languageCode": "PT",
+                                                         "alt": "Azeite"}]}, owner)
+        alts = await client.gql("""query($id: ID!) { en: product(id: $id) { media { alt } }
+          pt: product(id: $id, languageCode: PT) { media { alt } } }""", {"id": product_id})
+        assert [m["alt"] for m in alts["en"]["media"]] == ["", "Olive oil"]
+        assert [m["alt"] for m in alts["pt"]["media"]] == ["", "Azeite"]
         await client.gql(DELETE_MEDIA, {"id": media_id}, owner)
         assert await stored(client) == 1
 
