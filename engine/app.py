@@ -30,6 +30,7 @@ from engine.http import json_body
 from engine.http.body_limits import BodyLimitMiddleware, BodyLimits
 from engine.http.faults import UnavailableMiddleware
 from engine.http.headers import SecurityHeadersMiddleware
+from engine.media import routes as media_routes
 from engine.orders import downloads
 from engine.payments import webhooks
 from engine.plugins.manager import build_plugin_manager
@@ -71,7 +72,8 @@ def create_app(settings: Settings | None = None, *, plugins: pluggy.PluginManage
     settings = runtime.settings
     schema = build_schema(runtime.plugins, settings)
     graphql_app = RutaGraphQL(runtime, schema=schema,
-                              graphql_ide="graphiql" if settings.graphiql else None)
+                              graphql_ide="graphiql" if settings.graphiql else None,
+                              multipart_uploads_enabled=True)
     graphql_endpoint = CachedGraphQL(
         graphql_app, runtime, DocumentAnalyser(schema._schema, runtime.plugins))
 
@@ -106,6 +108,7 @@ def create_app(settings: Settings | None = None, *, plugins: pluggy.PluginManage
         routes=[Route("/health", health),
                 Route("/graphql", graphql_endpoint, methods=["GET", "POST"]),
                 Route("/downloads/{token}", downloads.endpoint(runtime)),
+                Route("/media/{key:path}", media_routes.endpoint(runtime)),
                 Route("/webhooks/stripe", webhooks.endpoint(runtime), methods=["POST"])],
         middleware=middleware,
         lifespan=lifespan,

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
+from functools import cached_property
 from typing import TYPE_CHECKING
 
 import pluggy
@@ -17,6 +18,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from engine.db.database import Database
 from engine.settings import Settings
+from engine.storage.stores import Stores, build_stores
 
 if TYPE_CHECKING:
     from engine.events.dispatcher import Dispatcher
@@ -28,6 +30,11 @@ class Runtime:
         self.db = db
         self.plugins = plugins
         self.dispatcher: Dispatcher | None = None
+
+    @cached_property
+    def stores(self) -> Stores:
+        """Public (pictures) and private (digital goods) file storage."""
+        return build_stores(self.settings)
 
     @asynccontextmanager
     async def transaction(self) -> AsyncIterator[AsyncSession]:

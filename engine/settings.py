@@ -37,6 +37,8 @@ Every knob the engine has is here, with its environment variable:
 ``RUTA_LOGIN_MAX_FAILURES``           failed sign-ins per account before a lockout (default 5)
 ``RUTA_LOGIN_MAX_FAILURES_PER_ADDRESS`` failed sign-ins per client address (default 50)
 ``RUTA_LOGIN_LOCKOUT``                first lockout in seconds, doubling after that (default 60)
+``RUTA_SHOP_*``, ``RUTA_LANGUAGES``...  what the ``shop`` query says (``engine.shop.settings``)
+``RUTA_STORAGE_BACKEND``, ``RUTA_S3_*``  where files live (``engine.storage.settings``)
 ====================================  =====================================================
 """
 
@@ -47,6 +49,13 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from decimal import Decimal, InvalidOperation
 from typing import Literal
+
+from engine.shop.settings import ShopSettings, ShopSettingsError, shop_settings_from_env
+from engine.storage.settings import (
+    StorageSettings,
+    StorageSettingsError,
+    storage_settings_from_env,
+)
 
 DEFAULT_SECRET_KEY = "ruta-insecure-development-secret-change-me"
 DEFAULT_DATABASE_URL = "sqlite+aiosqlite:///ruta.db"
@@ -91,6 +100,8 @@ class Settings:
     login_lockout: int = 60
     jwt_audience: str = "ruta"
     jwt_issuer: str = "ruta"
+    shop: ShopSettings = field(default_factory=ShopSettings)
+    storage: StorageSettings = field(default_factory=StorageSettings)
     extra: Mapping[str, str] = field(default_factory=dict)
     max_body_bytes: int = 1024 * 1024
     max_upload_bytes: int = 20 * 1024 * 1024
@@ -182,6 +193,20 @@ def _float(env: Mapping[str, str], name: str, default: float) -> float:
         raise SettingsError(f"{name} must be a number of seconds: {raw!r}") from exc
 
 
+def _shop(env: Mapping[str, str]) -> ShopSettings:
+    try:
+        return shop_settings_from_env(env)
+    except ShopSettingsError as exc:
+        raise SettingsError(str(exc)) from exc
+
+
+def _storage(env: Mapping[str, str]) -> StorageSettings:
+    try:
+        return storage_settings_from_env(env)
+    except StorageSettingsError as exc:
+        raise SettingsError(str(exc)) from exc
+
+
 def settings_from_env(env: Mapping[str, str] | None = None) -> Settings:
     """Read the settings from ``env`` (default ``os.environ``) and validate them."""
     env = os.environ if env is None else env
@@ -227,5 +252,7 @@ def settings_from_env(env: Mapping[str, str] | None = None) -> Settings:
         login_max_failures=_int(env, "RUTA_LOGIN_MAX_FAILURES", 5),
         login_max_failures_per_address=_int(env, "RUTA_LOGIN_MAX_FAILURES_PER_ADDRESS", 50),
         login_lockout=_int(env, "RUTA_LOGIN_LOCKOUT", 60),
+        shop=_shop(env),
+        storage=_storage(env),
     )
     return settings.validate()

@@ -38,20 +38,26 @@ from engine.catalog.queries import CatalogQuery
 from engine.catalog.types import CategoryType, ProductKind, ProductType, ProductVariantType
 from engine.checkout.graphql import CheckoutMutation, CheckoutQuery
 from engine.i18n.extension import LocaliseErrors
+from engine.media.graphql import MediaMutation
 from engine.orders.graphql import OrderMutation, OrderQuery
 from engine.orders.types import OrderType
 from engine.plugins.contributions import GraphQLContribution
+from engine.reviews.graphql import ReviewMutation, ReviewQuery
+from engine.search.graphql import SearchQuery
 from engine.settings import Settings
 from engine.shipping.graphql import ShippingMutation
+from engine.shop.graphql import ShopQuery
 from engine.vendors.graphql import VendorMutation, VendorQuery
 from engine.vendors.staff_graphql import StaffMutation, StaffQuery
 from engine.vendors.types import VendorType
 
-CORE_QUERIES: tuple[type, ...] = (AccountQuery, VendorQuery, StaffQuery, CatalogQuery,
-                                  CheckoutQuery, OrderQuery, AuditQuery)
+CORE_QUERIES: tuple[type, ...] = (ShopQuery, AccountQuery, VendorQuery, StaffQuery,
+                                  CatalogQuery, SearchQuery, ReviewQuery, CheckoutQuery,
+                                  OrderQuery, AuditQuery)
 CORE_MUTATIONS: tuple[type, ...] = (AccountMutation, VendorMutation, StaffMutation,
-                                    CatalogMutation, ShippingMutation, CheckoutMutation,
-                                    OrderMutation, AccountLifecycleMutation, TwoFactorMutation)
+                                    CatalogMutation, MediaMutation, ShippingMutation,
+                                    CheckoutMutation, OrderMutation, ReviewMutation,
+                                    AccountLifecycleMutation, TwoFactorMutation)
 
 #: Core types plugins may add fields to, by GraphQL name.
 EXTENSIBLE_TYPES: dict[str, type] = {
