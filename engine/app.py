@@ -20,13 +20,16 @@ import engine.db.models  # noqa: F401  (complete metadata)
 from engine import maintenance
 from engine.api.context import Context
 from engine.api.schema import build_schema
-from engine.db.database import Database
+from engine.db.database import Database, PoolLimits
 from engine.events.dispatcher import Dispatcher
 from engine.orders import downloads
 from engine.payments import webhooks
 from engine.plugins.manager import build_plugin_manager
 from engine.runtime import Runtime
 from engine.settings import Settings, settings_from_env
+
+
+REQUEST_RUNTIME = "ruta.runtime"
 
 
 class RutaGraphQL(GraphQL[Context, None]):
@@ -37,14 +40,26 @@ class RutaGraphQL(GraphQL[Context, None]):
         self.runtime = runtime
 
     async def get_context(self, request: Any, response: Any) -> Context:
-        return Context(request=request, response=response, runtime=self.runtime)
+        scoped = self.runtime.for_request()
+        request.scope[REQUEST_RUNTIME] = scoped
+        return Context(request=request, response=response, runtime=scoped)
+
+    async def __call__(self, scope: Any, receive: Any, send: Any) -> None:
+        try:
+            await super().__call__(scope, receive, send)
+        finally:
+            scoped = scope.pop(REQUEST_RUNTIME, None)
+            if scoped is not None:
+                await scoped.db.release()
 
 
 def build_runtime(settings: Settings, plugins: pluggy.PluginManager | None = None) -> Runtime:
     if plugins is None:
         plugins = build_plugin_manager(disabled=settings.disabled_plugins)
     plugins.hook.ruta_models()
-    runtime = Runtime(settings, Database(settings.database_url), plugins)
+    pool = PoolLimits(size=settings.db_pool_size, overflow=settings.db_max_overflow,
+                      timeout=settings.db_pool_timeout, recycle=settings.db_pool_recycle)
+    runtime = Runtime(settings, Database(settings.database_url, pool=pool), plugins)
     runtime.dispatcher = Dispatcher(runtime)
     return runtime
 

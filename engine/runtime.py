@@ -8,6 +8,7 @@ outbox dispatcher so lifecycle hooks run after commit.
 
 from __future__ import annotations
 
+import copy
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from typing import TYPE_CHECKING
@@ -16,6 +17,7 @@ import pluggy
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from engine.db.database import Database
+from engine.db.request import RequestDatabase
 from engine.settings import Settings
 
 if TYPE_CHECKING:
@@ -28,6 +30,14 @@ class Runtime:
         self.db = db
         self.plugins = plugins
         self.dispatcher: Dispatcher | None = None
+
+    def for_request(self) -> Runtime:
+        """This runtime for one request: the same settings, plugins and dispatcher, and a
+        ``db`` that holds at most one connection at a time (``engine.db.request``).
+        The caller closes it with ``await scoped.db.release()`` when the request ends."""
+        scoped = copy.copy(self)
+        scoped.db = RequestDatabase(self.db)
+        return scoped
 
     @asynccontextmanager
     async def transaction(self) -> AsyncIterator[AsyncSession]:

@@ -19,6 +19,12 @@ Every knob the engine has is here, with its environment variable:
 ``RUTA_STRIPE_WEBHOOK_SECRET``        signing secret of the ``/webhooks/stripe`` endpoint
 ``RUTA_STRIPE_API_BASE``              another Stripe API address (tests: a local fake server)
 ``RUTA_PUBLIC_URL``                   where the site is served (Connect onboarding returns here)
+``RUTA_DB_POOL_SIZE``                 PostgreSQL connections a worker keeps open (default 5)
+``RUTA_DB_MAX_OVERFLOW``              extra connections a worker may open under load (default 5)
+``RUTA_DB_POOL_TIMEOUT``              seconds a request waits for a free connection (default 10)
+``RUTA_DB_POOL_RECYCLE``              seconds after which a pooled connection is replaced (1800)
+``RUTA_OUTBOX_LEASE``                 seconds a claimed outbox delivery stays claimed unrenewed (10)
+``RUTA_GC_GEN0_THRESHOLD``            gen-0 threshold of the garbage collector in workers (50000)
 ====================================  =====================================================
 """
 
@@ -59,6 +65,12 @@ class Settings:
     stripe_webhook_secret: str | None = field(default=None, repr=False)
     stripe_api_base: str | None = None
     public_url: str = "http://127.0.0.1:8000"
+    db_pool_size: int = 5
+    db_max_overflow: int = 5
+    db_pool_timeout: float = 10.0
+    db_pool_recycle: int = 1800
+    outbox_lease: float = 10.0
+    gc_gen0_threshold: int = 50_000
     jwt_audience: str = "ruta"
     jwt_issuer: str = "ruta"
     extra: Mapping[str, str] = field(default_factory=dict)
@@ -87,7 +99,17 @@ class Settings:
             raise SettingsError("RUTA_DEFAULT_COMMISSION_RATE must be in [0, 1)")
         if self.access_token_ttl <= 0 or self.refresh_token_ttl <= 0:
             raise SettingsError("token lifetimes must be positive")
+        if self.db_pool_size < 1 or self.db_max_overflow < 0 or self.db_pool_timeout <= 0:
+            raise SettingsError("RUTA_DB_POOL_SIZE must be at least 1, RUTA_DB_MAX_OVERFLOW "
+                                "at least 0 and RUTA_DB_POOL_TIMEOUT positive")
+        if self.outbox_lease < 1:
+            raise SettingsError("RUTA_OUTBOX_LEASE must be at least 1 second")
         return self
+
+    @property
+    def db_connections_per_worker(self) -> int:
+        """The most PostgreSQL connections one worker process can hold."""
+        return self.db_pool_size + self.db_max_overflow
 
     def with_(self, **changes: object) -> Settings:
         return replace(self, **changes)  # type: ignore[arg-type]
@@ -140,5 +162,11 @@ def settings_from_env(env: Mapping[str, str] | None = None) -> Settings:
         stripe_webhook_secret=env.get("RUTA_STRIPE_WEBHOOK_SECRET") or None,
         stripe_api_base=env.get("RUTA_STRIPE_API_BASE") or None,
         public_url=env.get("RUTA_PUBLIC_URL", "http://127.0.0.1:8000"),
+        db_pool_size=_int(env, "RUTA_DB_POOL_SIZE", 5),
+        db_max_overflow=_int(env, "RUTA_DB_MAX_OVERFLOW", 5),
+        db_pool_timeout=float(env.get("RUTA_DB_POOL_TIMEOUT", "10")),
+        db_pool_recycle=_int(env, "RUTA_DB_POOL_RECYCLE", 1800),
+        outbox_lease=float(env.get("RUTA_OUTBOX_LEASE", "10")),
+        gc_gen0_threshold=_int(env, "RUTA_GC_GEN0_THRESHOLD", 50_000),
     )
     return settings.validate()

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
+from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import event, text
@@ -43,14 +44,32 @@ def _install_sqlite_recipe(engine: AsyncEngine) -> None:
             conn.exec_driver_sql("BEGIN")
 
 
+@dataclass(frozen=True)
+class PoolLimits:
+    """How many PostgreSQL connections one process may hold, and for how long.
+
+    ``size + overflow`` is the most a worker ever holds (the README's scale-out section
+    does the arithmetic). No pre-ping on checkout: connections older than ``recycle``
+    seconds are replaced, and a dropped one is retried once (``engine.db.request``).
+    """
+
+    size: int = 5
+    overflow: int = 5
+    timeout: float = 10.0
+    recycle: int = 1800
+
+
 class Database:
     """Owns the engine and hands out sessions. Nothing else creates engines."""
 
-    def __init__(self, url: str, *, echo: bool = False) -> None:
+    def __init__(self, url: str, *, echo: bool = False, pool: PoolLimits | None = None) -> None:
         self.url = url
+        self.pool = pool or PoolLimits()
         kwargs: dict[str, Any] = {"echo": echo}
         if url.startswith("postgresql"):
-            kwargs.update(pool_size=10, max_overflow=20, pool_pre_ping=True)
+            kwargs.update(pool_size=self.pool.size, max_overflow=self.pool.overflow,
+                          pool_timeout=self.pool.timeout, pool_recycle=self.pool.recycle,
+                          pool_pre_ping=False)
         self.engine: AsyncEngine = create_async_engine(url, **kwargs)
         self.is_sqlite = self.engine.dialect.name == "sqlite"
         if self.is_sqlite:
@@ -70,6 +89,13 @@ class Database:
         """A write transaction: committed when the block ends, rolled back on any error."""
         async with self._writer() as session, session.begin():
             yield session
+
+    async def release(self) -> None:
+        """Give back any connection held between statements (a request's read session).
+
+        Call it before an external call (Stripe, VIES, SMTP) so that no transaction stays
+        open across it. Outside a request nothing is held between blocks: a no-op.
+        """
 
     async def ping(self) -> bool:
         try:
