@@ -22,12 +22,12 @@ from engine.api.context import Context
 from engine.api.schema import build_schema
 from engine.db.database import Database, PoolLimits
 from engine.events.dispatcher import Dispatcher
+from engine.gc_tuning import settle_heap
 from engine.orders import downloads
 from engine.payments import webhooks
 from engine.plugins.manager import build_plugin_manager
 from engine.runtime import Runtime
 from engine.settings import Settings, settings_from_env
-
 
 REQUEST_RUNTIME = "ruta.runtime"
 
@@ -82,6 +82,7 @@ def create_app(settings: Settings | None = None, *, plugins: pluggy.PluginManage
     @contextlib.asynccontextmanager
     async def lifespan(_app: Starlette) -> AsyncIterator[None]:
         assert runtime.dispatcher is not None
+        settle_heap(settings)
         poller = asyncio.create_task(maintenance.run_forever(runtime))
         try:
             yield

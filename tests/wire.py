@@ -39,14 +39,11 @@ async def measuring(runtime: Runtime) -> AsyncIterator[Cost]:
 
     def on_execute(_conn: Any, _cursor: Any, statement: str, *_args: Any) -> None:
         head = statement.lstrip().upper()
-        if not head.startswith("PRAGMA"):
-            cost.wire += not postgres  # PostgreSQL: counted by the query logger below
+        if head.startswith("BEGIN"):  # SQLite: BEGIN and its COMMIT or ROLLBACK
+            cost.wire += 2
         if not head.startswith(SKIP):
             cost.statements.append(" ".join(statement.split()))
-            cost.wire += postgres
-
-    def on_end(*_args: Any) -> None:  # SQLite: COMMIT / ROLLBACK through the driver
-        cost.wire += 1
+            cost.wire += 1
 
     def on_query(_record: Any) -> None:  # PostgreSQL: BEGIN, COMMIT, ROLLBACK, pings
         cost.wire += 1
@@ -62,14 +59,13 @@ async def measuring(runtime: Runtime) -> AsyncIterator[Cost]:
     def on_checkin(*_args: Any) -> None:
         cost.held -= 1
 
+    if postgres:  # new connections (and a new pool) get the query logger
+        await runtime.db.engine.dispose()
     listeners: list[tuple[Any, str, Any]] = [
         (engine, "before_cursor_execute", on_execute), (engine.pool, "checkout", on_checkout),
         (engine.pool, "checkin", on_checkin)]
     if postgres:
         listeners.append((engine.pool, "connect", on_connect))
-        await runtime.db.engine.dispose()  # new connections get the query logger
-    else:
-        listeners += [(engine, "commit", on_end), (engine, "rollback", on_end)]
     dispatcher = runtime.dispatcher
     assert dispatcher is not None
     wake = dispatcher.wake

@@ -15,7 +15,7 @@ from typing import Any
 import pluggy
 import strawberry
 from graphql import GraphQLError
-from strawberry.extensions import MaskErrors
+from strawberry.extensions import MaskErrors, ParserCache, ValidationCache
 from strawberry.schema.config import StrawberryConfig
 from strawberry.tools import merge_types
 from strawberry.types import ExecutionContext
@@ -37,6 +37,9 @@ from engine.settings import Settings
 from engine.shipping.graphql import ShippingMutation
 from engine.vendors.graphql import VendorMutation, VendorQuery
 from engine.vendors.types import VendorType
+
+#: Distinct documents kept parsed and validated (per process, shared by every schema).
+DOCUMENT_CACHE_SIZE = 256
 
 CORE_QUERIES: tuple[type, ...] = (AccountQuery, VendorQuery, CatalogQuery, CheckoutQuery,
                                   OrderQuery)
@@ -112,6 +115,11 @@ def build_schema(plugins: pluggy.PluginManager, settings: Settings) -> strawberr
     mutation = merge_types(
         "Mutation", CORE_MUTATIONS + tuple(t for c in contributions for t in c.mutation))
     extensions: list[Any] = [lambda limiter=limiter: limiter for limiter in LIMITERS]
+    # Parsed and validated documents are cached: parsing depends on the text only, and
+    # strawberry keys validation by (schema, document, rules), so apps with different
+    # plugin sets in one process never share a verdict. Both LRUs are bounded.
+    extensions += [lambda: ParserCache(maxsize=DOCUMENT_CACHE_SIZE),
+                   lambda: ValidationCache(maxsize=DOCUMENT_CACHE_SIZE)]
     if not settings.debug:
         extensions.append(lambda: MaskErrors(should_mask_error=should_mask))
     config = StrawberryConfig(disable_field_suggestions=settings.is_production,

@@ -2,7 +2,9 @@
 
 Sibling resolvers run concurrently, so a request shares ONE read session whose statements
 are serialised by a lock (``SerialSession``); every DataLoader batches on it, so a listing
-is one checkout and one transaction. A write (``runtime.transaction()``) takes the same
+is one checkout. The read session runs in autocommit mode (no BEGIN/ROLLBACK round trips;
+each statement sees the latest committed data, as separate sessions did before) and
+refuses to write. A write (``runtime.transaction()``) takes the same
 lock, gives the read session's connection back first and commits its own transaction;
 reads (and writes) nested inside it use the write's session. At the end of the request,
 and before an external call (``runtime.db.release()``), the read session's connection goes
@@ -30,9 +32,14 @@ _WRITING: ContextVar[tuple[RequestDatabase, AsyncSession] | None] = ContextVar(
     "ruta_request_write", default=None)
 
 
+class ReadOnlySession(RuntimeError):
+    """Something tried to write through a request's read session."""
+
+
 class SerialSession(AsyncSession):
-    """An ``AsyncSession`` whose statements run one at a time, retried once if the
-    connection was dropped (read-only use: a retry starts a new transaction)."""
+    """A read-only ``AsyncSession`` in autocommit mode (no BEGIN, no ROLLBACK: nothing is
+    left open between statements) whose statements run one at a time, each retried once
+    if the connection was dropped."""
 
     serial_lock: asyncio.Lock
 
@@ -46,6 +53,14 @@ class SerialSession(AsyncSession):
                     raise
                 await AsyncSession.close(self)
             return await method(*args, **kwargs)
+
+    async def flush(self, objects: Any = None) -> None:
+        raise ReadOnlySession("a request's read session does not write: use "
+                              "runtime.transaction()")
+
+    async def commit(self) -> None:
+        raise ReadOnlySession("a request's read session does not write: use "
+                              "runtime.transaction()")
 
     async def execute(self, *args: Any, **kwargs: Any) -> Any:
         return await self._serial(super().execute, *args, **kwargs)
@@ -89,8 +104,8 @@ class RequestDatabase(Database):
             yield nested
             return
         if self._session is None:
-            self._session = SerialSession(bind=self.engine, expire_on_commit=False,
-                                          autoflush=False)
+            self._session = SerialSession(bind=self.shared.autocommit_engine,
+                                          expire_on_commit=False, autoflush=False)
             self._session.serial_lock = self._lock
         yield self._session
 

@@ -1,0 +1,67 @@
+"""A request holds at most one database connection at a time, and reads cost few round
+trips: the listing, a product page, the checkout mutations and plugin queries, measured
+with pool ``checkout``/``checkin`` events and what goes on the wire (``tests/wire.py``)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from engine.runtime import Runtime
+from tests.client import Client
+from tests.shop import COMPLETE, build, checkout, ready
+from tests.wire import measuring
+
+OPERATIONS = Path(__file__).resolve().parent.parent / "schema" / "operations"
+
+LISTING = """query($n: Int!) { products(first: $n, languageCode: PT) { totalCount edges { node {
+  id name slug kind vendor { name slug } category { name }
+  variants { sku price { amount currency } quantityAvailable } } } } }"""
+
+COURSES = """{ courses(first: 20) { edges { node { name vendor { name }
+  course { level modules { title lessons { title locked } } } } } } }"""
+
+EXPERTS = "{ experts(first: 50) { displayName tags weeklyPlan { weekday } } }"
+
+
+async def test_the_listing_is_one_checkout_and_at_most_six_statements_on_the_wire(
+        client: Client, demo: Runtime) -> None:
+    await client.gql(LISTING, {"n": 50})
+    for n in (5, 50):
+        async with measuring(client.runtime) as cost:
+            data = await client.gql(LISTING, {"n": n})
+        assert data["products"]["edges"], data
+        assert (cost.checkouts, cost.most_held) == (1, 1), cost
+        assert cost.wire <= 6, cost
+
+
+async def test_a_product_page_is_one_checkout(client: Client, demo: Runtime) -> None:
+    query = (OPERATIONS / "ProductDetails.graphql").read_text()
+    variables = {"slug": "asesoria-legal-emprendedores", "languageCode": "PT",
+                 "country": "PT", "postalCode": "8000-138"}
+    async with measuring(client.runtime) as cost:
+        data = await client.gql(query, variables)
+    assert data["product"]["vendor"]["name"], data
+    assert (cost.checkouts, cost.most_held) == (1, 1), cost
+
+
+async def test_plugin_listings_are_one_checkout(client: Client, demo: Runtime) -> None:
+    for query in (COURSES, EXPERTS):
+        async with measuring(client.runtime) as cost:
+            data = await client.gql(query)
+        assert data, data
+        assert (cost.checkouts, cost.most_held) == (1, 1), (query, str(cost))
+
+
+async def test_checkout_mutations_hold_one_connection_at_a_time(client: Client) -> None:
+    shop = await build(client)
+    async with measuring(client.runtime) as cost:
+        created = await checkout(client, {"wine": 1, "tile": 1, "ebook": 1}, shop)
+    assert len(created["lines"]) == 3
+    assert cost.most_held == 1, cost
+    assert len(cost.statements) <= 6, cost
+    checkout_id = await ready(client, shop, {"wine": 1, "tile": 1, "ebook": 1})
+    async with measuring(client.runtime) as cost:
+        data = await client.gql(COMPLETE, {"id": checkout_id})
+    order = data["checkoutComplete"]["order"]
+    assert len(order["vendorOrders"]) == 2, data
+    assert cost.most_held == 1, cost
