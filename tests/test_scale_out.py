@@ -12,6 +12,7 @@ import signal
 import socket
 import subprocess
 import sys
+import tempfile
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -48,15 +49,18 @@ def serving(database_url: str, port: int) -> Iterator[str]:
            "RUTA_SECRET_KEY": secrets.token_hex(24), "RUTA_DB_POOL_SIZE": str(POOL_SIZE),
            "RUTA_DB_MAX_OVERFLOW": str(OVERFLOW), "RUTA_DB_POOL_TIMEOUT": "60"}
     ruta = str(Path(sys.executable).parent / "ruta")
-    server = subprocess.Popen(  # noqa: S603
+    log = tempfile.TemporaryFile()  # noqa: SIM115  (closed in finally)
+    server = subprocess.Popen(
         [ruta, "serve", "--host", "127.0.0.1", "--port", str(port), "--workers",
-         str(WORKERS)], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+         str(WORKERS)], env=env, stdout=subprocess.DEVNULL, stderr=log,
         start_new_session=True)
     base = f"http://127.0.0.1:{port}"
     try:
         deadline = time.monotonic() + 120
         while True:
-            assert server.poll() is None, server.stderr.read().decode() if server.stderr else ""
+            if server.poll() is not None:
+                log.seek(0)
+                raise AssertionError(log.read().decode(errors="replace")[-3000:])
             try:
                 if httpx.get(f"{base}/health", timeout=2).status_code == 200:
                     break
@@ -72,6 +76,7 @@ def serving(database_url: str, port: int) -> Iterator[str]:
         except subprocess.TimeoutExpired:
             os.killpg(server.pid, signal.SIGKILL)
             server.wait()
+        log.close()
 
 
 async def sample_connections(database_url: str, seen: list[int], stop: asyncio.Event) -> None:
