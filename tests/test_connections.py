@@ -30,8 +30,8 @@ async def test_the_listing_is_one_checkout_and_at_most_six_statements_on_the_wir
         async with measuring(client.runtime) as cost:
             data = await client.gql(LISTING, {"n": n})
         assert data["products"]["edges"], data
-        assert (cost.checkouts, cost.most_held) == (1, 1), cost
-        assert cost.wire <= 6, cost
+        assert (cost.checkouts, cost.most_held) == (1, 1), str(cost)
+        assert cost.wire <= 6, str(cost)
 
 
 async def test_a_product_page_is_one_checkout(client: Client, demo: Runtime) -> None:
@@ -41,7 +41,7 @@ async def test_a_product_page_is_one_checkout(client: Client, demo: Runtime) -> 
     async with measuring(client.runtime) as cost:
         data = await client.gql(query, variables)
     assert data["product"]["vendor"]["name"], data
-    assert (cost.checkouts, cost.most_held) == (1, 1), cost
+    assert (cost.checkouts, cost.most_held) == (1, 1), str(cost)
 
 
 async def test_plugin_listings_are_one_checkout(client: Client, demo: Runtime) -> None:
@@ -57,11 +57,28 @@ async def test_checkout_mutations_hold_one_connection_at_a_time(client: Client) 
     async with measuring(client.runtime) as cost:
         created = await checkout(client, {"wine": 1, "tile": 1, "ebook": 1}, shop)
     assert len(created["lines"]) == 3
-    assert cost.most_held == 1, cost
-    assert len(cost.statements) <= 6, cost
+    assert cost.most_held == 1, str(cost)
+    assert len(cost.statements) <= 6, str(cost)
     checkout_id = await ready(client, shop, {"wine": 1, "tile": 1, "ebook": 1})
     async with measuring(client.runtime) as cost:
         data = await client.gql(COMPLETE, {"id": checkout_id})
     order = data["checkoutComplete"]["order"]
     assert len(order["vendorOrders"]) == 2, data
-    assert cost.most_held == 1, cost
+    assert cost.most_held == 1, str(cost)
+
+
+async def test_completing_a_checkout_costs_at_most_twelve_statements(client: Client) -> None:
+    """3 lines from 2 vendors. PostgreSQL inserts the rows of a table in one statement; SQLite
+    has no insert sentinel, so SQLAlchemy sends one INSERT per row when it needs the ids
+    back (2 vendor orders + 3 lines: 3 statements more)."""
+    shop = await build(client)
+    first = await ready(client, shop, {"wine": 1})  # the shop's first order starts numbering
+    assert (await client.gql(COMPLETE, {"id": first}))["checkoutComplete"]["order"]
+    checkout_id = await ready(client, shop, {"wine": 1, "tile": 1, "ebook": 1})
+    async with measuring(client.runtime) as cost:
+        data = await client.gql(COMPLETE, {"id": checkout_id})
+    order = data["checkoutComplete"]["order"]
+    assert sorted(len(v["lines"]) for v in order["vendorOrders"]) == [1, 2], order
+    assert all(line["sku"] and line["totalPrice"]["gross"]["amount"]
+               for v in order["vendorOrders"] for line in v["lines"])
+    assert len(cost.statements) <= (15 if client.runtime.db.is_sqlite else 12), str(cost)
