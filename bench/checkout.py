@@ -43,6 +43,9 @@ if str(BENCH_DIR.parent) not in sys.path:
 if str(BENCH_DIR) not in sys.path:
     sys.path.insert(0, str(BENCH_DIR))
 
+from listing import create_database  # noqa: E402
+from servers import percentile, ruta_server  # noqa: E402
+
 import engine.db.models  # noqa: E402,F401  (complete metadata)
 from engine.api.ids import encode_id  # noqa: E402
 from engine.catalog.models import Product, ProductVariant  # noqa: E402
@@ -50,8 +53,6 @@ from engine.db.database import Database  # noqa: E402
 from engine.db.migrate import upgrade  # noqa: E402
 from engine.plugins.manager import build_plugin_manager  # noqa: E402
 from engine.vendors.models import Vendor  # noqa: E402
-from listing import create_database  # noqa: E402
-from servers import percentile, ruta_server  # noqa: E402
 
 ADDRESS = {"firstName": "Ana", "lastName": "Silva", "streetAddress1": "Rua do Sol 1",
            "city": "Faro", "postalCode": "8000-138", "country": "PT"}
