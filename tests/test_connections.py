@@ -5,6 +5,11 @@ with pool ``checkout``/``checkin`` events and what goes on the wire (``tests/wir
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
+
+from sqlalchemy import text
+from sqlalchemy.ext.asyncio import create_async_engine
+from sqlalchemy.pool import NullPool
 
 from engine.runtime import Runtime
 from tests.client import Client
@@ -82,3 +87,32 @@ async def test_completing_a_checkout_costs_at_most_twelve_statements(client: Cli
     assert all(line["sku"] and line["totalPrice"]["gross"]["amount"]
                for v in order["vendorOrders"] for line in v["lines"])
     assert len(cost.statements) <= (15 if client.runtime.db.is_sqlite else 12), str(cost)
+
+
+async def _drop_pooled_connections(runtime: Runtime) -> int:
+    """Break every idle pooled connection behind the pool's back: PostgreSQL ends their
+    backends; on SQLite the driver connections are closed."""
+    pool: Any = runtime.db.engine.sync_engine.pool
+    records = list(pool._pool._queue._queue)  # idle ConnectionRecords (asyncio.Queue)
+    if runtime.db.is_sqlite:
+        for record in records:
+            await record.dbapi_connection._connection.close()  # aiosqlite
+        return len(records)
+    admin = create_async_engine(runtime.db.url, poolclass=NullPool)
+    try:
+        async with admin.connect() as conn:
+            ended = await conn.scalar(text(
+                "SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity "
+                "WHERE datname = current_database() AND pid <> pg_backend_pid()"))
+    finally:
+        await admin.dispose()
+    return int(ended or 0)
+
+
+async def test_a_dropped_connection_is_replaced_without_pinging_every_checkout(
+        client: Client, demo: Runtime) -> None:
+    assert client.runtime.db.engine.sync_engine.pool._pre_ping is False
+    await client.gql(LISTING, {"n": 5})
+    assert await _drop_pooled_connections(client.runtime) >= 1
+    data = await client.gql(LISTING, {"n": 5})  # the failed statement is retried once
+    assert len(data["products"]["edges"]) == 5

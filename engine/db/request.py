@@ -21,6 +21,7 @@ import asyncio
 from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import asynccontextmanager
 from contextvars import ContextVar
+from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy.exc import DBAPIError
@@ -28,8 +29,17 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from engine.db.database import Database
 
-_WRITING: ContextVar[tuple[RequestDatabase, AsyncSession] | None] = ContextVar(
-    "ruta_request_write", default=None)
+
+@dataclass
+class _Write:
+    """The write transaction in progress (seen by code, and tasks, started inside it)."""
+
+    db: RequestDatabase
+    session: AsyncSession
+    active: bool = True
+
+
+_WRITING: ContextVar[_Write | None] = ContextVar("ruta_request_write", default=None)
 
 
 class ReadOnlySession(RuntimeError):
@@ -95,7 +105,9 @@ class RequestDatabase(Database):
 
     def _nested(self) -> AsyncSession | None:
         writing = _WRITING.get()
-        return writing[1] if writing is not None and writing[0] is self else None
+        if writing is None or writing.db is not self or not writing.active:
+            return None
+        return writing.session
 
     @asynccontextmanager
     async def read(self) -> AsyncIterator[AsyncSession]:
@@ -118,10 +130,12 @@ class RequestDatabase(Database):
         async with self._lock:
             await self._close_read()
             async with self.shared.write() as session:
-                token = _WRITING.set((self, session))
+                writing = _Write(self, session)
+                token = _WRITING.set(writing)
                 try:
                     yield session
                 finally:
+                    writing.active = False
                     _WRITING.reset(token)
 
     async def release(self) -> None:
