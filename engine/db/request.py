@@ -73,6 +73,9 @@ class SerialSession(AsyncSession):
                               "runtime.transaction()")
 
     async def execute(self, *args: Any, **kwargs: Any) -> Any:
+        statement = args[0] if args else kwargs.get("statement")
+        if getattr(statement, "is_dml", False):
+            raise ReadOnlySession("INSERT, UPDATE and DELETE go in runtime.transaction()")
         return await self._serial(super().execute, *args, **kwargs)
 
     async def scalar(self, *args: Any, **kwargs: Any) -> Any:
