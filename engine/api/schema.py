@@ -15,7 +15,7 @@ from typing import Any
 import pluggy
 import strawberry
 from graphql import GraphQLError
-from strawberry.extensions import MaskErrors
+from strawberry.extensions import MaskErrors, ParserCache, ValidationCache
 from strawberry.schema.config import StrawberryConfig
 from strawberry.tools import merge_types
 from strawberry.types import ExecutionContext
@@ -50,6 +50,9 @@ from engine.shop.graphql import ShopQuery
 from engine.vendors.graphql import VendorMutation, VendorQuery
 from engine.vendors.staff_graphql import StaffMutation, StaffQuery
 from engine.vendors.types import VendorType
+
+#: Distinct documents kept parsed and validated (per process, shared by every schema).
+DOCUMENT_CACHE_SIZE = 256
 
 CORE_QUERIES: tuple[type, ...] = (ShopQuery, AccountQuery, VendorQuery, StaffQuery,
                                   CatalogQuery, SearchQuery, ReviewQuery, CheckoutQuery,
@@ -131,6 +134,11 @@ def build_schema(plugins: pluggy.PluginManager, settings: Settings) -> strawberr
     mutation = merge_types(
         "Mutation", CORE_MUTATIONS + tuple(t for c in contributions for t in c.mutation))
     extensions: list[Any] = [*limit_extensions(settings)]
+    # Parsed and validated documents are cached: parsing depends on the text only, and
+    # strawberry keys validation by (schema, document, rules), so apps with different
+    # plugin sets in one process never share a verdict. Both LRUs are bounded.
+    extensions += [lambda: ParserCache(maxsize=DOCUMENT_CACHE_SIZE),
+                   lambda: ValidationCache(maxsize=DOCUMENT_CACHE_SIZE)]
     extensions.extend((RefuseBadText, LocaliseErrors, AuditMutations))
     if not settings.debug:
         extensions.append(lambda: MaskErrors(should_mask_error=should_mask))
