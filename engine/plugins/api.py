@@ -12,7 +12,7 @@ from engine.api.ids import decode_id, decode_token_id, encode_id
 from engine.api.money_types import MoneyType, TaxedMoneyType, money
 from engine.api.pagination import Connection, PageArgs, connection, count_of, fetch_page
 from engine.api.viewer import can_manage_vendor, viewer_vendor_id
-from engine.catalog.pricing import PricingLine, TaxDecision
+from engine.catalog.pricing import PricingLine, TaxDecision, shares
 from engine.catalog.types import ProductType, ProductVariantType
 from engine.checkout.service import set_plugin_data
 from engine.checkout.snapshot import CheckoutLineSnapshot, CheckoutSnapshot
@@ -121,6 +121,7 @@ __all__ = [
     "quantize",
     "record_event",
     "set_plugin_data",
+    "shares",
     "taxed",
     "user_emails",
     "utcnow",

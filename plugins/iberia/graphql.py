@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime
+from datetime import date
 from typing import Any
 
 import strawberry
@@ -20,10 +20,9 @@ from engine.plugins.api import (
 )
 from plugins.iberia.models import VendorTaxProfile
 from plugins.iberia.profiles import ProfileInput, get_profile, update_profile
-from plugins.iberia.sales import reload
 
 IberiaErrorCode = strawberry.enum(
-    error_code_enum("IberiaErrorCode", ("OSS_REGISTRATION_REQUIRED",)),
+    error_code_enum("IberiaErrorCode", ("OSS_REGISTRATION_REQUIRED", "INVALID_VAT_ID")),
     description="Why the iberia plugin refused input.")
 
 
@@ -96,7 +95,6 @@ class IberiaMutation:
             return VendorTaxProfileUpdatePayload(profile=None, errors=payload_errors(
                 error, IberiaError, IberiaErrorCode))
         assert row is not None
-        await reload(info.context.runtime, datetime.now(UTC).year)
         return VendorTaxProfileUpdatePayload(profile=VendorTaxProfileType.of(row), errors=[])
 
 

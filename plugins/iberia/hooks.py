@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-import time
 from collections.abc import Callable, Sequence
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
+
+from sqlalchemy.ext.asyncio import AsyncSession
 
 from engine.plugins.api import (
     GraphQLContribution,
@@ -18,28 +19,33 @@ from engine.plugins.api import (
 )
 from plugins.iberia import config
 from plugins.iberia.decision import decide
-from plugins.iberia.facts import SNAPSHOT
 from plugins.iberia.graphql import IberiaMutation, vendor_fields
+from plugins.iberia.graphql_records import IberiaRecordsMutation
 from plugins.iberia.id_checks import check_vat_id, check_vendor
 from plugins.iberia.invoice_cli import add_command
 from plugins.iberia.invoice_graphql import InvoiceQuery, invoice_vendor_fields
 from plugins.iberia.invoices import issue_credit_notes, issue_invoices
-from plugins.iberia.models import CrossBorderSale, Invoice, InvoiceCounter, VendorTaxProfile
-from plugins.iberia.sales import record_paid_order, reload
+from plugins.iberia.models import (
+    CrossBorderSale,
+    Invoice,
+    InvoiceCounter,
+    OutsideSales,
+    VendorTaxProfile,
+    ViesConfirmation,
+)
+from plugins.iberia.sales import pricing_facts, record_paid_order
 from plugins.iberia.tax_classes import TAX_CLASSES
 from plugins.iberia.vies import client_for
 
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
-#: Seconds between two reloads of the vendor-facts snapshot from ``ruta_tick``.
-RELOAD_EVERY = 10.0
-_last_reload = [0.0]
 
 # --- composition ------------------------------------------------------------------------
 
 
 @hookimpl
 def ruta_models() -> Sequence[type]:
-    return [VendorTaxProfile, CrossBorderSale, InvoiceCounter, Invoice]
+    return [VendorTaxProfile, CrossBorderSale, InvoiceCounter, Invoice, OutsideSales,
+            ViesConfirmation]
 
 
 @hookimpl
@@ -54,7 +60,8 @@ def ruta_tax_classes() -> Sequence[TaxClassSpec]:
 
 @hookimpl
 def ruta_graphql_schema() -> GraphQLContribution:
-    return GraphQLContribution(query=[InvoiceQuery], mutation=[IberiaMutation])
+    return GraphQLContribution(query=[InvoiceQuery],
+                               mutation=[IberiaMutation, IberiaRecordsMutation])
 
 
 @hookimpl
@@ -72,8 +79,13 @@ def ruta_cli_commands(subparsers: Any, build_runtime: Callable[[], Runtime]) -> 
 
 @hookimpl
 def ruta_tax_decision(line: PricingLine) -> TaxDecision | None:
-    return decide(line, SNAPSHOT.get(line.vendor_id), config.current(),
-                  datetime.now(UTC).date())
+    return decide(line, config.current(), datetime.now(UTC).date())
+
+
+@hookimpl
+async def ruta_pricing_facts(session: AsyncSession, vendor_ids: Sequence[int],
+                             buyer_vat_id: str | None) -> dict[int, dict[str, Any]]:
+    return await pricing_facts(session, vendor_ids, buyer_vat_id, datetime.now(UTC).year)
 
 
 @hookimpl
@@ -93,7 +105,6 @@ def ruta_vat_id_validate(vat_id: str | None, country: str | None) -> dict[str, A
 @hookimpl
 async def ruta_order_paid(runtime: Runtime, occurred_at: datetime, order_id: int) -> None:
     await record_paid_order(runtime, order_id, occurred_at)
-    await reload(runtime, datetime.now(UTC).year)
     await issue_invoices(runtime, order_id, occurred_at)
 
 
@@ -103,11 +114,3 @@ async def ruta_order_refunded(runtime: Runtime, event_id: int, occurred_at: date
                               full: bool) -> None:
     await issue_credit_notes(runtime, event_id, occurred_at, order_id, vendor_order_id,
                              amount, full)
-
-
-@hookimpl
-async def ruta_tick(runtime: Runtime, now: datetime) -> None:
-    if time.monotonic() - _last_reload[0] < RELOAD_EVERY:
-        return
-    _last_reload[0] = time.monotonic()
-    await reload(runtime, now.year)
