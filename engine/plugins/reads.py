@@ -119,6 +119,8 @@ class VendorFacts:
     postal_code: str
     region: str | None
     language_code: str
+    #: Whether its prices (and shipping prices) include VAT: how its amounts were split.
+    prices_include_tax: bool = False
 
 
 async def vendor_facts(session: AsyncSession, vendor_id: int) -> VendorFacts | None:
@@ -126,7 +128,7 @@ async def vendor_facts(session: AsyncSession, vendor_id: int) -> VendorFacts | N
     if v is None:
         return None
     return VendorFacts(v.id, v.name, v.slug, v.status, v.tax_id, v.country, v.postal_code,
-                       v.region, v.language_code)
+                       v.region, v.language_code, v.prices_include_tax)
 
 
 def _line_facts(line: OrderLine, attributes: dict[str, Any] | None) -> OrderLineFacts:

@@ -15,7 +15,7 @@ from datetime import datetime
 from decimal import Decimal
 from typing import Any
 
-from engine.plugins.api import OrderFacts, VendorOrderFacts, quantize
+from engine.plugins.api import OrderFacts, VendorOrderFacts, quantize, shares, taxed
 from plugins.iberia.config import IberiaConfig
 from plugins.iberia.core_reads import LineTax, VendorParty
 from plugins.iberia.invoice_form import invoice_form
@@ -100,19 +100,37 @@ def finish(content: dict[str, Any]) -> dict[str, Any]:
     return content
 
 
-def _shipping_line(vo: VendorOrderFacts, goods: list[dict[str, Any]], tax: Decimal,
-                   language: str) -> dict[str, Any]:
-    net = vo.shipping_net
-    rate, treatment = None, "STANDARD" if tax else "OUTSIDE_SCOPE"
-    for line in goods:  # shipping follows the goods it carries
-        if quantize(net * Decimal(line["rate"])) == tax:
-            rate, treatment = line["rate"], line["treatment"]
-            break
-    if rate is None:
-        rate = str((tax / net).quantize(Decimal("0.0001"))) if net else "0"
-    return {"description": label("SHIPPING", language), "quantity": 1, "rate": rate,
-            "treatment": treatment, "net": amount(net), "tax": amount(tax),
-            "gross": amount(net + tax), "note": None}
+def _shipping_lines(vo: VendorOrderFacts, goods: list[dict[str, Any]], tax: Decimal,
+                    include_tax: bool, language: str) -> list[dict[str, Any]]:
+    """The shipping charge follows the goods it carries (VAT Directive art. 78(b); LIVA art.
+    78.Dos.1º; CIVA art. 16.º n.º 5 b)): one row per goods' rate, split as at checkout
+    (``engine.plugins.api.shares`` of the charge in proportion to the goods' net values,
+    then each share taxed at its goods' rate); the rows add up to the vendor order's
+    shipping net and tax."""
+    groups: dict[tuple[str, str], list[Any]] = {}
+    for line in goods:
+        group = groups.setdefault((line["rate"], line["treatment"]), [Decimal(0), line["note"]])
+        group[0] += Decimal(line["net"])
+    if not groups:
+        groups[("0" if not tax else str((tax / vo.shipping_net).quantize(Decimal("0.0001"))),
+                "STANDARD" if tax else "OUTSIDE_SCOPE")] = [Decimal(1), None]
+    keys = list(groups)
+    charge = vo.shipping_net + tax if include_tax else vo.shipping_net
+    parts = [taxed(share, Decimal(rate), prices_include_tax=include_tax)
+             for share, (rate, _) in zip(shares(charge, [groups[k][0] for k in keys]), keys,
+                                         strict=True)]
+    if sum((p.net for p in parts), ZERO) != vo.shipping_net or \
+            sum((p.tax for p in parts), ZERO) != tax:  # the vendor changed its setting since
+        parts = [taxed(share, Decimal(rate), prices_include_tax=False) for share, (rate, _)
+                 in zip(shares(vo.shipping_net, [groups[k][0] for k in keys]), keys,
+                        strict=True)]
+        extra = tax - sum((p.tax for p in parts), ZERO)
+        last = parts[-1]
+        parts[-1] = type(last)(last.net, last.tax + extra, last.gross + extra)
+    return [{"description": label("SHIPPING", language), "quantity": 1, "rate": rate,
+             "treatment": treatment, "net": amount(part.net), "tax": amount(part.tax),
+             "gross": amount(part.net + part.tax), "note": groups[(rate, treatment)][1]}
+            for (rate, treatment), part in zip(keys, parts, strict=True)]
 
 
 def invoice_drafts(order: OrderFacts, vo: VendorOrderFacts, taxes: Mapping[int, LineTax],
@@ -123,6 +141,7 @@ def invoice_drafts(order: OrderFacts, vo: VendorOrderFacts, taxes: Mapping[int, 
     language = invoice_language(order.language_code, buyer["country"])
     by_issuer: dict[str, list[dict[str, Any]]] = {}
     categories: dict[str, set[str]] = {}
+    goods: list[dict[str, Any]] = []
     for ln in vo.lines:
         tax = taxes.get(ln.id)
         category = category_of(ln.product_kind, ln.product_attributes)
@@ -135,9 +154,11 @@ def invoice_drafts(order: OrderFacts, vo: VendorOrderFacts, taxes: Mapping[int, 
             "net": amount(ln.total_net), "tax": amount(ln.total_gross - ln.total_net),
             "gross": amount(ln.total_gross), "note": tax.legal_note if tax else None})
         categories.setdefault(key, set()).add(category)
+        if category == GOODS:
+            goods.append(by_issuer[key][-1])
     if vo.shipping_net or ship_tax:
         own = by_issuer.setdefault(vendor_key(vo.vendor_id), [])
-        own.append(_shipping_line(vo, own, ship_tax, language))
+        own.extend(_shipping_lines(vo, goods, ship_tax, vendor.prices_include_tax, language))
         categories.setdefault(vendor_key(vo.vendor_id), set()).add(GOODS)
     drafts = []
     for key, lines in by_issuer.items():
