@@ -72,6 +72,8 @@ class OrderLineFacts:
     tax_rate: Decimal
     tax_legal_note: str | None
     variant_name: str
+    #: Where the line is taxed (the tax decision's territory: ES, PT-20, FR...).
+    tax_territory: str | None = None
 
 
 @dataclass(frozen=True)
@@ -135,7 +137,8 @@ def _line_facts(line: OrderLine, attributes: dict[str, Any] | None) -> OrderLine
     return OrderLineFacts(
         line.id, line.product_id, line.variant_id, line.product_kind, line.product_name,
         line.quantity, line.unit_gross, line.total_net, line.total_gross, line.tax_treatment,
-        dict(attributes or {}), line.tax_rate, line.tax_legal_note, line.variant_name)
+        dict(attributes or {}), line.tax_rate, line.tax_legal_note, line.variant_name,
+        line.tax_territory)
 
 
 async def order_lines(session: AsyncSession, line_ids: Sequence[int]

@@ -19,7 +19,8 @@ from engine.plugins.api import OrderFacts, VendorOrderFacts, quantize, shares, t
 from plugins.iberia.config import IberiaConfig
 from plugins.iberia.core_reads import LineTax, VendorParty
 from plugins.iberia.invoice_form import invoice_form
-from plugins.iberia.invoice_texts import invoice_language, label, mention
+from plugins.iberia.invoice_mentions import legal_mentions
+from plugins.iberia.invoice_texts import invoice_language, label
 from plugins.iberia.supply import ESS, GOODS, category_of
 
 PLATFORM = "platform"
@@ -77,16 +78,19 @@ def breakdown(lines: list[dict[str, Any]]) -> list[dict[str, str]]:
                 sums.items(), key=lambda item: (-Decimal(item[0][0]), item[0][1]))]
 
 
-def mentions(lines: list[dict[str, Any]], language: str, platform: bool) -> list[str]:
+def mentions(lines: list[dict[str, Any]], language: str, platform: bool,
+             issuer_country: str | None) -> list[str]:
+    """The exemption / reverse-charge / non-subject grounds of the lines, in the issuer's
+    law (:mod:`plugins.iberia.invoice_mentions`); the decisions' own notes (in English,
+    citing both laws) stay on the lines, never in the mentions."""
     found: list[str] = []
-    for line in lines:
-        if line["treatment"] in RATED:
-            continue
-        for text in (mention(line["treatment"], language), line.get("note")):
-            if text and text not in found:
-                found.append(text)
+    treatments = [ln["treatment"] for ln in lines if ln["treatment"] not in RATED]
     if platform:
-        found.append(mention("DEEMED_SUPPLIER", language) or "")
+        treatments.append("DEEMED_SUPPLIER")
+    for treatment in treatments:
+        for text in legal_mentions(treatment, issuer_country, language):
+            if text not in found:
+                found.append(text)
     return found
 
 
@@ -142,6 +146,7 @@ def invoice_drafts(order: OrderFacts, vo: VendorOrderFacts, taxes: Mapping[int, 
     by_issuer: dict[str, list[dict[str, Any]]] = {}
     categories: dict[str, set[str]] = {}
     goods: list[dict[str, Any]] = []
+    elsewhere: set[str] = set()
     for ln in vo.lines:
         tax = taxes.get(ln.id)
         category = category_of(ln.product_kind, ln.product_attributes)
@@ -153,6 +158,9 @@ def invoice_drafts(order: OrderFacts, vo: VendorOrderFacts, taxes: Mapping[int, 
             "rate": str(tax.rate.normalize()) if tax else "0", "treatment": ln.tax_treatment,
             "net": amount(ln.total_net), "tax": amount(ln.total_gross - ln.total_net),
             "gross": amount(ln.total_gross), "note": tax.legal_note if tax else None})
+        if ln.tax_treatment in RATED and (ln.tax_territory or "")[:2] not in (
+                "", vendor.country if key != PLATFORM else config.platform_country):
+            elsewhere.add(key)
         categories.setdefault(key, set()).add(category)
         if category == GOODS:
             goods.append(by_issuer[key][-1])
@@ -168,11 +176,12 @@ def invoice_drafts(order: OrderFacts, vo: VendorOrderFacts, taxes: Mapping[int, 
             "issued_at": issued_at.replace(microsecond=0).isoformat(),
             "order_number": order.number, "vendor_order_id": vo.id,
             "issuer": issuer, "buyer": buyer, "lines": lines,
-            "mentions": mentions(lines, language, key == PLATFORM), "rectifies": None})
+            "mentions": mentions(lines, language, key == PLATFORM, issuer["country"]),
+            "rectifies": None})
         content["form"] = invoice_form(
             issuer["country"], Decimal(content["totals"]["gross"]),
             buyer_is_business=order.vat_id is not None,
             treatments=[ln["treatment"] for ln in lines],
-            goods_only=categories[key] == {GOODS})
+            goods_only=categories[key] == {GOODS}, taxed_elsewhere=key in elsewhere)
         drafts.append(Draft(key, vo.vendor_id, "INVOICE", content))
     return drafts

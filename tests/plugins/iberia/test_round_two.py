@@ -12,6 +12,8 @@ from typing import Any
 
 from sqlalchemy import select
 
+from plugins.iberia import vies
+from plugins.iberia.invoice_mentions import legal_mentions
 from plugins.iberia.models import CrossBorderSale
 from tests.client import Client
 from tests.shop import ADDRESS, COMPLETE, CREATE, SHIPPING, method
@@ -186,3 +188,40 @@ async def test_a_manual_vies_confirmation_makes_the_next_checkout_b2b(client: Cl
     decision = after["checkout"]["lines"][0]["taxDecision"]
     assert decision["treatment"] == "INTRA_EU_EXEMPT"
     assert "AT consulta 77/2026" in decision["legalNote"]
+
+
+MENTIONS = "query($o: ID!) { iberiaInvoices(orderId: $o) { language mentions } }"
+
+
+async def test_a_portuguese_issuers_invoice_cites_its_own_law_in_the_buyers_language(
+        client: Client) -> None:
+    """A Portuguese vendor's exempt intra-Community supply to a Spanish business that reads
+    Spanish: the ground is RITI art. 14.º (the issuer's law, VAT Directive art. 219a; CIVA
+    art. 36.º n.º 5 e)), written in Spanish, with the Portuguese text too; no LIVA article.
+    An Ukrainian-reading buyer of a Spanish issuer gets Ukrainian + Spanish, citing LIVA."""
+    vies.use(vies.FakeVies({"ESB21000005": vies.VALID}))
+    try:
+        token, vendor, ship = await _vendor(client, "law-pt@example.com", "PT")
+        _, tile = await client.product(token, "Azulejo", price="18.00")
+        data = await client.gql(CREATE, {"i": {
+            "email": "b@example.com", "shippingAddress": MADRID, "languageCode": "ES",
+            "vatId": "ESB21000005", "lines": [{"variantId": tile, "quantity": 1}]}})
+        assert data["checkoutCreate"]["errors"] == [], data
+        created = data["checkoutCreate"]["checkout"]
+        assert created["lines"][0]["taxDecision"]["treatment"] == "INTRA_EU_EXEMPT"
+        await client.gql(SHIPPING, {"id": created["id"], "v": vendor, "m": ship})
+        done = (await client.gql(COMPLETE, {"id": created["id"]}))["checkoutComplete"]
+        operator = await client.login("op-law-pt@example.com")
+        await client.gql(PAID, {"id": done["order"]["id"]}, operator)
+        await client.runtime.dispatcher.drain()
+        invoice = (await client.gql(MENTIONS, {"o": done["order"]["id"]}, operator)
+                   )["iberiaInvoices"][0]
+    finally:
+        vies.use(None)
+    assert invoice["language"] == "es"
+    assert invoice["mentions"] == [
+        "Entrega intracomunitaria exenta (art. 14.º, n.º 1, al. a) RITI).",
+        "Isento - transmissão intracomunitária de bens (art. 14.º, n.º 1, al. a) RITI)."]
+    assert not any("LIVA" in text for text in invoice["mentions"])
+    assert legal_mentions("EXPORT_EXEMPT", "ES", "uk") == [
+        "Звільнено: експорт (art. 21 LIVA).", "Exportación exenta (art. 21 LIVA)."]
