@@ -91,6 +91,7 @@ SYNC_HOOKS = (
     "ruta_migration_locations",
     "ruta_product_kinds",
     "ruta_tax_classes",
+    "ruta_http_routes",
 )
 
 
@@ -141,6 +142,15 @@ def ruta_product_kinds() -> Sequence[ProductKindSpec] | None:
 
     Return :class:`engine.plugins.contributions.ProductKindSpec` items; a kind declares
     whether it ships (needs an address) and whether its variants are bookable.
+    """
+
+
+@hookspec
+def ruta_http_routes(runtime: Runtime) -> Sequence[Any] | None:
+    """Contribute HTTP routes (``starlette.routing.Route``) mounted next to ``/graphql``,
+    e.g. a plugin's signed download links. Paths should start with ``/<plugin name>/``.
+    Called once when the app is built; each endpoint checks its own authorisation (a
+    signed token, never a cookie).
     """
 
 

@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession
+from starlette.routing import Route
 
 from engine.plugins.api import (
     GraphQLContribution,
@@ -23,7 +24,8 @@ from plugins.iberia.graphql import IberiaMutation, vendor_fields
 from plugins.iberia.graphql_records import IberiaRecordsMutation
 from plugins.iberia.id_checks import check_vat_id, check_vendor
 from plugins.iberia.invoice_cli import add_command
-from plugins.iberia.invoice_graphql import InvoiceQuery, invoice_vendor_fields
+from plugins.iberia.invoice_graphql import InvoicePdfQuery, InvoiceQuery, invoice_vendor_fields
+from plugins.iberia.invoice_links import PATH, endpoint
 from plugins.iberia.invoices import issue_credit_notes, issue_invoices
 from plugins.iberia.models import (
     CrossBorderSale,
@@ -60,8 +62,13 @@ def ruta_tax_classes() -> Sequence[TaxClassSpec]:
 
 @hookimpl
 def ruta_graphql_schema() -> GraphQLContribution:
-    return GraphQLContribution(query=[InvoiceQuery],
+    return GraphQLContribution(query=[InvoiceQuery, InvoicePdfQuery],
                                mutation=[IberiaMutation, IberiaRecordsMutation])
+
+
+@hookimpl
+def ruta_http_routes(runtime: Runtime) -> Sequence[Route]:
+    return [Route(PATH, endpoint(runtime))]
 
 
 @hookimpl

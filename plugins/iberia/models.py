@@ -24,6 +24,9 @@ class VendorTaxProfile(Base):
     exemption_evidence: Mapped[str | None] = mapped_column(String(200), nullable=True)
     exemption_valid_from: Mapped[date | None] = mapped_column(Date, nullable=True)
     exemption_valid_until: Mapped[date | None] = mapped_column(Date, nullable=True)
+    #: Portuguese issuers: the AT's validation code of each series (``{"F2026": "AAJFJ2K6"}``),
+    #: communicated by the vendor (Decreto-Lei 28/2019 art. 7.º; Portaria 195/2020).
+    at_validation_codes: Mapped[dict[str, str] | None] = mapped_column(JSON, nullable=True)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow,
                                                  onupdate=utcnow)
 

@@ -1,4 +1,4 @@
-"""iberia: declared outside sales, manual VIES confirmations
+"""iberia: declared outside sales, manual VIES confirmations, AT series validation codes
 
 Revision ID: iberia_0003
 Revises: iberia_0002
@@ -16,6 +16,8 @@ depends_on: str | Sequence[str] | None = None
 
 
 def upgrade() -> None:
+    with op.batch_alter_table('iberia_vendor_profile') as batch:
+        batch.add_column(sa.Column('at_validation_codes', sa.JSON(), nullable=True))
     op.create_table('iberia_outside_sales',
     sa.Column('vendor_id', sa.Integer(), nullable=False),
     sa.Column('year', sa.Integer(), nullable=False),
@@ -44,3 +46,5 @@ def downgrade() -> None:
                   table_name='iberia_vies_confirmation')
     op.drop_table('iberia_vies_confirmation')
     op.drop_table('iberia_outside_sales')
+    with op.batch_alter_table('iberia_vendor_profile') as batch:
+        batch.drop_column('at_validation_codes')
