@@ -20,6 +20,7 @@ from engine.accounts.models import User
 from engine.catalog.listing import Scope, category_and_descendants, product_select, visible
 from engine.catalog.models import Product, ProductVariant
 from engine.orders.models import Order, OrderLine, VendorOrder
+from engine.payments.models import LedgerEntry
 from engine.vendors.models import Vendor
 
 #: Columns for filters and joins on ``public_products`` queries.
@@ -202,3 +203,19 @@ async def order_facts(session: AsyncSession, order_id: int) -> OrderFacts | None
         vendor_orders=tuple(VendorOrderFacts(
             vo.id, vo.vendor_id, country, postal, vo.status, vo.shipping_net, vo.total_gross,
             tuple(lines.get(vo.id, [])), vo.shipping_tax) for vo, country, postal in parts))
+
+
+async def commission_by_vendor(session: AsyncSession, start: datetime, end: datetime
+                               ) -> dict[int, Decimal]:
+    """The platform's commission per vendor recorded in ``[start, end)`` (COMMISSION minus
+    COMMISSION_REFUND ledger entries), for the platform's own invoices to its vendors."""
+    rows = await session.execute(
+        select(LedgerEntry.vendor_id, LedgerEntry.kind, func.sum(LedgerEntry.amount))
+        .where(LedgerEntry.kind.in_(("COMMISSION", "COMMISSION_REFUND")),
+               LedgerEntry.created_at >= start, LedgerEntry.created_at < end)
+        .group_by(LedgerEntry.vendor_id, LedgerEntry.kind))
+    found: dict[int, Decimal] = {}
+    for vendor_id, kind, amount in rows:
+        sign = 1 if kind == "COMMISSION" else -1
+        found[vendor_id] = found.get(vendor_id, Decimal("0.00")) + sign * Decimal(amount)
+    return {k: v.quantize(Decimal("0.01")) for k, v in found.items()}

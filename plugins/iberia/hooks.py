@@ -19,6 +19,7 @@ from engine.plugins.api import (
     hookimpl,
 )
 from plugins.iberia import config
+from plugins.iberia.commission_invoices import issue_commission_invoices
 from plugins.iberia.decision import decide
 from plugins.iberia.graphql import IberiaMutation, vendor_fields
 from plugins.iberia.graphql_records import IberiaRecordsMutation
@@ -121,3 +122,18 @@ async def ruta_order_refunded(runtime: Runtime, event_id: int, occurred_at: date
                               full: bool) -> None:
     await issue_credit_notes(runtime, event_id, occurred_at, order_id, vendor_order_id,
                              amount, full)
+
+
+#: Months whose commission invoices this process has already issued (issuing is idempotent;
+#: this only spares the database a query on every tick).
+_commission_months: set[tuple[int, int]] = set()
+
+
+@hookimpl
+async def ruta_tick(runtime: Runtime, now: datetime) -> None:
+    """On the first ticks of a month, the platform's commission invoices for the last one."""
+    year, month = (now.year, now.month - 1) if now.month > 1 else (now.year - 1, 12)
+    if (year, month) in _commission_months:
+        return
+    await issue_commission_invoices(runtime, year, month, now)
+    _commission_months.add((year, month))
