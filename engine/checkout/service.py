@@ -261,7 +261,9 @@ async def update_vat_id(runtime: Runtime, user: User | None, token: str, vat_id:
 
 async def _vat_id_findings(runtime: Runtime, vat_id: str | None, country: str | None
                            ) -> list[dict[str, Any] | None]:
-    """``ruta_vat_id_validate`` in a worker thread (it may ask VIES); raises to refuse."""
+    """``ruta_vat_id_validate`` in a worker thread (it may ask VIES); raises to refuse.
+    No connection is held while VIES answers."""
+    await runtime.db.release()
     found: list[dict[str, Any] | None] = await asyncio.to_thread(
         runtime.plugins.hook.ruta_vat_id_validate, vat_id=vat_id, country=country)
     return found

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy.ext.asyncio import AsyncSession
 from starlette.routing import Route
@@ -18,7 +18,7 @@ from engine.plugins.api import (
     TaxDecision,
     hookimpl,
 )
-from plugins.iberia import config
+from plugins.iberia import config, personal_data
 from plugins.iberia.commission_invoices import issue_commission_invoices
 from plugins.iberia.decision import decide
 from plugins.iberia.graphql import IberiaMutation, vendor_fields
@@ -36,11 +36,16 @@ from plugins.iberia.models import (
     VendorTaxProfile,
     ViesConfirmation,
 )
+from plugins.iberia.profiles import ProfileInput, update_profile
 from plugins.iberia.sales import pricing_facts, record_paid_order
 from plugins.iberia.tax_classes import TAX_CLASSES
 from plugins.iberia.vies import client_for
 
+if TYPE_CHECKING:
+    from engine.demo.index import DemoIndex
+
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
+
 
 # --- composition ------------------------------------------------------------------------
 
@@ -130,6 +135,17 @@ _commission_months: set[tuple[int, int]] = set()
 
 
 @hookimpl
+async def ruta_demo_seed(runtime: Runtime, demo: DemoIndex) -> None:
+    """The demo publisher (net prices) is registered for OSS and opted in to destination
+    taxation (art. 59c(3)): its e-book costs a Spanish, a Portuguese and a Canary buyer
+    different gross amounts."""
+    vendor_id = demo.vendors.get("ediciones-donana")
+    if vendor_id is not None:
+        await update_profile(runtime, vendor_id, ProfileInput(oss_registered=True,
+                                                              oss_opt_in=True))
+
+
+@hookimpl
 async def ruta_tick(runtime: Runtime, now: datetime) -> None:
     """On the first ticks of a month, the platform's commission invoices for the last one."""
     year, month = (now.year, now.month - 1) if now.month > 1 else (now.year - 1, 12)
@@ -137,3 +153,13 @@ async def ruta_tick(runtime: Runtime, now: datetime) -> None:
         return
     await issue_commission_invoices(runtime, year, month, now)
     _commission_months.add((year, month))
+
+
+@hookimpl
+async def ruta_account_export(runtime: Runtime, user_id: int) -> dict[str, Any]:
+    return await personal_data.export(runtime, user_id)
+
+
+@hookimpl
+async def ruta_account_erase(runtime: Runtime, user_id: int) -> None:
+    await personal_data.erase(runtime, user_id)

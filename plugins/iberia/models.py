@@ -9,13 +9,22 @@ from typing import Any
 from sqlalchemy import JSON, Boolean, Date, ForeignKey, Integer, String, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
-from engine.plugins.api import Base, ScaledDecimal, UTCDateTime, utcnow
+from engine.plugins.api import (
+    CACHE_VERSION_KEY,
+    TAX_FACTS_VERSION,
+    Base,
+    ScaledDecimal,
+    UTCDateTime,
+    utcnow,
+)
 
 
 class VendorTaxProfile(Base):
     """What the vendor declares about its VAT position (set by its owner or an operator)."""
 
     __tablename__ = "iberia_vendor_profile"
+    #: Any change re-prices: cached catalog reads depend on it (the tax_facts version).
+    __table_args__ = {"info": {CACHE_VERSION_KEY: TAX_FACTS_VERSION}}
 
     vendor_id: Mapped[int] = mapped_column(
         ForeignKey("vendor.id", ondelete="CASCADE"), primary_key=True)
@@ -92,6 +101,7 @@ class OutsideSales(Base):
     (net, per calendar year): they count towards the €10,000 threshold (art. 59c)."""
 
     __tablename__ = "iberia_outside_sales"
+    __table_args__ = {"info": {CACHE_VERSION_KEY: TAX_FACTS_VERSION}}
 
     vendor_id: Mapped[int] = mapped_column(
         ForeignKey("vendor.id", ondelete="CASCADE"), primary_key=True)
@@ -107,6 +117,7 @@ class ViesConfirmation(Base):
     its evidence (e.g. the member state's consultation reference); never edited (audit)."""
 
     __tablename__ = "iberia_vies_confirmation"
+    __table_args__ = {"info": {CACHE_VERSION_KEY: TAX_FACTS_VERSION}}
 
     id: Mapped[int] = mapped_column(primary_key=True)
     vat_id: Mapped[str] = mapped_column(String(32), index=True)
