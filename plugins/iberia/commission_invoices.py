@@ -1,6 +1,7 @@
 """The platform's own invoices for its commission: a B2B service from the operator's company
-(``RUTA_IBERIA_PLATFORM_*``, established in Spain) to each vendor, one per vendor and
-calendar month, in their own gapless series ``C`` of the platform's hash chain.
+(``RUTA_IBERIA_PLATFORM_NAME``, ``RUTA_IBERIA_PLATFORM_TAX_ID``, established in Spain) to
+each vendor, one per vendor and calendar month, in their own gapless series ``C`` of the
+platform's hash chain.
 
 The base is the month's commission in the ledger (COMMISSION minus COMMISSION_REFUND; the
 commission is taken on the vendor order's net by default, ``RUTA_COMMISSION_BASE``); VAT
