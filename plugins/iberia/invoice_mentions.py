@@ -50,7 +50,7 @@ PHRASES: dict[str, dict[str, str]] = {
         "fr": "Exonération de TVA, livraison intracommunautaire de biens ({ref}).",
         "ar": "معفاة: توريد سلع داخل الاتحاد الأوروبي ({ref}).",
         "ro": "Scutit: livrare intracomunitară de bunuri ({ref}).",
-        "uk": "Звільнено: постачання товарів у межах ЄС ({ref}).",  # noqa: RUF001
+        "uk": "Звільнено: постачання товарів у межах ЄС ({ref}).",
     },
     "EXPORT_EXEMPT": {
         "es": "Exportación exenta ({ref}).",
