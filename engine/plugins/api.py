@@ -58,6 +58,7 @@ from engine.plugins.reads import (
     variant_facts,
     vendor_facts,
 )
+from engine.plugins.signing import sign_link, verify_link
 from engine.runtime import Runtime
 from engine.vendors.types import VendorType
 
@@ -132,11 +133,13 @@ __all__ = [
     "quantize",
     "record_event",
     "set_plugin_data",
+    "sign_link",
     "taxed",
     "user_emails",
     "utcnow",
     "variant_facts",
     "vendor_facts",
+    "verify_link",
     "viewer_vendor_id",
     "watch_cache_version",
 ]
