@@ -3,7 +3,8 @@
 Tables are prefixed ``jobs_``; ``migrations/jobs_0001.py`` creates exactly these (and
 those of ``application_models`` and ``announcement_models``). Translated texts are JSON
 ``{"ES": ..., "PT": ..., "EN": ...}``; ``search_key`` holds every translation folded
-(lower case, accents removed) for accent-insensitive search.
+(lower case, accents removed) for accent-insensitive search, ``filter_key`` the languages
+and skills so that list filters stay SQL (and pages stay keyset-paginated).
 """
 
 from __future__ import annotations
@@ -51,6 +52,8 @@ class JobOffer(Base):
     title: Mapped[dict[str, str]] = mapped_column(JSON, default=dict)
     description: Mapped[dict[str, str]] = mapped_column(JSON, default=dict)
     search_key: Mapped[str] = mapped_column(Text, default="")
+    #: ``"|lang:ES|skill:cooking|"``: the languages and skills, for LIKE filters
+    filter_key: Mapped[str] = mapped_column(Text, default="|")
     country: Mapped[str] = mapped_column(String(2))
     postal_code: Mapped[str | None] = mapped_column(String(16), nullable=True)
     remote: Mapped[bool] = mapped_column(Boolean, default=False)

@@ -36,6 +36,7 @@ def upgrade() -> None:
     sa.Column('title', sa.JSON(), nullable=False),
     sa.Column('description', sa.JSON(), nullable=False),
     sa.Column('search_key', sa.Text(), nullable=False),
+    sa.Column('filter_key', sa.Text(), nullable=False),
     sa.Column('country', sa.String(length=2), nullable=False),
     sa.Column('postal_code', sa.String(length=16), nullable=True),
     sa.Column('remote', sa.Boolean(), nullable=False),
