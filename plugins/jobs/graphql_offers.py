@@ -62,13 +62,14 @@ class OfferQuery:
         async with runtime.db.read() as session:
             page = await fetch_page(session, query, JobOffer.id,
                                     PageArgs(first=first or 20, after=after),
-                                    lambda row: row.id)
+                                    lambda row: row[0].id)
 
         async def count() -> int:
             async with runtime.db.read() as session:
                 return int(await session.scalar(count_of(query)) or 0)
 
-        return connection(page, lambda o: JobOfferType.of(o, language), lambda o: o.id, count)
+        return connection(page, lambda row: JobOfferType.of(row[0], language),
+                          lambda row: row[0].id, count)
 
     @strawberry.field(description="One job offer: published to anyone, else to its vendor.")
     async def job_offer(self, info: Info, id: strawberry.ID) -> JobOfferType | None:
