@@ -469,7 +469,8 @@ def ruta_announcement_queued(
 def ruta_user_credentials(runtime: Runtime, user_id: int) -> list[dict[str, Any]] | None:
     """Verifiable credentials ``user_id`` earned on Ruta (e.g. course certificates), as
     JSON-serialisable dicts with ``kind``, ``title``, ``credential_id``, ``issued_at``
-    (ISO 8601) and ``verify_url``; None when the plugin has none. A query hook: may be async;
+    (ISO 8601) and ``token`` (the signed credential, checkable with the issuer's verify
+    query, e.g. ``certificateVerify``); None when the plugin has none. A query hook: may be async;
     the engine awaits and collects every result. Callers show them only with the user's
     consent."""
 

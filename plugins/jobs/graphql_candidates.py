@@ -49,7 +49,8 @@ class Credential:
     title: str
     credential_id: str
     issued_at: datetime | None
-    verify_url: str | None
+    token: str | None = strawberry.field(description="The signed credential (verify it "
+                                                     "with certificateVerify).")
 
 
 def _target(viewer: Viewer | None, user_id: strawberry.ID | None) -> int:
@@ -91,7 +92,7 @@ class CandidateQuery:
         return [Credential(kind=str(i.get("kind", "")), title=str(i.get("title", "")),
                            credential_id=str(i.get("credential_id", "")),
                            issued_at=datetime.fromisoformat(i["issued_at"])
-                           if i.get("issued_at") else None, verify_url=i.get("verify_url"))
+                           if i.get("issued_at") else None, token=i.get("token"))
                 for i in items]
 
     @strawberry.field(description="Your consents to staff editing your profile.")
