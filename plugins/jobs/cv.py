@@ -1,10 +1,12 @@
 """The CV file: private storage, short-lived signed links, never a public URL.
 
 A CV is a PDF of at most ``MAX_BYTES`` uploaded as base64 (GraphQL bodies are capped at
-``RUTA_MAX_BODY_BYTES``). It is written under ``RUTA_MEDIA_ROOT/private/jobs/cv/<profile>/``
-with a random name; no route serves that folder. A link is a token from the plugin API's
-``sign_link`` (audience ``jobs-cv``, valid ``LINK_TTL``) naming the profile *and the user it
-was issued to*: only the owner and employers the person applied to get one, and only that
+``RUTA_MAX_BODY_BYTES``). It is written to the core's *private* store
+(``runtime.stores.private``: ``RUTA_MEDIA_ROOT`` locally, the bucket's ``private/`` prefix
+on S3) under ``jobs/cv/<profile>/`` with a random name; nothing serves that store except
+signed links, and the core's download route only serves vendors' own digital goods.
+A link is a token from the plugin API's ``sign_link`` (audience ``jobs-cv``, valid
+``LINK_TTL``) naming the profile *and the user it was issued to*: only the owner and employers the person applied to get one, and only that
 user can redeem it (``jobsCvDownload``), so a forwarded link is useless.
 """
 
@@ -14,7 +16,6 @@ import base64
 import binascii
 import secrets
 from datetime import timedelta
-from pathlib import Path
 
 from sqlalchemy import select
 
@@ -37,8 +38,7 @@ LINK_TTL = timedelta(minutes=5)
 AUDIENCE = "jobs-cv"
 
 
-def _root(runtime: Runtime) -> Path:
-    return Path(runtime.settings.media_root).resolve() / "private" / "jobs" / "cv"
+PREFIX = "jobs/cv/"
 
 
 async def upload(runtime: Runtime, viewer: Viewer | None, user_id: int, content_base64: str,
@@ -57,15 +57,12 @@ async def upload(runtime: Runtime, viewer: Viewer | None, user_id: int, content_
         profile = await profiles.of_user(session, user_id)
         if profile is None:
             raise ValidationError("userId", "NO_PROFILE", "Create the profile first.")
-        folder = _root(runtime) / str(profile.id)
-        folder.mkdir(parents=True, exist_ok=True)
-        key = f"{profile.id}/{secrets.token_hex(16)}.pdf"
-        (_root(runtime) / key).write_bytes(content)
+        key = f"{PREFIX}{profile.id}/{secrets.token_hex(16)}.pdf"
+        await runtime.stores.private.put(key, content, "application/pdf")
         old = profile.cv_key
         profile.cv_key, profile.cv_filename = key, name
         await session.flush()
-    if old:
-        (_root(runtime) / old).unlink(missing_ok=True)
+    await remove_file(runtime, old)
     return profile
 
 
@@ -97,12 +94,13 @@ async def download(runtime: Runtime, viewer: Viewer | None, token: str) -> tuple
         raise ValidationError("token", "INVALID_LINK", "This link is invalid or has expired.")
     async with runtime.db.read() as session:
         profile = await session.get(CandidateProfile, int(parts[0]))
-    path = _root(runtime) / profile.cv_key if profile and profile.cv_key else None
-    if profile is None or path is None or not path.is_file():
+    content = await runtime.stores.private.get(profile.cv_key) \
+        if profile and profile.cv_key else None
+    if profile is None or content is None:
         raise ValidationError("token", "NO_FILE", "This profile has no CV.")
-    return profile.cv_filename or "cv.pdf", path.read_bytes()
+    return profile.cv_filename or "cv.pdf", content
 
 
-def remove_file(runtime: Runtime, key: str | None) -> None:
-    if key:
-        (_root(runtime) / key).unlink(missing_ok=True)
+async def remove_file(runtime: Runtime, key: str | None) -> None:
+    if key and key.startswith(PREFIX):
+        await runtime.stores.private.delete(key)

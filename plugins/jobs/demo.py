@@ -46,7 +46,7 @@ async def seed(runtime: Runtime, demo: DemoIndex) -> None:
     async with runtime.transaction() as session:
         session.add_all(Skill(code=code, labels={"ES": es, "PT": pt, "EN": en})
                         for code, (es, pt, en) in SKILLS.items())
-        by_country = {}
+        by_country: dict[str, int] = {}
         for vendor_id in demo.vendors.values():
             facts = await vendor_facts(session, vendor_id)
             if facts is not None and facts.status == "APPROVED":

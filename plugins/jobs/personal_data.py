@@ -78,4 +78,4 @@ async def erase(runtime: Runtime, user_id: int) -> None:
             or_(ProfileGrant.user_id == user_id, ProfileGrant.staff_user_id == user_id)))
         await session.execute(delete(OptIn).where(OptIn.user_id == user_id))
         await session.execute(delete(Delivery).where(Delivery.user_id == user_id))
-    cv.remove_file(runtime, old_cv)
+    await cv.remove_file(runtime, old_cv)

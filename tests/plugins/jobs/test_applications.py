@@ -35,6 +35,10 @@ def codes(body: dict[str, Any]) -> list[str]:
     return [e["extensions"]["code"] for e in body.get("errors") or []]
 
 
+def cv_files(root: Path) -> list[str]:
+    return sorted({str(p.parent.parent.relative_to(root)) for p in root.rglob("*.pdf")})
+
+
 async def test_an_employer_sees_only_applications_to_its_own_offers(client: Client) -> None:
     employer, _ = await client.vendor("bar@example.com", "Bar")
     rival, _ = await client.vendor("rival@example.com", "Rival")
@@ -116,7 +120,7 @@ async def test_a_cv_link_works_only_for_the_owner_and_the_employer(
         up = await client.gql(CV_UPLOAD, {"c": base64.b64encode(PDF).decode()}, ana)
         profile_id = up["candidateCvUpload"]["profile"]["id"]
         assert up["candidateCvUpload"]["profile"]["hasCv"] is True
-        assert not any(tmp_path.glob("vendors/**/*.pdf"))  # never under a public prefix
+        assert cv_files(tmp_path) == ["jobs/cv"]  # the private store, not a vendor's prefix
         assert codes(await client.raw(CV_LINK, {"p": profile_id}, employer)) == [
             "PERMISSION_DENIED"]  # not before Ana applies
         await apply(client, ana, offer_id)

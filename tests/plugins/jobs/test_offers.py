@@ -8,7 +8,6 @@ from datetime import date, timedelta
 from sqlalchemy import update
 
 from engine.plugins.api import decode_id
-
 from plugins.jobs.models import JobOffer
 from tests.client import Client
 from tests.plugins.jobs.scenario import CREATE, OFFERS, STATUS, later, offer, offer_input, skills

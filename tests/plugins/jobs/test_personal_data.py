@@ -20,6 +20,10 @@ APPS = """query($o: ID!) { jobOfferApplications(offerId: $o) { message
   candidate { displayName experience } } }"""
 
 
+def pdfs(root: Path) -> list[Path]:
+    return list(root.rglob("*.pdf"))
+
+
 async def test_export_then_erasure_keeps_the_hire_but_not_the_person(
         plugged: Any, tmp_path: Path) -> None:
     async with plugged(media_root=str(tmp_path)) as client:
@@ -36,11 +40,11 @@ async def test_export_then_erasure_keeps_the_hire_but_not_the_person(
         assert exported["profile"]["displayName"] == "Ana Candidata"
         assert [h["status"] for h in exported["applications"][0]["history"]] == [
             "RECEIVED", "INTERVIEW", "OFFERED", "HIRED"]
-        assert list(tmp_path.rglob("*.pdf")) != []
+        assert pdfs(tmp_path) != []
         done = await client.gql(DELETE, {"p": PASSWORD}, ana)
         assert done["accountDelete"] == {"ok": True, "errors": []}
         await client.runtime.dispatcher.drain()
-        assert list(tmp_path.rglob("*.pdf")) == []
+        assert pdfs(tmp_path) == []
         seen = (await client.gql(APPS, {"o": offer_id}, employer))["jobOfferApplications"]
         assert seen == [{"message": "", "candidate": {"displayName": "[erased]",
                                                       "experience": ""}}]
