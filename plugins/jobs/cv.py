@@ -6,8 +6,9 @@ A CV is a PDF of at most ``MAX_BYTES`` uploaded as base64 (GraphQL bodies are ca
 on S3) under ``jobs/cv/<profile>/`` with a random name; nothing serves that store except
 signed links, and the core's download route only serves vendors' own digital goods.
 A link is a token from the plugin API's ``sign_link`` (audience ``jobs-cv``, valid
-``LINK_TTL``) naming the profile *and the user it was issued to*: only the owner and employers the person applied to get one, and only that
-user can redeem it (``jobsCvDownload``), so a forwarded link is useless.
+``LINK_TTL``) naming the profile *and the user it was issued to*: only the owner and
+employers the person applied to get one, and only that user can redeem it
+(``jobsCvDownload``), so a forwarded link is useless.
 """
 
 from __future__ import annotations
