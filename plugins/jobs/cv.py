@@ -7,8 +7,8 @@ on S3) under ``jobs/cv/<profile>/`` with a random name; nothing serves that stor
 signed links, and the core's download route only serves vendors' own digital goods.
 A link is a token from the plugin API's ``sign_link`` (audience ``jobs-cv``, valid
 ``LINK_TTL``) naming the profile *and the user it was issued to*: only the owner and
-employers the person applied to get one, and only that user can redeem it
-(``jobsCvDownload``), so a forwarded link is useless.
+employers the person applied to (and did not withdraw from) get one, and only that user
+can redeem it (``jobsCvDownload``), so a forwarded link is useless.
 """
 
 from __future__ import annotations
@@ -77,7 +77,8 @@ async def link(runtime: Runtime, viewer: Viewer | None, profile_id: int) -> str:
         if profile.user_id != viewer.user_id:
             applied = viewer.vendor_id is not None and await session.scalar(
                 select(Application.id).where(Application.profile_id == profile_id,
-                                             Application.vendor_id == viewer.vendor_id)
+                                             Application.vendor_id == viewer.vendor_id,
+                                             Application.status != "WITHDRAWN")
                 .limit(1))
             if not applied:
                 raise PermissionDenied("Only the candidate and employers they applied to "

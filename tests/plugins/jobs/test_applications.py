@@ -16,7 +16,6 @@ from tests.plugins.jobs.scenario import (
     candidate,
     events,
     offer,
-    user_id,
 )
 
 APPLICATIONS = """query($o: ID!) { jobOfferApplications(offerId: $o) { id status
@@ -139,4 +138,8 @@ async def test_a_cv_link_works_only_for_the_owner_and_the_employer(
         not_pdf = await client.gql(CV_UPLOAD, {"c": base64.b64encode(b"MZ...").decode()}, ana)
         assert [e["code"] for e in not_pdf["candidateCvUpload"]["errors"]] == [
             "UNSUPPORTED_FILE"]
-        assert await user_id(client, ana)
+        application = (await client.gql(
+            "{ myJobApplications { id } }", token=ana))["myJobApplications"][0]["id"]
+        await client.gql(MOVE, {"id": application, "s": "WITHDRAWN"}, ana)
+        assert codes(await client.raw(CV_LINK, {"p": profile_id}, employer)) == [
+            "PERMISSION_DENIED"]  # a withdrawn application ends the employer's access
