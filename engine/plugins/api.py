@@ -59,6 +59,7 @@ from engine.plugins.reads import (
     variant_facts,
     vendor_facts,
 )
+from engine.plugins.signing import sign_link, verify_link
 from engine.runtime import Runtime
 from engine.vendors.types import VendorType
 
@@ -135,11 +136,13 @@ __all__ = [
     "record_event",
     "set_plugin_data",
     "shares",
+    "sign_link",
     "taxed",
     "user_emails",
     "utcnow",
     "variant_facts",
     "vendor_facts",
+    "verify_link",
     "viewer_vendor_id",
     "watch_cache_version",
 ]

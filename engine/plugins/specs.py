@@ -68,11 +68,14 @@ LIFECYCLE_HOOKS = (
     "ruta_password_reset_requested",
     "ruta_password_changed",
     "ruta_account_registration_attempted",
+    "ruta_job_application_changed",
+    "ruta_job_hired",
+    "ruta_announcement_queued",
 )
 
 #: Hooks the engine awaits and whose results it collects (may be ``async def``).
 QUERY_HOOKS = ("ruta_progress_shared_with", "ruta_account_export", "ruta_account_erase",
-               "ruta_pricing_facts")
+               "ruta_pricing_facts", "ruta_user_credentials")
 
 #: Hooks the background loop calls every few seconds (may be ``async def``).
 SCHEDULED_HOOKS = ("ruta_tick",)
@@ -448,6 +451,67 @@ def ruta_account_registration_attempted(
     """Someone called ``accountRegister`` with the e-mail of the existing account
     ``user_id``: tell its owner (the API answered as for a new account). After commit; may be
     async."""
+
+
+@hookspec
+def ruta_job_application_changed(
+    runtime: Runtime,
+    event_id: int,
+    occurred_at: datetime,
+    application_id: int,
+    candidate_user_id: int,
+    status: str,
+    message: str,
+    language: str,
+) -> None:
+    """A job application changed status (recorded by the jobs plugin): tell the candidate
+    ``candidate_user_id`` the new ``status`` (``RECEIVED``, ``SHORTLISTED``, ``INTERVIEW``,
+    ``OFFERED``, ``HIRED``, ``DECLINED``, ``WITHDRAWN``) with the employer's ``message``
+    (may be empty), in ``language``. After commit; may be async."""
+
+
+@hookspec
+def ruta_job_hired(
+    runtime: Runtime,
+    event_id: int,
+    occurred_at: datetime,
+    employer_vendor_id: int,
+    candidate_user_id: int,
+    application_id: int,
+) -> None:
+    """A vendor hired a candidate through a job offer (recorded by the jobs plugin): one
+    direct job created by a programme business, e.g. for an impact report. After commit;
+    may be async; idempotent by ``event_id`` (or ``application_id``: hired once)."""
+
+
+@hookspec
+def ruta_announcement_queued(
+    runtime: Runtime,
+    event_id: int,
+    occurred_at: datetime,
+    announcement_id: int,
+    user_id: int,
+    language: str,
+    subject: str,
+    body: str,
+    unsubscribe_url: str,
+    test: bool,
+) -> None:
+    """Deliver one programme announcement to one opted-in recipient (recorded by the jobs
+    plugin, once per recipient): ``subject`` and ``body`` are already in the recipient's
+    ``language``; send ``unsubscribe_url`` as ``List-Unsubscribe`` with
+    ``List-Unsubscribe-Post: List-Unsubscribe=One-Click`` (RFC 8058). ``test`` marks a test
+    send to the sender. After commit; may be async."""
+
+
+@hookspec
+def ruta_user_credentials(runtime: Runtime, user_id: int) -> list[dict[str, Any]] | None:
+    """Verifiable credentials ``user_id`` earned on Ruta (e.g. course certificates), as
+    JSON-serialisable dicts with ``kind``, ``title``, ``credential_id``, ``issued_at``
+    (ISO 8601) and ``token`` (the signed credential, checkable with the issuer's verify
+    query, e.g. ``certificateVerify``); None when the plugin has none. A query hook: may be async;
+    the engine awaits and collects every result. Callers show them only with the user's
+    consent."""
 
 
 @hookspec

@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from engine.plugins.api import GraphQLContribution, Runtime, hookimpl
-from plugins.elearning import models, personal_data
+from plugins.elearning import credentials, models, personal_data
 from plugins.elearning.authoring_mutations import AuthoringMutation
 from plugins.elearning.demo import seed_courses
 from plugins.elearning.enrolment import enrol_paid_order, revoke_order
@@ -93,3 +93,9 @@ async def ruta_account_export(runtime: Runtime, user_id: int) -> dict[str, Any]:
 @hookimpl
 async def ruta_account_erase(runtime: Runtime, user_id: int) -> None:
     await personal_data.erase(runtime, user_id)
+
+
+@hookimpl
+async def ruta_user_credentials(runtime: Runtime, user_id: int) -> list[dict[str, Any]] | None:
+    """Certificates the learner earned (for other plugins, shown with their consent)."""
+    return await credentials.of_user(runtime, user_id)
