@@ -28,6 +28,7 @@ from engine.http import json_body
 from engine.http.body_limits import BodyLimitMiddleware, BodyLimits
 from engine.http.faults import UnavailableMiddleware
 from engine.http.headers import SecurityHeadersMiddleware
+from engine.notifications import unsubscribe
 from engine.orders import downloads
 from engine.payments import webhooks
 from engine.plugins.manager import build_plugin_manager
@@ -101,6 +102,8 @@ def create_app(settings: Settings | None = None, *, plugins: pluggy.PluginManage
         debug=settings.debug,
         routes=[Route("/health", health), Route("/graphql", graphql_app, methods=["GET", "POST"]),
                 Route("/downloads/{token}", downloads.endpoint(runtime)),
+                Route("/notifications/unsubscribe", unsubscribe.endpoint(runtime),
+                      methods=["GET", "POST"]),
                 Route("/webhooks/stripe", webhooks.endpoint(runtime), methods=["POST"])],
         middleware=middleware,
         lifespan=lifespan,

@@ -12,6 +12,7 @@ from engine.catalog.models import (
 from engine.checkout.models import Checkout, CheckoutLine
 from engine.db.plugin_records import PluginMigrationRecord
 from engine.events.models import OutboxDelivery, OutboxEvent
+from engine.notifications.models import Notification, NotificationOptOut
 from engine.orders.models import Order, OrderCounter, OrderLine, VendorOrder
 from engine.payments.models import (
     LedgerEntry,
@@ -30,5 +31,6 @@ CORE_MODELS = (
     CategoryTranslation, Product, ProductTranslation, ProductVariant, OutboxEvent,
     OutboxDelivery, ShippingMethod, Checkout, CheckoutLine, OrderCounter, Order, VendorOrder,
     OrderLine, Booking, Payment, StripeEvent, LedgerEntry, Transfer, Refund, VendorAccount,
-    PluginMigrationRecord, Webhook, WebhookDelivery, VendorInvitation,
+    PluginMigrationRecord, Webhook, WebhookDelivery, VendorInvitation, Notification,
+    NotificationOptOut,
 )

@@ -18,7 +18,7 @@ from engine.api.viewer import can_manage_vendor
 from engine.checkout.complete import complete
 from engine.checkout.graphql import CheckoutError, checkout_errors
 from engine.errors import NotAuthenticated, PermissionDenied, ValidationError
-from engine.orders import service
+from engine.orders import guest_link, service
 from engine.orders.access import OrderView, view_of
 from engine.orders.models import Order, VendorOrder
 from engine.orders.payment import gateways
@@ -124,6 +124,17 @@ class OrderQuery:
         async with info.context.runtime.db.read() as session:
             order = await session.get(Order, pk)
         return await _order(info, order)
+
+    @strawberry.field(description="The order named by a signed link from its confirmation "
+                                  "e-mail (guest checkout): the buyer's full view, downloads "
+                                  "included; null when the link is invalid or expired.")
+    async def order_by_token(self, info: Info, token: str) -> OrderType | None:
+        order_id = guest_link.verify(info.context.runtime.settings, token)
+        if order_id is None:
+            return None
+        async with info.context.runtime.db.read() as session:
+            order = await session.get(Order, order_id)
+        return OrderType.of(order, OrderView(full=True, buyer=True)) if order else None
 
     @strawberry.field(description="The signed-in customer's orders, newest last.")
     async def my_orders(self, info: Info, first: int | None = None, after: str | None = None,
