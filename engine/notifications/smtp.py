@@ -30,7 +30,7 @@ def build(settings: Settings, note: Notification) -> EmailMessage:
     message["Subject"] = note.subject
     message["Date"] = formatdate(note.created_at.timestamp(), usegmt=True)
     message["Message-ID"] = message_id(settings, note.id)  # the same on every retry
-    message["Content-Language"] = note.language.lower()
+    message["X-Ruta-Message-Type"] = note.type
     if settings.mail_reply_to:
         message["Reply-To"] = settings.mail_reply_to
     if not note.transactional and note.user_id is not None:
@@ -43,6 +43,7 @@ def build(settings: Settings, note: Notification) -> EmailMessage:
         maintype, _, subtype = item["content_type"].partition("/")
         message.add_attachment(base64.b64decode(item["data"]), maintype=maintype,
                                subtype=subtype, filename=item["filename"])
+    message["Content-Language"] = note.language.lower()  # after the body: set_content clears it
     return message
 
 

@@ -30,6 +30,8 @@ from engine.errors import (
 from engine.events.outbox import record as record_event
 from engine.input_rules import checked_text as clean_text
 from engine.money import TaxedMoney, quantize, taxed
+from engine.notifications.events import notify
+from engine.notifications.spec import Attachment, MessageType, Recipient
 from engine.orders.payment import PaymentAction, PaymentGateway, mark_paid
 from engine.plugins.calls import gather_hook
 from engine.plugins.contributions import GraphQLContribution, ProductKindSpec, TaxClassSpec
@@ -44,6 +46,7 @@ from engine.plugins.reads import (
     VendorFacts,
     VendorOrderFacts,
     category_and_descendants,
+    operator_ids,
     order_facts,
     order_lines,
     product_facts,
@@ -58,6 +61,7 @@ from engine.vendors.types import VendorType
 __all__ = [
     "PRODUCT_CATEGORY_ID",
     "PRODUCT_ID",
+    "Attachment",
     "Base",
     "CheckoutLineSnapshot",
     "CheckoutSnapshot",
@@ -69,6 +73,7 @@ __all__ = [
     "GraphQLContribution",
     "Info",
     "LanguageCodeEnum",
+    "MessageType",
     "MoneyType",
     "NotAuthenticated",
     "NotFound",
@@ -83,6 +88,7 @@ __all__ = [
     "ProductKindSpec",
     "ProductType",
     "ProductVariantType",
+    "Recipient",
     "Runtime",
     "RutaError",
     "ScaledDecimal",
@@ -113,6 +119,8 @@ __all__ = [
     "hookimpl",
     "mark_paid",
     "money",
+    "notify",
+    "operator_ids",
     "order_facts",
     "order_lines",
     "payload_errors",
