@@ -5,6 +5,7 @@ with ``aiosmtplib``."""
 from __future__ import annotations
 
 import base64
+from email import policy
 from email.message import EmailMessage
 from email.utils import formatdate, parseaddr
 from urllib.parse import unquote, urlsplit
@@ -23,8 +24,14 @@ def message_id(settings: Settings, notification_id: int) -> str:
     return f"<notification-{notification_id}@{domain}>"
 
 
+#: Header lines up to RFC 5322's 998 characters: a long ``List-Unsubscribe`` URL must
+#: stay one unencoded token (the default 78 turns it into RFC 2047 encoded words, which
+#: mail clients do not read as a URL).
+POLICY = policy.SMTP.clone(max_line_length=998)
+
+
 def build(settings: Settings, note: Notification) -> EmailMessage:
-    message = EmailMessage()
+    message = EmailMessage(policy=POLICY)
     message["From"] = settings.mail_from
     message["To"] = note.email
     message["Subject"] = note.subject
@@ -51,8 +58,10 @@ async def send(settings: Settings, message: EmailMessage) -> None:
     assert settings.smtp_url is not None
     url = urlsplit(settings.smtp_url)
     tls = url.scheme == "smtps"
+    # flattened here with POLICY: aiosmtplib would flatten with 78-character header lines
     await aiosmtplib.send(
-        message, hostname=url.hostname or "127.0.0.1", port=url.port or (465 if tls else 25),
+        message.as_bytes(policy=POLICY), sender=parseaddr(str(message["From"]))[1],
+        recipients=[parseaddr(str(message["To"]))[1]], hostname=url.hostname or "127.0.0.1", port=url.port or (465 if tls else 25),
         username=unquote(url.username) if url.username else None,
         password=unquote(url.password) if url.password else None,
         use_tls=tls, timeout=TIMEOUT)
