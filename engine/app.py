@@ -20,6 +20,8 @@ import engine.db.models  # noqa: F401  (complete metadata)
 from engine import maintenance, parent_watch
 from engine.api.context import Context
 from engine.api.schema import build_schema
+from engine.cache.documents import DocumentAnalyser
+from engine.cache.endpoint import CachedGraphQL
 from engine.db import health as db_health
 from engine.db.database import Database
 from engine.db.timeouts import Timeouts
@@ -71,6 +73,8 @@ def create_app(settings: Settings | None = None, *, plugins: pluggy.PluginManage
     schema = build_schema(runtime.plugins, settings)
     graphql_app = RutaGraphQL(runtime, schema=schema,
                               graphql_ide="graphiql" if settings.graphiql else None)
+    graphql_endpoint = CachedGraphQL(
+        graphql_app, runtime, DocumentAnalyser(schema._schema, runtime.plugins))
 
     async def health(_request: Request) -> Response:
         status = await db_health.probe(runtime.db, settings.health_probe_timeout)
@@ -100,7 +104,8 @@ def create_app(settings: Settings | None = None, *, plugins: pluggy.PluginManage
                   Middleware(BodyLimitMiddleware, limits=BodyLimits.from_settings(settings))]
     app = Starlette(
         debug=settings.debug,
-        routes=[Route("/health", health), Route("/graphql", graphql_app, methods=["GET", "POST"]),
+        routes=[Route("/health", health),
+                Route("/graphql", graphql_endpoint, methods=["GET", "POST"]),
                 Route("/downloads/{token}", downloads.endpoint(runtime)),
                 Route("/notifications/unsubscribe", unsubscribe.endpoint(runtime),
                       methods=["GET", "POST"]),
@@ -110,6 +115,7 @@ def create_app(settings: Settings | None = None, *, plugins: pluggy.PluginManage
     )
     app.state.runtime = runtime
     app.state.schema = schema
+    app.state.graphql = graphql_endpoint
     return app
 
 

@@ -33,6 +33,14 @@ Every knob the engine has is here, with its environment variable:
 ``RUTA_MAIL_FROM``                    the From address of every e-mail
 ``RUTA_MAIL_REPLY_TO``                the Reply-To address (default: none)
 ``RUTA_MAIL_MAX_ATTEMPTS``            attempts before an e-mail is ``failed`` (default 8)
+``RUTA_RESPONSE_CACHE``               ``1`` caches anonymous catalog reads (see engine.cache)
+``RUTA_CACHE_MAX_AGE``                ``max-age`` of cacheable GET answers (default 0 seconds)
+``RUTA_CACHE_MAX_ENTRIES``            responses one worker keeps (default 2000)
+``RUTA_PERSISTED_QUERIES_MAX``        persisted documents one worker keeps (default 5000)
+``RUTA_PASSWORD_HASH_THREADS``        threads hashing passwords off the event loop (default 2)
+``RUTA_LOGIN_MAX_FAILURES``           failed sign-ins per account before a lockout (default 5)
+``RUTA_LOGIN_MAX_FAILURES_PER_ADDRESS`` failed sign-ins per client address (default 50)
+``RUTA_LOGIN_LOCKOUT``                first lockout in seconds, doubling after that (default 60)
 ====================================  =====================================================
 """
 
@@ -77,6 +85,14 @@ class Settings:
     webhook_max_attempts: int = 8
     allow_introspection: bool | None = None
     max_query_cost: int = 10_000
+    response_cache: bool = False
+    cache_max_age: int = 0
+    cache_max_entries: int = 2000
+    persisted_queries_max: int = 5000
+    password_hash_threads: int = 2
+    login_max_failures: int = 5
+    login_max_failures_per_address: int = 50
+    login_lockout: int = 60
     jwt_audience: str = "ruta"
     jwt_issuer: str = "ruta"
     extra: Mapping[str, str] = field(default_factory=dict)
@@ -128,6 +144,12 @@ class Settings:
             raise SettingsError("RUTA_MAX_*_BYTES must be positive")
         if min(self.db_statement_timeout, self.db_lock_timeout, self.health_probe_timeout) <= 0:
             raise SettingsError("database and health probe timeouts must be positive")
+        if self.cache_max_age < 0 or self.cache_max_entries < 1 or \
+                self.persisted_queries_max < 1:
+            raise SettingsError("RUTA_CACHE_MAX_AGE must be >= 0 and the cache sizes >= 1")
+        if min(self.password_hash_threads, self.login_max_failures,
+               self.login_max_failures_per_address, self.login_lockout) < 1:
+            raise SettingsError("password threads and login throttle settings must be >= 1")
         return self
 
     def with_(self, **changes: object) -> Settings:
@@ -209,5 +231,13 @@ def settings_from_env(env: Mapping[str, str] | None = None) -> Settings:
         mail_from=env.get("RUTA_MAIL_FROM") or "Ruta <no-reply@ruta.example>",
         mail_reply_to=env.get("RUTA_MAIL_REPLY_TO") or None,
         mail_max_attempts=_int(env, "RUTA_MAIL_MAX_ATTEMPTS", 8),
+        response_cache=_flag(env.get("RUTA_RESPONSE_CACHE")),
+        cache_max_age=_int(env, "RUTA_CACHE_MAX_AGE", 0),
+        cache_max_entries=_int(env, "RUTA_CACHE_MAX_ENTRIES", 2000),
+        persisted_queries_max=_int(env, "RUTA_PERSISTED_QUERIES_MAX", 5000),
+        password_hash_threads=_int(env, "RUTA_PASSWORD_HASH_THREADS", 2),
+        login_max_failures=_int(env, "RUTA_LOGIN_MAX_FAILURES", 5),
+        login_max_failures_per_address=_int(env, "RUTA_LOGIN_MAX_FAILURES_PER_ADDRESS", 50),
+        login_lockout=_int(env, "RUTA_LOGIN_LOCKOUT", 60),
     )
     return settings.validate()

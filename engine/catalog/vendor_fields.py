@@ -10,6 +10,8 @@ import strawberry
 from engine.api.context import Info
 from engine.api.pagination import Connection, PageArgs, check_page_args, connection
 from engine.api.viewer import can_manage_vendor
+from engine.cache.documents import METADATA_KEY
+from engine.cache.versions import CATALOG
 from engine.catalog.listing import ProductFilter, Scope
 from engine.catalog.queries import ProductFilterInput
 from engine.catalog.types import ProductType
@@ -42,4 +44,5 @@ async def products(
 
 
 def vendor_fields() -> list[object]:
-    return [strawberry.field(resolver=products, description=products.__doc__)]
+    return [strawberry.field(resolver=products, description=products.__doc__,
+                             metadata={METADATA_KEY: CATALOG})]  # cacheable: catalog rows

@@ -1,7 +1,17 @@
 """Every core model, imported in one place so that ``Base.metadata`` is complete."""
 
-from engine.accounts.models import RefreshToken, User
+from engine.accounts.models import (
+    LoginThrottle,
+    OneTimeToken,
+    RecoveryCode,
+    RefreshToken,
+    TotpDevice,
+    User,
+)
+from engine.audit.models import AuditEntry
 from engine.bookings.models import Booking
+from engine.cache import tracking  # noqa: F401  (bumps versions in writing transactions)
+from engine.cache.versions import CacheVersion
 from engine.catalog.models import (
     Category,
     CategoryTranslation,
@@ -32,5 +42,6 @@ CORE_MODELS = (
     OutboxDelivery, ShippingMethod, Checkout, CheckoutLine, OrderCounter, Order, VendorOrder,
     OrderLine, Booking, Payment, StripeEvent, LedgerEntry, Transfer, Refund, VendorAccount,
     PluginMigrationRecord, Webhook, WebhookDelivery, VendorInvitation, Notification,
-    NotificationOptOut,
+    NotificationOptOut, CacheVersion,
+    OneTimeToken, LoginThrottle, AuditEntry, TotpDevice, RecoveryCode,
 )

@@ -9,6 +9,7 @@ from datetime import datetime
 from typing import Any
 
 from engine.notifications import mail_cli
+from engine.notifications.account_types import ACCOUNT_TYPES
 from engine.notifications.core_types import CORE_TYPES
 from engine.notifications.events import on_event
 from engine.notifications.graphql import NotificationMutation, NotificationQuery
@@ -21,7 +22,7 @@ from engine.runtime import Runtime
 
 @hookimpl
 def ruta_notification_types() -> Sequence[MessageType]:
-    return CORE_TYPES
+    return (*CORE_TYPES, *ACCOUNT_TYPES)
 
 
 @hookimpl
@@ -65,3 +66,31 @@ async def ruta_learner_at_risk(runtime: Runtime, event_id: int, occurred_at: dat
                                signals: list[str]) -> None:
     await on_event(runtime, "ruta_learner_at_risk", event_id, occurred_at, user_id=user_id,
                    product_id=product_id, step=step, signals=signals)
+
+
+@hookimpl
+async def ruta_account_verification_requested(runtime: Runtime, event_id: int,
+                                              occurred_at: datetime, user_id: int,
+                                              link: str) -> None:
+    await on_event(runtime, "ruta_account_verification_requested", event_id, occurred_at,
+                   user_id=user_id, link=link)
+
+
+@hookimpl
+async def ruta_password_reset_requested(runtime: Runtime, event_id: int, occurred_at: datetime,
+                                        user_id: int, link: str) -> None:
+    await on_event(runtime, "ruta_password_reset_requested", event_id, occurred_at,
+                   user_id=user_id, link=link)
+
+
+@hookimpl
+async def ruta_password_changed(runtime: Runtime, event_id: int, occurred_at: datetime,
+                                user_id: int) -> None:
+    await on_event(runtime, "ruta_password_changed", event_id, occurred_at, user_id=user_id)
+
+
+@hookimpl
+async def ruta_account_registration_attempted(runtime: Runtime, event_id: int,
+                                              occurred_at: datetime, user_id: int) -> None:
+    await on_event(runtime, "ruta_account_registration_attempted", event_id, occurred_at,
+                   user_id=user_id)

@@ -18,7 +18,8 @@ from engine.api.viewer import can_manage_vendor
 from engine.checkout.complete import complete
 from engine.checkout.graphql import CheckoutError, checkout_errors
 from engine.errors import NotAuthenticated, PermissionDenied, ValidationError
-from engine.orders import guest_link, service
+from engine.orders import service
+from engine.orders.guest_graphql import mine as _mine
 from engine.orders.access import OrderView, view_of
 from engine.orders.models import Order, VendorOrder
 from engine.orders.payment import gateways
@@ -125,17 +126,6 @@ class OrderQuery:
             order = await session.get(Order, pk)
         return await _order(info, order)
 
-    @strawberry.field(description="The order named by a signed link from its confirmation "
-                                  "e-mail (guest checkout): the buyer's full view, downloads "
-                                  "included; null when the link is invalid or expired.")
-    async def order_by_token(self, info: Info, token: str) -> OrderType | None:
-        order_id = guest_link.verify(info.context.runtime.settings, token)
-        if order_id is None:
-            return None
-        async with info.context.runtime.db.read() as session:
-            order = await session.get(Order, order_id)
-        return OrderType.of(order, OrderView(full=True, buyer=True)) if order else None
-
     @strawberry.field(description="The signed-in customer's orders, newest last.")
     async def my_orders(self, info: Info, first: int | None = None, after: str | None = None,
                         last: int | None = None, before: str | None = None
@@ -143,7 +133,8 @@ class OrderQuery:
         user = await info.context.user()
         if user is None:
             raise NotAuthenticated()
-        query = select(Order).where(Order.user_id == user.id)
+        mine = _mine(user)
+        query = select(Order).where(mine)
         runtime = info.context.runtime
         async with runtime.db.read() as session:
             page = await fetch_page(session, query, Order.id,
@@ -151,8 +142,7 @@ class OrderQuery:
 
         async def count() -> int:
             async with runtime.db.read() as session:
-                return int(await session.scalar(count_of(select(Order.id).where(
-                    Order.user_id == user.id))) or 0)
+                return int(await session.scalar(count_of(select(Order.id).where(mine))) or 0)
 
         view = OrderView(full=True, buyer=True)
         return connection(page, lambda row: OrderType.of(row[0], view),
