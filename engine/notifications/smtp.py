@@ -48,8 +48,12 @@ def build(settings: Settings, note: Notification) -> EmailMessage:
     message.add_alternative(note.body_html, subtype="html")
     for item in note.attachments or ():
         maintype, _, subtype = item["content_type"].partition("/")
-        message.add_attachment(base64.b64decode(item["data"]), maintype=maintype,
-                               subtype=subtype, filename=item["filename"])
+        data = base64.b64decode(item["data"])
+        if maintype == "text":  # text parts are added as text (e.g. text/calendar)
+            message.add_attachment(data.decode(), subtype=subtype, filename=item["filename"])
+        else:
+            message.add_attachment(data, maintype=maintype, subtype=subtype,
+                                   filename=item["filename"])
     message["Content-Language"] = note.language.lower()  # after the body: set_content clears it
     return message
 
