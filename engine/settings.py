@@ -29,7 +29,7 @@ Every knob the engine has is here, with its environment variable:
 ``RUTA_HEALTH_PROBE_TIMEOUT``         seconds ``/health``'s probe query may take (default 1)
 ``RUTA_ALLOW_INTROSPECTION``          ``1``/``0``: answer introspection (default: not in production)
 ``RUTA_MAX_QUERY_COST``               the highest query cost accepted (default 10000)
-``RUTA_SMTP_URL``                     ``smtp://user:pass@host:587`` (``smtps://`` for TLS); unset: built-in mailbox
+``RUTA_SMTP_URL``                     SMTP server (``smtps://``: TLS); unset: the built-in mailbox
 ``RUTA_MAIL_FROM``                    the From address of every e-mail
 ``RUTA_MAIL_REPLY_TO``                the Reply-To address (default: none)
 ``RUTA_MAIL_MAX_ATTEMPTS``            attempts before an e-mail is ``failed`` (default 8)

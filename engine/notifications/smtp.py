@@ -65,7 +65,8 @@ async def send(settings: Settings, message: EmailMessage) -> None:
     # flattened here with POLICY: aiosmtplib would flatten with 78-character header lines
     await aiosmtplib.send(
         message.as_bytes(policy=POLICY), sender=parseaddr(str(message["From"]))[1],
-        recipients=[parseaddr(str(message["To"]))[1]], hostname=url.hostname or "127.0.0.1", port=url.port or (465 if tls else 25),
+        recipients=[parseaddr(str(message["To"]))[1]], hostname=url.hostname or "127.0.0.1",
+        port=url.port or (465 if tls else 25),
         username=unquote(url.username) if url.username else None,
         password=unquote(url.password) if url.password else None,
         use_tls=tls, timeout=TIMEOUT)

@@ -68,11 +68,10 @@ def _row(runtime: Runtime, spec: MessageType, dedupe_key: str, recipient: Recipi
 
 
 async def _insert(session: AsyncSession, row: dict[str, Any]) -> None:
-    table = Notification.__table__
     if session.get_bind().dialect.name == "postgresql":
-        statement: Any = pg_insert(table).values(**row).on_conflict_do_nothing()
+        statement: Any = pg_insert(Notification).values(**row).on_conflict_do_nothing()
     else:
-        statement = sqlite_insert(table).values(**row).on_conflict_do_nothing()
+        statement = sqlite_insert(Notification).values(**row).on_conflict_do_nothing()
     await session.execute(statement)
 
 

@@ -41,10 +41,9 @@ def verify(settings: Settings, token: str) -> tuple[int, str] | None:
 
 async def opt_out(runtime: Runtime, user_id: int, category: str) -> None:
     async with runtime.db.write() as session:
-        table = NotificationOptOut.__table__
         values = {"user_id": user_id, "category": category}
         insert = pg_insert if session.get_bind().dialect.name == "postgresql" else sqlite_insert
-        await session.execute(insert(table).values(**values).on_conflict_do_nothing())
+        await session.execute(insert(NotificationOptOut).values(**values).on_conflict_do_nothing())
 
 
 FORM = """<!DOCTYPE html><html><head><meta charset="utf-8"><title>Unsubscribe</title></head>

@@ -19,8 +19,8 @@ from engine.checkout.complete import complete
 from engine.checkout.graphql import CheckoutError, checkout_errors
 from engine.errors import NotAuthenticated, PermissionDenied, ValidationError
 from engine.orders import service
-from engine.orders.guest_graphql import mine as _mine
 from engine.orders.access import OrderView, view_of
+from engine.orders.guest_graphql import mine as _mine
 from engine.orders.models import Order, VendorOrder
 from engine.orders.payment import gateways
 from engine.orders.status import VENDOR_ORDER_STATUSES

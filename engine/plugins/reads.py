@@ -28,8 +28,8 @@ PRODUCT_CATEGORY_ID = Product.category_id
 
 __all__ = ["PRODUCT_CATEGORY_ID", "PRODUCT_ID", "OrderFacts", "OrderLineFacts", "ProductFacts",
            "VariantFacts", "VendorFacts", "VendorOrderFacts", "category_and_descendants",
-           "operator_ids", "order_facts", "order_lines", "product_facts", "public_products", "user_emails",
-           "variant_facts", "vendor_facts"]
+           "operator_ids", "order_facts", "order_lines", "product_facts", "public_products",
+           "user_emails", "variant_facts", "vendor_facts"]
 
 
 @dataclass(frozen=True)

@@ -59,4 +59,4 @@ def render(entry: CalendarEntry) -> str:
     event.add("location", entry.location or texts["online"], parameters={"LANGUAGE": lang})
     event.add("status", "CANCELLED" if entry.cancelled else "CONFIRMED")
     calendar.add_component(event)
-    return calendar.to_ical().decode()
+    return bytes(calendar.to_ical()).decode()
