@@ -25,15 +25,6 @@ def _part(vendor_order: VendorOrderFacts, names: dict[int, str]) -> dict[str, An
                        "kind": line.product_kind} for line in vendor_order.lines]}
 
 
-def _address(address: dict[str, Any] | None) -> str:
-    if not address:
-        return ""
-    keys = (("firstName", "lastName"), ("companyName",), ("streetAddress1",),
-            ("postalCode", "city"), ("country",))
-    parts = (" ".join(str(address[k]) for k in group if address.get(k)) for group in keys)
-    return ", ".join(part for part in parts if part)
-
-
 async def _order(runtime: Runtime, order_id: int) -> tuple[OrderFacts, dict[str, Any]] | None:
     async with runtime.db.read() as session:
         order = await order_facts(session, order_id)
@@ -67,7 +58,7 @@ async def vendor_new_order(runtime: Runtime, order_id: int, **_: Any) -> Sequenc
         for vendor_order, part in zip(order.vendor_orders, context["parts"], strict=True):
             recipients += await vendor_staff(session, vendor_order.vendor_id, {
                 "number": order.number, "part": part,
-                "address": _address(order.shipping_address)})
+                "ships": bool(order.shipping_address)})
     return recipients
 
 

@@ -77,7 +77,7 @@ class NotificationQuery:
         user = await info.context.user()
         if user is None:
             raise NotAuthenticated()
-        condition = Notification.user_id == user.id
+        condition = (Notification.user_id == user.id) & Notification.in_inbox
         if unread_only:
             condition &= Notification.read_at.is_(None)
         runtime = info.context.runtime

@@ -8,7 +8,7 @@ from collections.abc import Callable, Sequence
 from datetime import datetime
 from typing import Any
 
-from engine.notifications import mail_cli
+from engine.notifications import mail_cli, personal_data
 from engine.notifications.account_types import ACCOUNT_TYPES
 from engine.notifications.core_types import CORE_TYPES
 from engine.notifications.events import on_event
@@ -33,6 +33,16 @@ def ruta_graphql_schema() -> GraphQLContribution:
 @hookimpl
 def ruta_cli_commands(subparsers: Any, build_runtime: Callable[[], Runtime]) -> None:
     mail_cli.add(subparsers, build_runtime)
+
+
+@hookimpl
+async def ruta_account_export(runtime: Runtime, user_id: int) -> dict[str, Any]:
+    return await personal_data.export(runtime, user_id)
+
+
+@hookimpl
+async def ruta_account_erase(runtime: Runtime, user_id: int) -> None:
+    await personal_data.erase(runtime, user_id)
 
 
 @hookimpl

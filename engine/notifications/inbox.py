@@ -24,7 +24,7 @@ async def mark_read(runtime: Runtime, user: User | None, notification_id: int) -
     viewer = _signed_in(user)
     async with runtime.db.write() as session:
         note = await session.get(Notification, notification_id)
-        if note is None or note.user_id != viewer.id:
+        if note is None or note.user_id != viewer.id or not note.in_inbox:
             raise NotFound("id", "No such notification.")
         if note.read_at is None:
             note.read_at = utcnow()
@@ -35,7 +35,8 @@ async def mark_all_read(runtime: Runtime, user: User | None) -> int:
     viewer = _signed_in(user)
     async with runtime.db.write() as session:
         done = await session.execute(update(Notification).where(
-            Notification.user_id == viewer.id, Notification.read_at.is_(None))
+            Notification.user_id == viewer.id, Notification.in_inbox,
+            Notification.read_at.is_(None))
             .values(read_at=utcnow()))
         return int(getattr(done, "rowcount", 0))
 
@@ -44,7 +45,8 @@ async def unread_count(runtime: Runtime, user: User | None) -> int:
     viewer = _signed_in(user)
     async with runtime.db.read() as session:
         return int(await session.scalar(select(func.count(Notification.id)).where(
-            Notification.user_id == viewer.id, Notification.read_at.is_(None))) or 0)
+            Notification.user_id == viewer.id, Notification.in_inbox,
+            Notification.read_at.is_(None))) or 0)
 
 
 async def disabled_categories(runtime: Runtime, user: User | None) -> list[str]:

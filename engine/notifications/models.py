@@ -43,6 +43,8 @@ class Notification(Base):
     #: ``[{"filename", "content_type", "data" (base64)}]``
     attachments: Mapped[list[dict[str, Any]]] = mapped_column(JSON, default=list)
     transactional: Mapped[bool] = mapped_column(default=True)
+    #: Shown by ``myNotifications`` (False: e-mail only, e.g. one-time links).
+    in_inbox: Mapped[bool] = mapped_column(default=True)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
     read_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), nullable=True)
     email_status: Mapped[str] = mapped_column(String(16), default="pending")

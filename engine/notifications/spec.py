@@ -36,6 +36,8 @@ class Recipient:
     time_zone: str | None = None
     context: Mapping[str, Any] = field(default_factory=dict)
     attachments: Sequence[Attachment] = ()
+    #: False: e-mail only, never in the in-app inbox (one-time links).
+    inbox: bool = True
 
     @property
     def key(self) -> str:

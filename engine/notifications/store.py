@@ -41,7 +41,7 @@ async def _complete(session: AsyncSession, recipient: Recipient) -> Recipient | 
                      language=recipient.language or user.language_code,
                      country=recipient.country or user.country,
                      time_zone=recipient.time_zone, context=recipient.context,
-                     attachments=recipient.attachments)
+                     attachments=recipient.attachments, inbox=recipient.inbox)
 
 
 async def _opted_out(session: AsyncSession, spec: MessageType, user_id: int | None) -> bool:
@@ -60,7 +60,7 @@ def _row(runtime: Runtime, spec: MessageType, dedupe_key: str, recipient: Recipi
             "recipient_key": recipient.key, "user_id": recipient.user_id,
             "email": recipient.email, "language": done.language, "subject": done.subject[:500],
             "body_text": done.text, "body_html": done.html,
-            "transactional": spec.transactional,
+            "transactional": spec.transactional, "in_inbox": recipient.inbox,
             "email_status": "pending" if recipient.email else "none",
             "attachments": [{"filename": a.filename, "content_type": a.content_type,
                              "data": base64.b64encode(a.data).decode()}

@@ -30,6 +30,7 @@ def upgrade() -> None:
     sa.Column('body_html', sa.Text(), nullable=False),
     sa.Column('attachments', sa.JSON(), nullable=False),
     sa.Column('transactional', sa.Boolean(), nullable=False),
+    sa.Column('in_inbox', sa.Boolean(), nullable=False),
     sa.Column('created_at', sa.DateTime(), nullable=False),
     sa.Column('read_at', sa.DateTime(), nullable=True),
     sa.Column('email_status', sa.String(length=16), nullable=False),
