@@ -18,6 +18,9 @@ MESSAGES = Path(__file__).resolve().parent / "messages"
 MESSAGE_TYPES = (
     MessageType("booking_confirmed", "BOOKING", MESSAGES / "booking_confirmed",
                 description="To the attendee when a session is booked, with its .ics."),
+    MessageType("booking_reminder", "REMINDER", MESSAGES / "booking_reminder",
+                description="To the attendee 24 hours before the session (can be "
+                            "switched off)."),
 )
 
 
