@@ -3,8 +3,8 @@ language, with a valid ``.ics`` (built with ``icalendar`` and parsed back with i
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 import asyncio
+from collections.abc import Iterator
 from datetime import datetime, timedelta
 from typing import Any
 
@@ -12,7 +12,6 @@ import icalendar
 import pytest
 
 from plugins.mentoring.reminders import remind_due
-
 from tests.plugins.mentoring.test_bookings import next_monday_10
 from tests.plugins.mentoring.test_profiles import BOOK, WEEKDAYS_9_TO_13, make_expert, offering
 from tests.smtp_server import SMTPServer, smtp_server, text_of
