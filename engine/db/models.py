@@ -22,6 +22,7 @@ from engine.catalog.models import (
 from engine.checkout.models import Checkout, CheckoutLine
 from engine.db.plugin_records import PluginMigrationRecord
 from engine.events.models import OutboxDelivery, OutboxEvent
+from engine.media.models import ProductMedia
 from engine.notifications.models import Notification, NotificationOptOut
 from engine.orders.models import Order, OrderCounter, OrderLine, VendorOrder
 from engine.payments.models import (
@@ -32,6 +33,7 @@ from engine.payments.models import (
     Transfer,
     VendorAccount,
 )
+from engine.reviews.models import Review
 from engine.shipping.models import ShippingMethod
 from engine.vendors.models import Vendor, VendorInvitation, VendorMembership, VendorTranslation
 from engine.webhooks_out.models import Webhook, WebhookDelivery
@@ -40,8 +42,8 @@ CORE_MODELS = (
     User, RefreshToken, Vendor, VendorMembership, VendorTranslation, Category,
     CategoryTranslation, Product, ProductTranslation, ProductVariant, OutboxEvent,
     OutboxDelivery, ShippingMethod, Checkout, CheckoutLine, OrderCounter, Order, VendorOrder,
-    OrderLine, Booking, Payment, StripeEvent, LedgerEntry, Transfer, Refund, VendorAccount,
-    PluginMigrationRecord, Webhook, WebhookDelivery, VendorInvitation, Notification,
-    NotificationOptOut, CacheVersion,
-    OneTimeToken, LoginThrottle, AuditEntry, TotpDevice, RecoveryCode,
+    OrderLine, Booking, ProductMedia, Payment, StripeEvent, LedgerEntry, Transfer, Refund,
+    VendorAccount, Review, PluginMigrationRecord, Webhook, WebhookDelivery, VendorInvitation,
+    Notification, NotificationOptOut, CacheVersion, OneTimeToken, LoginThrottle, AuditEntry,
+    TotpDevice, RecoveryCode,
 )
