@@ -32,6 +32,7 @@ from engine.http.body_limits import BodyLimitMiddleware, BodyLimits
 from engine.http.faults import UnavailableMiddleware
 from engine.http.headers import SecurityHeadersMiddleware
 from engine.media import routes as media_routes
+from engine.notifications import unsubscribe
 from engine.orders import downloads
 from engine.payments import webhooks
 from engine.plugins.manager import build_plugin_manager
@@ -124,6 +125,8 @@ def create_app(settings: Settings | None = None, *, plugins: pluggy.PluginManage
         routes=[Route("/health", health),
                 Route("/graphql", graphql_endpoint, methods=["GET", "POST"]),
                 Route("/downloads/{token}", downloads.endpoint(runtime)),
+                Route("/notifications/unsubscribe", unsubscribe.endpoint(runtime),
+                      methods=["GET", "POST"]),
                 Route("/media/{key:path}", media_routes.endpoint(runtime)),
                 Route("/webhooks/stripe", webhooks.endpoint(runtime), methods=["POST"]),
                 *(route for routes in runtime.plugins.hook.ruta_http_routes(runtime=runtime)

@@ -31,6 +31,10 @@ Every knob the engine has is here, with its environment variable:
 ``RUTA_HEALTH_PROBE_TIMEOUT``         seconds ``/health``'s probe query may take (default 1)
 ``RUTA_ALLOW_INTROSPECTION``          ``1``/``0``: answer introspection (default: not in production)
 ``RUTA_MAX_QUERY_COST``               the highest query cost accepted (default 10000)
+``RUTA_SMTP_URL``                     SMTP server (``smtps://``: TLS); unset: the built-in mailbox
+``RUTA_MAIL_FROM``                    the From address of every e-mail
+``RUTA_MAIL_REPLY_TO``                the Reply-To address (default: none)
+``RUTA_MAIL_MAX_ATTEMPTS``            attempts before an e-mail is ``failed`` (default 8)
 ``RUTA_RESPONSE_CACHE``               ``1`` caches anonymous catalog reads (see engine.cache)
 ``RUTA_CACHE_MAX_AGE``                ``max-age`` of cacheable GET answers (default 0 seconds)
 ``RUTA_CACHE_MAX_ENTRIES``            responses one worker keeps (default 2000)
@@ -125,6 +129,10 @@ class Settings:
     db_statement_timeout: float = 30.0
     db_lock_timeout: float = 5.0
     health_probe_timeout: float = 1.0
+    smtp_url: str | None = field(default=None, repr=False)
+    mail_from: str = "Ruta <no-reply@ruta.example>"
+    mail_reply_to: str | None = None
+    mail_max_attempts: int = 8
 
     @property
     def is_production(self) -> bool:
@@ -273,6 +281,10 @@ def settings_from_env(env: Mapping[str, str] | None = None) -> Settings:
         health_probe_timeout=_float(env, "RUTA_HEALTH_PROBE_TIMEOUT", 1.0),
         allow_introspection=_optional_flag(env.get("RUTA_ALLOW_INTROSPECTION")),
         max_query_cost=_int(env, "RUTA_MAX_QUERY_COST", 10_000),
+        smtp_url=env.get("RUTA_SMTP_URL") or None,
+        mail_from=env.get("RUTA_MAIL_FROM") or "Ruta <no-reply@ruta.example>",
+        mail_reply_to=env.get("RUTA_MAIL_REPLY_TO") or None,
+        mail_max_attempts=_int(env, "RUTA_MAIL_MAX_ATTEMPTS", 8),
         response_cache=_flag(env.get("RUTA_RESPONSE_CACHE")),
         cache_max_age=_int(env, "RUTA_CACHE_MAX_AGE", 0),
         cache_max_entries=_int(env, "RUTA_CACHE_MAX_ENTRIES", 2000),

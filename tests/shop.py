@@ -107,10 +107,10 @@ async def checkout(client: Client, lines: dict[str, int], shop: Shop, token: str
     return created
 
 
-async def ready(client: Client, shop: Shop, lines: dict[str, int], token: str | None = None
-                ) -> str:
+async def ready(client: Client, shop: Shop, lines: dict[str, int], token: str | None = None,
+                **extra: Any) -> str:
     """A checkout with an address and shipping chosen for every vendor that ships."""
-    created = await checkout(client, lines, shop, token, shippingAddress=ADDRESS)
+    created = await checkout(client, lines, shop, token, shippingAddress=ADDRESS, **extra)
     for vendor in created["vendors"]:
         if vendor["isShippingRequired"]:
             key = "es" if vendor["vendor"]["id"] == shop.es_vendor else "pt"

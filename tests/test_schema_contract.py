@@ -80,9 +80,10 @@ EXPECTED = {
 #: ``test_read_operation_runs_on_demo_data``; tests/test_storefront_flow.py runs them on the
 #: checkout and the orders it creates.
 NEED_AN_ID_FROM_A_CHECKOUT = {"CheckoutDetails", "OrderDetails"}
-#: Reads that list orders: they run on the demo data, but there are no orders there yet, so
-#: their connections may be empty; tests/test_storefront_flow.py runs them with orders.
-EMPTY_UNTIL_AN_ORDER = {"MyOrders", "VendorOrders"}
+#: Reads that list orders (and the messages orders cause): they run on the demo data, but
+#: there are no orders there yet, so their connections are empty;
+#: tests/test_storefront_flow.py and tests/test_notifications_inbox.py run them with orders.
+EMPTY_UNTIL_AN_ORDER = {"MyOrders", "VendorOrders", "MyNotifications"}
 ERROR_FIELDS = {"field", "code", "message"}
 
 

@@ -59,6 +59,8 @@ async def measuring(runtime: Runtime) -> AsyncIterator[Cost]:
     def on_checkin(*_args: Any) -> None:
         cost.held -= 1
 
+    if runtime.dispatcher is not None:  # deliveries of earlier events finish first
+        await runtime.dispatcher.drain()
     if postgres:  # new connections (and a new pool) get the query logger
         await runtime.db.engine.dispose()
     listeners: list[tuple[Any, str, Any]] = [

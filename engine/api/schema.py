@@ -40,6 +40,7 @@ from engine.checkout.graphql import CheckoutMutation, CheckoutQuery
 from engine.i18n.extension import LocaliseErrors
 from engine.media.graphql import MediaMutation
 from engine.orders.graphql import OrderMutation, OrderQuery
+from engine.orders.guest_graphql import GuestOrderQuery
 from engine.orders.types import OrderType
 from engine.plugins.contributions import GraphQLContribution
 from engine.reviews.graphql import ReviewMutation, ReviewQuery
@@ -56,7 +57,7 @@ DOCUMENT_CACHE_SIZE = 256
 
 CORE_QUERIES: tuple[type, ...] = (ShopQuery, AccountQuery, VendorQuery, StaffQuery,
                                   CatalogQuery, SearchQuery, ReviewQuery, CheckoutQuery,
-                                  OrderQuery, AuditQuery)
+                                  OrderQuery, GuestOrderQuery, AuditQuery)
 CORE_MUTATIONS: tuple[type, ...] = (AccountMutation, VendorMutation, StaffMutation,
                                     CatalogMutation, MediaMutation, ShippingMutation,
                                     CheckoutMutation, OrderMutation, ReviewMutation,

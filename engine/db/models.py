@@ -23,6 +23,7 @@ from engine.checkout.models import Checkout, CheckoutLine
 from engine.db.plugin_records import PluginMigrationRecord
 from engine.events.models import OutboxDelivery, OutboxEvent
 from engine.media.models import ProductMedia
+from engine.notifications.models import Notification, NotificationOptOut
 from engine.orders.models import Order, OrderCounter, OrderLine, VendorOrder
 from engine.payments.models import (
     LedgerEntry,
@@ -43,5 +44,6 @@ CORE_MODELS = (
     OutboxDelivery, ShippingMethod, Checkout, CheckoutLine, OrderCounter, Order, VendorOrder,
     OrderLine, Booking, ProductMedia, Payment, StripeEvent, LedgerEntry, Transfer, Refund,
     VendorAccount, Review, PluginMigrationRecord, Webhook, WebhookDelivery, VendorInvitation,
-    CacheVersion, OneTimeToken, LoginThrottle, AuditEntry, TotpDevice, RecoveryCode,
+    Notification, NotificationOptOut, CacheVersion, OneTimeToken, LoginThrottle, AuditEntry,
+    TotpDevice, RecoveryCode,
 )

@@ -20,6 +20,7 @@ from engine.checkout.graphql import CheckoutError, checkout_errors
 from engine.errors import NotAuthenticated, PermissionDenied, ValidationError
 from engine.orders import service
 from engine.orders.access import OrderView, view_of
+from engine.orders.guest_graphql import mine as _mine
 from engine.orders.loaders import (
     bookings_by_line,
     lines_by_vendor_order,
@@ -148,7 +149,8 @@ class OrderQuery:
         user = await info.context.user()
         if user is None:
             raise NotAuthenticated()
-        query = select(Order).where(Order.user_id == user.id)
+        mine = _mine(user)
+        query = select(Order).where(mine)
         runtime = info.context.runtime
         async with runtime.db.read() as session:
             page = await fetch_page(session, query, Order.id,
@@ -156,8 +158,7 @@ class OrderQuery:
 
         async def count() -> int:
             async with runtime.db.read() as session:
-                return int(await session.scalar(count_of(select(Order.id).where(
-                    Order.user_id == user.id))) or 0)
+                return int(await session.scalar(count_of(select(Order.id).where(mine))) or 0)
 
         view = OrderView(full=True, buyer=True)
         return connection(page, lambda row: OrderType.of(row[0], view),

@@ -36,6 +36,8 @@ from engine.errors import (
 from engine.events.outbox import record as record_event
 from engine.input_rules import checked_text as clean_text
 from engine.money import TaxedMoney, quantize, taxed
+from engine.notifications.events import notify
+from engine.notifications.spec import Attachment, MessageType, Recipient
 from engine.orders.payment import PaymentAction, PaymentGateway, mark_paid
 from engine.plugins.calls import gather_hook
 from engine.plugins.contributions import GraphQLContribution, ProductKindSpec, TaxClassSpec
@@ -51,6 +53,7 @@ from engine.plugins.reads import (
     VendorOrderFacts,
     category_and_descendants,
     commission_by_vendor,
+    operator_ids,
     order_facts,
     order_lines,
     product_facts,
@@ -70,6 +73,7 @@ __all__ = [
     "PRODUCT_ID",
     "STOCK_VERSION",
     "TAX_FACTS_VERSION",
+    "Attachment",
     "Base",
     "CheckoutLineSnapshot",
     "CheckoutSnapshot",
@@ -81,6 +85,7 @@ __all__ = [
     "GraphQLContribution",
     "Info",
     "LanguageCodeEnum",
+    "MessageType",
     "MoneyType",
     "NotAuthenticated",
     "NotFound",
@@ -95,6 +100,7 @@ __all__ = [
     "ProductKindSpec",
     "ProductType",
     "ProductVariantType",
+    "Recipient",
     "Runtime",
     "RutaError",
     "ScaledDecimal",
@@ -127,6 +133,8 @@ __all__ = [
     "hookimpl",
     "mark_paid",
     "money",
+    "notify",
+    "operator_ids",
     "order_facts",
     "order_lines",
     "payload_errors",

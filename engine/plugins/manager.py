@@ -23,7 +23,7 @@ __all__ = ["ENTRY_POINT_GROUP", "PluginError", "build_plugin_manager", "plugin_n
 
 CORE_DISTRIBUTION = "ruta"
 DEFAULT_PLUGINS = ("engine.plugins.defaults", "engine.payments.hooks", "engine.webhooks_out.hooks",
-                   "engine.media.hooks", "engine.reviews.hooks")
+                   "engine.media.hooks", "engine.reviews.hooks", "engine.notifications.hooks")
 
 
 class PluginError(RuntimeError):

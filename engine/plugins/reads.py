@@ -29,8 +29,8 @@ PRODUCT_CATEGORY_ID = Product.category_id
 
 __all__ = ["PRODUCT_CATEGORY_ID", "PRODUCT_ID", "OrderFacts", "OrderLineFacts", "ProductFacts",
            "VariantFacts", "VendorFacts", "VendorOrderFacts", "category_and_descendants",
-           "order_facts", "order_lines", "product_facts", "public_products", "user_emails",
-           "variant_facts", "vendor_facts"]
+           "operator_ids", "order_facts", "order_lines", "product_facts", "public_products",
+           "user_emails", "variant_facts", "vendor_facts"]
 
 
 @dataclass(frozen=True)
@@ -172,6 +172,12 @@ async def variant_facts(session: AsyncSession, variant_id: int) -> VariantFacts 
         return None
     return VariantFacts(v.id, v.product_id, v.vendor_id, v.price, v.starts_at, v.ends_at,
                         v.capacity, v.seats_taken)
+
+
+async def operator_ids(session: AsyncSession) -> list[int]:
+    """The platform's staff (operators): e.g. the programme's coordinators."""
+    return list(await session.scalars(select(User.id).where(User.is_operator, User.is_active)
+                                      .order_by(User.id)))
 
 
 async def user_emails(session: AsyncSession, ids: Sequence[int]) -> dict[int, str]:

@@ -42,6 +42,7 @@ if TYPE_CHECKING:
     from engine.catalog.pricing import PricingLine, TaxDecision
     from engine.checkout.snapshot import CheckoutSnapshot
     from engine.demo.index import DemoIndex
+    from engine.notifications.spec import MessageType
     from engine.orders.payment import PaymentGateway
     from engine.plugins.contributions import GraphQLContribution, ProductKindSpec, TaxClassSpec
     from engine.runtime import Runtime
@@ -101,6 +102,7 @@ SYNC_HOOKS = (
     "ruta_product_kinds",
     "ruta_tax_classes",
     "ruta_http_routes",
+    "ruta_notification_types",
 )
 
 
@@ -190,6 +192,18 @@ def ruta_cli_commands(subparsers: Any, build_runtime: Callable[[], Runtime]) -> 
     ``func=<callable(args) -> int>`` as its default. ``build_runtime()`` gives a
     :class:`engine.runtime.Runtime` configured from the environment (dispose its database
     when done). Sync; runs when the command line is parsed.
+    """
+
+
+@hookspec
+def ruta_notification_types() -> Sequence[MessageType] | None:
+    """Contribute message types (:class:`engine.plugins.api.MessageType`): a code, a
+    category (``NUDGE`` and ``REMINDER`` can be switched off by the recipient, the others are
+    transactional), a directory of Jinja2 templates (``<language>.j2`` with the blocks
+    ``subject``, ``text`` and ``html``; ``en.j2`` is the fallback) and, to be fed by a
+    lifecycle event, ``hook`` and an async ``resolve(runtime, **event_arguments)`` returning
+    :class:`engine.plugins.api.Recipient` items. A type with the same code as the core's
+    (``order_confirmation``...) replaces it. Sync; read once per plugin manager.
     """
 
 

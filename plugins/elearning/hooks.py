@@ -8,12 +8,13 @@ from datetime import datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from engine.plugins.api import GraphQLContribution, Runtime, hookimpl
+from engine.plugins.api import GraphQLContribution, MessageType, Runtime, hookimpl
 from plugins.elearning import credentials, models, personal_data
 from plugins.elearning.authoring_mutations import AuthoringMutation
 from plugins.elearning.demo import seed_courses
 from plugins.elearning.enrolment import enrol_paid_order, revoke_order
 from plugins.elearning.learning_mutations import LearningMutation
+from plugins.elearning.notices import MESSAGE_TYPES
 from plugins.elearning.queries import ElearningQuery, product_fields
 from plugins.elearning.rescue import run_ladder
 from plugins.elearning.vendor_stats import vendor_fields
@@ -83,6 +84,12 @@ async def ruta_tick(runtime: Runtime, now: datetime) -> None:
 @hookimpl
 async def ruta_demo_seed(runtime: Runtime, demo: DemoIndex) -> None:
     await seed_courses(runtime, demo)
+
+
+@hookimpl
+def ruta_notification_types() -> Sequence[MessageType]:
+    """The drop-out ladder's messages (NUDGE, MENTOR, COORDINATOR)."""
+    return MESSAGE_TYPES
 
 
 @hookimpl

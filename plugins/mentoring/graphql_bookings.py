@@ -17,7 +17,7 @@ from engine.plugins.api import (
     decode_id,
     utcnow,
 )
-from plugins.mentoring import booking_reads, bookings, offerings
+from plugins.mentoring import booking_reads, bookings, notices, offerings
 from plugins.mentoring.access import get_expert, manages, signed_in
 from plugins.mentoring.booking_types import MentoringBooking
 from plugins.mentoring.errors import MentoringError, errors_of, viewer_of
@@ -169,6 +169,8 @@ class BookingMutation:
             decode_id(offering_id, "MentoringOffering", field="offeringId"), starts_at,
             decode_id(voucher_id, "MentoringVoucher", field="voucherId") if voucher_id
             else None, utcnow()))
+        if booking is not None:  # committed: tell the attendee (no transaction open)
+            await notices.booking_confirmed(info.context.runtime, booking.id)
         return await _booking_payload(info, booking, exc)
 
     @strawberry.mutation(description="Cancel your booking under the offering's policy.")

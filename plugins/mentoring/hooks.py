@@ -8,9 +8,9 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from engine.plugins.api import GraphQLContribution, Runtime, hookimpl
+from engine.plugins.api import GraphQLContribution, MessageType, Runtime, hookimpl
 from plugins.mentoring import demo as demo_data
-from plugins.mentoring import mentorships, paid, personal_data, vouchers
+from plugins.mentoring import mentorships, notices, paid, personal_data, reminders, vouchers
 from plugins.mentoring.graphql_bookings import BookingMutation, BookingQuery
 from plugins.mentoring.graphql_experts import ExpertMutation, ExpertQuery
 from plugins.mentoring.graphql_funding import FundingMutation, FundingQuery
@@ -82,3 +82,15 @@ async def ruta_account_export(runtime: Runtime, user_id: int) -> dict[str, Any]:
 @hookimpl
 async def ruta_account_erase(runtime: Runtime, user_id: int) -> None:
     await personal_data.erase(runtime, user_id)
+
+
+@hookimpl
+def ruta_notification_types() -> Sequence[MessageType]:
+    """Booking messages (``booking_confirmed`` with the attendee's .ics)."""
+    return notices.MESSAGE_TYPES
+
+
+@hookimpl
+async def ruta_tick(runtime: Runtime, now: datetime) -> None:
+    """The 24-hour booking reminders (once per booking, safe with many workers)."""
+    await reminders.remind_due(runtime, now)

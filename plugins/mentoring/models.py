@@ -143,6 +143,8 @@ class Booking(Base):
     order_id: Mapped[int | None] = mapped_column(Integer, nullable=True)
     voucher_id: Mapped[int | None] = mapped_column(Integer, nullable=True)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+    #: When the 24-hour reminder was claimed (once per booking).
+    reminded_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), nullable=True)
 
 
 class Voucher(Base):
