@@ -32,13 +32,20 @@ from engine.input_rules import checked_text as clean_text
 from engine.money import TaxedMoney, quantize, taxed
 from engine.orders.payment import PaymentAction, PaymentGateway, mark_paid
 from engine.plugins.calls import gather_hook
-from engine.plugins.contributions import GraphQLContribution, ProductKindSpec, TaxClassSpec
+from engine.plugins.contributions import (
+    GraphQLContribution,
+    ImpactFact,
+    JourneyFact,
+    ProductKindSpec,
+    TaxClassSpec,
+)
 from engine.plugins.markers import hookimpl
 from engine.plugins.reads import (
     PRODUCT_CATEGORY_ID,
     PRODUCT_ID,
     OrderFacts,
     OrderLineFacts,
+    OwnedVendorFacts,
     ProductFacts,
     VariantFacts,
     VendorFacts,
@@ -46,9 +53,11 @@ from engine.plugins.reads import (
     category_and_descendants,
     order_facts,
     order_lines,
+    owned_vendors,
     product_facts,
     public_products,
     user_emails,
+    user_ids_by_email,
     variant_facts,
     vendor_facts,
 )
@@ -67,13 +76,16 @@ __all__ = [
     "CountryCode",
     "FieldError",
     "GraphQLContribution",
+    "ImpactFact",
     "Info",
+    "JourneyFact",
     "LanguageCodeEnum",
     "MoneyType",
     "NotAuthenticated",
     "NotFound",
     "OrderFacts",
     "OrderLineFacts",
+    "OwnedVendorFacts",
     "PageArgs",
     "PaymentAction",
     "PaymentGateway",
@@ -115,6 +127,7 @@ __all__ = [
     "money",
     "order_facts",
     "order_lines",
+    "owned_vendors",
     "payload_errors",
     "product_facts",
     "public_products",
@@ -123,6 +136,7 @@ __all__ = [
     "set_plugin_data",
     "taxed",
     "user_emails",
+    "user_ids_by_email",
     "utcnow",
     "variant_facts",
     "vendor_facts",

@@ -8,7 +8,8 @@ from datetime import datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from engine.plugins.api import GraphQLContribution, Runtime, hookimpl
+from engine.plugins.api import GraphQLContribution, JourneyFact, Runtime, hookimpl
+from plugins.elearning import journey
 from plugins.elearning import models
 from plugins.elearning.authoring_mutations import AuthoringMutation
 from plugins.elearning.demo import seed_courses
@@ -83,3 +84,9 @@ async def ruta_tick(runtime: Runtime, now: datetime) -> None:
 @hookimpl
 async def ruta_demo_seed(runtime: Runtime, demo: DemoIndex) -> None:
     await seed_courses(runtime, demo)
+
+
+@hookimpl
+async def ruta_journey_facts(runtime: Runtime, user_ids: list[int]) -> list[JourneyFact]:
+    """Journey steps for the programme's participants (through the core hook only)."""
+    return await journey.journey_facts(runtime, user_ids)

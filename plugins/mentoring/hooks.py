@@ -8,7 +8,8 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from engine.plugins.api import GraphQLContribution, Runtime, hookimpl
+from engine.plugins.api import GraphQLContribution, JourneyFact, Runtime, hookimpl
+from plugins.mentoring import journey
 from plugins.mentoring import demo as demo_data
 from plugins.mentoring import mentorships, paid, vouchers
 from plugins.mentoring.graphql_bookings import BookingMutation, BookingQuery
@@ -72,3 +73,9 @@ async def ruta_order_paid(runtime: Runtime, order_id: int) -> None:
 async def ruta_demo_seed(runtime: Runtime, demo: DemoIndex) -> None:
     """Experts, their taxonomy, plans and offerings, linked paid slots and a funding request."""
     await demo_data.seed(runtime, demo)
+
+
+@hookimpl
+async def ruta_journey_facts(runtime: Runtime, user_ids: list[int]) -> list[JourneyFact]:
+    """Journey steps for the programme's participants (through the core hook only)."""
+    return await journey.journey_facts(runtime, user_ids)

@@ -1,0 +1,50 @@
+"""The programme plugin's hook implementations (registered as the ``programme`` entry
+point). It talks to other plugins only through core hooks (``ruta_journey_facts``,
+``ruta_impact_facts``) and to the core through ``engine.plugins.api``."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from engine.plugins.api import GraphQLContribution, Runtime, hookimpl
+from plugins.programme import demo as demo_data
+from plugins.programme.event_models import Checkin, CheckinList, Event, EventSession, Registration
+from plugins.programme.graphql_events import EventMutation, EventQuery
+from plugins.programme.graphql_network import NetworkMutation, NetworkQuery
+from plugins.programme.models import (
+    AccessPoint,
+    JobsDeclaration,
+    Participant,
+    Partner,
+    PartnerStaff,
+)
+
+if TYPE_CHECKING:
+    from engine.demo.index import DemoIndex
+
+MIGRATIONS = Path(__file__).resolve().parent / "migrations"
+
+
+@hookimpl
+def ruta_models() -> Sequence[type]:
+    return [Partner, AccessPoint, PartnerStaff, Participant, JobsDeclaration, Event,
+            EventSession, Registration, CheckinList, Checkin]
+
+
+@hookimpl
+def ruta_migration_locations() -> Sequence[str]:
+    return [str(MIGRATIONS)]
+
+
+@hookimpl
+def ruta_graphql_schema() -> GraphQLContribution:
+    return GraphQLContribution(query=[EventQuery, NetworkQuery],
+                               mutation=[EventMutation, NetworkMutation])
+
+
+@hookimpl
+async def ruta_demo_seed(runtime: Runtime, demo: DemoIndex) -> None:
+    """The network, its access points, two upcoming events and assisted participants."""
+    await demo_data.seed(runtime, demo)
