@@ -27,6 +27,7 @@ from engine.errors import (
     RutaError,
     ValidationError,
 )
+from engine.demo.people import DemoPerson, DemoPersonIds, add_demo_people
 from engine.events.outbox import record as record_event
 from engine.input_rules import checked_text as clean_text
 from engine.money import TaxedMoney, quantize, taxed
@@ -73,6 +74,8 @@ __all__ = [
     "Collector",
     "Connection",
     "Context",
+    "DemoPerson",
+    "DemoPersonIds",
     "CountryCode",
     "FieldError",
     "GraphQLContribution",
@@ -110,6 +113,7 @@ __all__ = [
     "VendorFacts",
     "VendorOrderFacts",
     "VendorType",
+    "add_demo_people",
     "attempt",
     "can_manage_vendor",
     "category_and_descendants",
