@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import enum
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 from typing import Annotated
 
 import strawberry
@@ -66,7 +66,7 @@ class ParticipantPayload:
 
 
 def _start(d: date) -> datetime:
-    return datetime(d.year, d.month, d.day)
+    return datetime(d.year, d.month, d.day, tzinfo=UTC)
 
 
 @strawberry.type

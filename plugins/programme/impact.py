@@ -3,7 +3,8 @@ suppressed (no figure is shown or exported that rests on fewer than ``MIN_CELL``
 
 Each figure is computed as the set of people (or vendors) behind it; the shown value is
 the set's size (or a sum over it: jobs, expert hours), or None when the set is smaller
-than ``MIN_CELL`` — zero included, since "none" about a small group is a disclosure too.
+than ``MIN_CELL`` or the value itself is below it — zero included, since "none" about a
+small group is a disclosure too. So no cell under 5 is ever shown or exported.
 """
 
 from __future__ import annotations
@@ -44,9 +45,10 @@ class Cell:
     total: Decimal = Decimal("0")
 
     def shown(self, summed: bool) -> Decimal | None:
-        if len(self.people) < MIN_CELL:
+        value = self.total if summed else Decimal(len(self.people))
+        if len(self.people) < MIN_CELL or value < MIN_CELL:
             return None
-        return self.total if summed else Decimal(len(self.people))
+        return value
 
 
 @dataclass(frozen=True)
