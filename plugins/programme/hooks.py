@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import Any
 
 from engine.plugins.api import GraphQLContribution, Runtime, hookimpl
 from plugins.programme import demo as demo_data
@@ -20,9 +20,6 @@ from plugins.programme.models import (
     Partner,
     PartnerStaff,
 )
-
-if TYPE_CHECKING:
-    from engine.demo.index import DemoIndex
 
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 
@@ -45,6 +42,6 @@ def ruta_graphql_schema() -> GraphQLContribution:
 
 
 @hookimpl
-async def ruta_demo_seed(runtime: Runtime, demo: DemoIndex) -> None:
+async def ruta_demo_seed(runtime: Runtime, demo: Any) -> None:
     """The network, its access points, two upcoming events and assisted participants."""
     await demo_data.seed(runtime, demo)
