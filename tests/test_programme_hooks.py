@@ -22,7 +22,8 @@ from tests.plugins.programme.test_participants import REGISTER as PARTICIPANT
 
 PLUGINS = Path(__file__).resolve().parent.parent / "plugins"
 ENROL = "mutation($p: ID!) { courseEnroll(productId: $p) { errors { code } } }"
-FUND = """mutation($i: FundingRequestInput!) { fundingRequestOpen(input: $i) { errors { code } } }"""
+FUND = """mutation($i: FundingRequestInput!) {
+  fundingRequestOpen(input: $i) { errors { code } } }"""
 
 
 class JobsPlugin:

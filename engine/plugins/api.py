@@ -18,6 +18,7 @@ from engine.checkout.service import set_plugin_data
 from engine.checkout.snapshot import CheckoutLineSnapshot, CheckoutSnapshot
 from engine.db.base import Base, Timestamped
 from engine.db.types import ScaledDecimal, UTCDateTime, utcnow
+from engine.demo.people import DemoPerson, DemoPersonIds, add_demo_people
 from engine.errors import (
     Collector,
     FieldError,
@@ -27,7 +28,6 @@ from engine.errors import (
     RutaError,
     ValidationError,
 )
-from engine.demo.people import DemoPerson, DemoPersonIds, add_demo_people
 from engine.events.outbox import record as record_event
 from engine.input_rules import checked_text as clean_text
 from engine.money import TaxedMoney, quantize, taxed
@@ -74,9 +74,9 @@ __all__ = [
     "Collector",
     "Connection",
     "Context",
+    "CountryCode",
     "DemoPerson",
     "DemoPersonIds",
-    "CountryCode",
     "FieldError",
     "GraphQLContribution",
     "ImpactFact",

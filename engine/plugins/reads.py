@@ -26,11 +26,27 @@ from engine.vendors.models import Vendor, VendorMembership
 PRODUCT_ID = Product.id
 PRODUCT_CATEGORY_ID = Product.category_id
 
-__all__ = ["PRODUCT_CATEGORY_ID", "PRODUCT_ID", "OrderFacts", "OrderLineFacts", "ProductFacts",
-           "OwnedVendorFacts", "VariantFacts", "VendorFacts", "VendorOrderFacts",
-           "category_and_descendants", "order_facts", "order_lines", "owned_vendors",
-           "product_facts", "public_products", "user_emails", "user_ids_by_email",
-           "variant_facts", "vendor_facts"]
+__all__ = [
+    "PRODUCT_CATEGORY_ID",
+    "PRODUCT_ID",
+    "OrderFacts",
+    "OrderLineFacts",
+    "OwnedVendorFacts",
+    "ProductFacts",
+    "VariantFacts",
+    "VendorFacts",
+    "VendorOrderFacts",
+    "category_and_descendants",
+    "order_facts",
+    "order_lines",
+    "owned_vendors",
+    "product_facts",
+    "public_products",
+    "user_emails",
+    "user_ids_by_email",
+    "variant_facts",
+    "vendor_facts",
+]
 
 
 @dataclass(frozen=True)

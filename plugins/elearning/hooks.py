@@ -9,8 +9,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from engine.plugins.api import GraphQLContribution, JourneyFact, Runtime, hookimpl
-from plugins.elearning import journey
-from plugins.elearning import models
+from plugins.elearning import journey, models
 from plugins.elearning.authoring_mutations import AuthoringMutation
 from plugins.elearning.demo import seed_courses
 from plugins.elearning.enrolment import enrol_paid_order, revoke_order

@@ -9,9 +9,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from engine.plugins.api import GraphQLContribution, JourneyFact, Runtime, hookimpl
-from plugins.mentoring import journey
 from plugins.mentoring import demo as demo_data
-from plugins.mentoring import mentorships, paid, vouchers
+from plugins.mentoring import journey, mentorships, paid, vouchers
 from plugins.mentoring.graphql_bookings import BookingMutation, BookingQuery
 from plugins.mentoring.graphql_experts import ExpertMutation, ExpertQuery
 from plugins.mentoring.graphql_funding import FundingMutation, FundingQuery

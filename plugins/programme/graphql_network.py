@@ -22,7 +22,6 @@ from plugins.programme.network_types import (
 )
 
 
-
 @strawberry.enum(description="How impact figures are broken down.")
 class ImpactGroupBy(enum.Enum):
     NONE = "NONE"
@@ -102,7 +101,8 @@ class NetworkQuery:
 
     @strawberry.field(description="Impact figures between two dates (to exclusive), "
                                   "grouped; figures resting on fewer than 5 people are null.")
-    async def impact_report(self, info: Info, from_: Annotated[date, strawberry.argument(name="from")],
+    async def impact_report(self, info: Info,
+                            from_: Annotated[date, strawberry.argument(name="from")],
                             to: date,
                             group_by: ImpactGroupBy = ImpactGroupBy.NONE,
                             ) -> list[ImpactRowType]:
@@ -111,7 +111,8 @@ class NetworkQuery:
         return [ImpactRowType.of(r) for r in rows]
 
     @strawberry.field(description="The same report as CSV text (suppressed cells: \"<5\").")
-    async def impact_report_csv(self, info: Info, from_: Annotated[date, strawberry.argument(name="from")],
+    async def impact_report_csv(self, info: Info,
+                                from_: Annotated[date, strawberry.argument(name="from")],
                                 to: date,
                                 group_by: ImpactGroupBy = ImpactGroupBy.NONE,
                                 ) -> str:

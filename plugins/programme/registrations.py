@@ -39,7 +39,8 @@ def check_answers(questions: list[dict[str, Any]], answers: dict[str, str]) -> d
     for question in questions:
         if question.get("required") and not (answers.get(question["key"]) or "").strip():
             raise ValidationError("answers", "REQUIRED", f"Please answer: {question['label']}.")
-    return {key: clean_text(value, field=f"answers.{key}", max_length=500, required=False) or "" for key, value in answers.items()}
+    return {key: clean_text(value, field=f"answers.{key}", max_length=500,
+                            required=False) or "" for key, value in answers.items()}
 
 
 async def register(runtime: Runtime, event_id: int, user_id: int | None,

@@ -18,7 +18,8 @@ REGISTER = """mutation($i: EventRegisterInput!) { programmeEventRegister(input: 
 CANCEL = """mutation($id: ID!) { programmeRegistrationCancel(id: $id) {
   registration { status } promotedId errors { code } } }"""
 NEW_LIST = """mutation($e: ID!, $n: String!, $x: Boolean!) {
-  checkinListCreate(eventId: $e, name: $n, allowExit: $x) { checkinList { id } errors { code } } }"""
+  checkinListCreate(eventId: $e, name: $n, allowExit: $x) {
+    checkinList { id } errors { code } } }"""
 CHECK_IN = """mutation($s: String!, $l: ID!, $n: String!, $x: Boolean!) {
   checkIn(secret: $s, listId: $l, nonce: $n, exit: $x) { ok reason direction } }"""
 

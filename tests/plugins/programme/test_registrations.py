@@ -50,7 +50,8 @@ async def _race(client: Client) -> None:
             .order_by(Registration.id).limit(10)))
     promoted = []
     for reg_id in confirmed:
-        data = await client.gql(CANCEL, {"id": encode_id("ProgrammeRegistration", reg_id)}, operator)
+        reg = encode_id("ProgrammeRegistration", reg_id)
+        data = await client.gql(CANCEL, {"id": reg}, operator)
         result = data["programmeRegistrationCancel"]
         assert result["registration"]["status"] == "CANCELLED"
         promoted.append(decode_id(result["promotedId"], "ProgrammeRegistration"))
