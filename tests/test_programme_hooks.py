@@ -16,7 +16,7 @@ from engine.plugins.api import ImpactFact, JourneyFact, Runtime, encode_id, hook
 from engine.testing.client import Client
 from tests.plugins.elearning.test_courses import course_product
 from tests.plugins.programme.setup import make_operator, partner, staff
-from tests.plugins.programme.test_impact import REPORT
+from tests.plugins.programme.test_impact import REPORT, _founders
 from tests.plugins.programme.test_participants import JOURNEY
 from tests.plugins.programme.test_participants import REGISTER as PARTICIPANT
 
@@ -69,15 +69,18 @@ async def test_hires_are_their_own_figure_never_added_to_jobs(demo: object,
                                                               plugged: Any) -> None:
     async with plugged() as client:
         operator = await make_operator(client, "hires-op@programme.example")
+        await _founders(client, operator, 6)
         before = (await client.gql(REPORT, {"g": "NONE"}, operator))["impactReport"][0]
         async with client.runtime.db.read() as session:
             vendors = list((await session.execute(text(
-                "SELECT vendor_id FROM programme_jobs_declaration ORDER BY vendor_id"))).scalars())
+                "SELECT vendor_id FROM vendor_membership ORDER BY vendor_id"))).scalars())
     async with plugged(JobsPlugin(vendors)) as client:
         after = (await client.gql(REPORT, {"g": "NONE"}, operator))["impactReport"][0]
     figures = [{f["name"]: f["value"] for f in r["figures"]} for r in (before, after)]
     assert figures[0]["hires_reported"] is None
-    assert Decimal(figures[1]["hires_reported"]) == 6 * len(vendors)
+    # six hires at each of the six participants' businesses; the demo marketplace's own
+    # vendors are not the programme's and do not count
+    assert len(vendors) == 6 + 3 and Decimal(figures[1]["hires_reported"]) == 6 * 6
     assert figures[1]["jobs_direct"] == figures[0]["jobs_direct"] is not None
     assert figures[1]["jobs_indirect"] == figures[0]["jobs_indirect"]
 

@@ -18,7 +18,7 @@ from engine.checkout.service import set_plugin_data
 from engine.checkout.snapshot import CheckoutLineSnapshot, CheckoutSnapshot
 from engine.db.base import Base, Timestamped
 from engine.db.types import ScaledDecimal, UTCDateTime, utcnow
-from engine.demo.people import DemoPerson, DemoPersonIds, add_demo_people
+from engine.demo.people import DemoPerson, add_demo_people
 from engine.errors import (
     Collector,
     FieldError,
@@ -76,7 +76,6 @@ __all__ = [
     "Context",
     "CountryCode",
     "DemoPerson",
-    "DemoPersonIds",
     "FieldError",
     "GraphQLContribution",
     "ImpactFact",

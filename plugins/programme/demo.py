@@ -1,6 +1,7 @@
 """``ruta_demo_seed``: the network, its access points, two upcoming events (one of 600
-seats) and a past welcome day, and 30 assisted participants along the funnel (15 founded
-vendors, with declared jobs; 20 attended the welcome day)."""
+seats) and a past welcome day, and 30 assisted participants (20 attended the welcome
+day). Their courses, mentoring and businesses come from what they do next: the demo adds
+no vendors, so the core demo marketplace keeps its shape."""
 
 from __future__ import annotations
 
@@ -9,28 +10,25 @@ from typing import Any
 
 from engine.plugins.api import DemoPerson, Runtime, add_demo_people, utcnow
 from plugins.programme.demo_data import (
-    FOUNDERS,
     LANGUAGES,
     ORIGINS,
     PARTNERS,
+    PEOPLE,
     PER_PARTNER,
     WEEKDAYS,
 )
 from plugins.programme.event_models import Checkin, CheckinList, Event, EventSession, Registration
-from plugins.programme.models import AccessPoint, JobsDeclaration, Participant, Partner
+from plugins.programme.models import AccessPoint, Participant, Partner
 
 
 async def seed(runtime: Runtime, demo: Any) -> None:
     now = utcnow().replace(microsecond=0)
     start = now - timedelta(days=150)
-    people = [DemoPerson(
-        email=f"participant-{i:02d}@programme.example", language=LANGUAGES[i % 5],
-        country="PT" if i // PER_PARTNER == 4 else "ES",
-        vendor_name=f"Demo business {i:02d}" if i in FOUNDERS else None,
-        vendor_status=FOUNDERS.get(i, "APPROVED"), vendor_region="Huelva",
-        vendor_founded_at=start + timedelta(days=20 + 4 * i)) for i in range(30)]
+    people = [DemoPerson(email=f"participant-{i:02d}@programme.example",
+                         language=LANGUAGES[i % 5],
+                         country="PT" if i // PER_PARTNER == 4 else "ES") for i in range(PEOPLE)]
     async with runtime.transaction() as session:
-        ids = await add_demo_people(session, people, runtime.settings.default_commission_rate)
+        ids = await add_demo_people(session, people)
         partners, points = [], []
         for name, kind, country, region, town, postal, lat, lon, services, langs in PARTNERS:
             partner = Partner(name=name, kind=kind, country=country, region=region,
@@ -47,16 +45,12 @@ async def seed(runtime: Runtime, demo: Any) -> None:
             points.append(point)
         await session.flush()
         for i, person in enumerate(people):
-            who = ids[person.email]
+            user_id = ids[person.email]
             session.add(Participant(
-                partner_id=partners[i // PER_PARTNER].id, user_id=who.user_id,
+                partner_id=partners[i // PER_PARTNER].id, user_id=user_id,
                 language=person.language, origin_region=ORIGINS[i % 5],
                 consent_journey=i % 5 != 4, consent_recorded_at=start,
                 registered_at=start + timedelta(days=i)))
-            if who.vendor_id and person.vendor_status == "APPROVED":
-                session.add(JobsDeclaration(vendor_id=who.vendor_id,
-                                            as_of=(now - timedelta(days=10)).date().isoformat(),
-                                            direct=1 + i % 3, indirect=i % 2))
         fair = Event(partner_id=partners[0].id, title="Feria transfronteriza de emprendimiento",
                      capacity=600, confirmed=0, starts_at=now + timedelta(days=30),
                      questions=[{"key": "language", "label": "Language", "required": True},
@@ -82,7 +76,7 @@ async def seed(runtime: Runtime, demo: Any) -> None:
         await session.flush()
         for i in range(20):
             person = people[i]
-            reg = Registration(event_id=welcome.id, user_id=ids[person.email].user_id,
+            reg = Registration(event_id=welcome.id, user_id=ids[person.email],
                                name=f"Participant {i:02d}", email=person.email, answers={},
                                status="CONFIRMED", created_at=welcome.starts_at)
             session.add(reg)

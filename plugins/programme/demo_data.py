@@ -33,5 +33,4 @@ ORIGINS = ["North Africa", "West Africa", "Latin America", "Eastern Europe", Non
 LANGUAGES = ["AR", "FR", "ES", "RO", "PT"]
 #: participants per partner (the first six partners); every one consents except each 5th
 PER_PARTNER = 5
-#: participants who founded a vendor during the programme (index → status)
-FOUNDERS = {i: ("PENDING" if i in (8, 20) else "APPROVED") for i in range(0, 30, 2)}
+PEOPLE = 30

@@ -2,16 +2,20 @@
 
 from __future__ import annotations
 
-from datetime import datetime
-
 import strawberry
 from sqlalchemy import select
-from strawberry.scalars import JSON
 
 from engine.plugins.api import Info, NotFound, attempt, decode_id, encode_id
 from plugins.programme import checkin, events, registrations, tickets
 from plugins.programme.access import require_partner, signed_in, viewer_of
-from plugins.programme.errors import ProgrammeError, errors_of
+from plugins.programme.errors import errors_of
+from plugins.programme.event_inputs import (
+    CheckinListPayload,
+    EventRegisterInput,
+    EventRegisterPayload,
+    ProgrammeEventInput,
+    ProgrammeEventPayload,
+)
 from plugins.programme.event_models import Event, EventSession, Registration
 from plugins.programme.event_types import (
     CheckinListStatusType,
@@ -20,59 +24,6 @@ from plugins.programme.event_types import (
     EventType,
     RegistrationType,
 )
-
-
-@strawberry.input
-class EventSessionInput:
-    starts_at: datetime
-    ends_at: datetime
-    access_point_id: strawberry.ID | None = None
-    online_url: str | None = None
-
-
-@strawberry.input
-class EventQuestionInput:
-    key: str
-    label: str
-    required: bool = False
-
-
-@strawberry.input
-class ProgrammeEventInput:
-    partner_id: strawberry.ID
-    title: str
-    capacity: int
-    sessions: list[EventSessionInput]
-    description: str = ""
-    questions: list[EventQuestionInput] = strawberry.field(default_factory=list)
-
-
-@strawberry.input
-class EventRegisterInput:
-    event_id: strawberry.ID
-    name: str
-    email: str
-    answers: JSON = strawberry.field(default_factory=dict,
-                                     description="Question key → answer.")
-
-
-@strawberry.type
-class ProgrammeEventPayload:
-    event: EventType | None = None
-    errors: list[ProgrammeError] = strawberry.field(default_factory=list)
-
-
-@strawberry.type
-class EventRegisterPayload:
-    registration: RegistrationType | None = None
-    promoted_id: strawberry.ID | None = None
-    errors: list[ProgrammeError] = strawberry.field(default_factory=list)
-
-
-@strawberry.type
-class CheckinListPayload:
-    checkin_list: CheckinListType | None = None
-    errors: list[ProgrammeError] = strawberry.field(default_factory=list)
 
 
 async def _event_view(info: Info, event: Event) -> EventType:

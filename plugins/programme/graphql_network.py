@@ -8,14 +8,16 @@ from typing import Annotated
 
 import strawberry
 
-from engine.plugins.api import Info, attempt, decode_id
-from plugins.programme import impact, participants, partners
+from engine.plugins.api import Info, PermissionDenied, attempt, can_manage_vendor, decode_id
+from plugins.programme import impact, jobs, participants, partners
 from plugins.programme.access import viewer_of
 from plugins.programme.errors import ProgrammeError, errors_of
 from plugins.programme.impact_csv import to_csv
 from plugins.programme.network_types import (
     AccessPointType,
     ImpactRowType,
+    JobsDeclarationPayload,
+    JobsDeclarationType,
     JourneyStepType,
     ParticipantType,
     PartnerType,
@@ -124,6 +126,22 @@ class NetworkQuery:
 
 @strawberry.type
 class NetworkMutation:
+    @strawberry.mutation(description="A vendor declares its employees on a date (direct and "
+                                     "indirect jobs); a second declaration on the same date "
+                                     "corrects the first.")
+    async def programme_jobs_declare(self, info: Info, vendor_id: strawberry.ID, as_of: date,
+                                     direct: int, indirect: int) -> JobsDeclarationPayload:
+        pk = decode_id(vendor_id, "Vendor", field="vendorId")
+        if not await can_manage_vendor(info, pk):
+            raise PermissionDenied("Only the vendor's staff or an operator may declare jobs.")
+        found, exc = await attempt(lambda: jobs.declare(info.context.runtime, pk, as_of,
+                                                        direct, indirect))
+        if found is None:
+            return JobsDeclarationPayload(errors=errors_of(exc))
+        return JobsDeclarationPayload(declaration=JobsDeclarationType(
+            as_of=date.fromisoformat(found.as_of), direct=found.direct,
+            indirect=found.indirect))
+
     @strawberry.mutation(description="Make a user staff of a partner (operators).")
     async def partner_staff_add(self, info: Info, partner_id: strawberry.ID,
                                 user_id: strawberry.ID) -> list[ProgrammeError]:

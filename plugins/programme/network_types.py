@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 from decimal import Decimal
 from typing import Self
 
 import strawberry
 
 from engine.plugins.api import encode_id, utcnow
+from plugins.programme.errors import ProgrammeError
 from plugins.programme.geo import is_open
 from plugins.programme.impact import COUNTS, SUMS, ImpactRow
 from plugins.programme.models import AccessPoint, Participant, Partner
@@ -113,3 +114,16 @@ class ImpactRowType:
     def of(cls, row: ImpactRow) -> Self:
         return cls(group=row.group, figures=[ImpactFigureType(name=n, value=row.figures[n])
                                              for n in COUNTS + SUMS])
+
+
+@strawberry.type(name="JobsDeclaration")
+class JobsDeclarationType:
+    as_of: date
+    direct: int
+    indirect: int
+
+
+@strawberry.type
+class JobsDeclarationPayload:
+    declaration: JobsDeclarationType | None = None
+    errors: list[ProgrammeError] = strawberry.field(default_factory=list)

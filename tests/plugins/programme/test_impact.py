@@ -10,6 +10,7 @@ from typing import Any
 
 from sqlalchemy import text
 
+from engine.demo.data import DEMO_PASSWORD
 from engine.testing.client import Client
 from tests.plugins.programme.setup import make_operator, staff
 
@@ -31,9 +32,30 @@ def _figures(row: dict[str, Any]) -> dict[str, Any]:
     return {f["name"]: f["value"] for f in row["figures"]}
 
 
+APPLY = """mutation($i: VendorCreateInput!) { vendorCreate(input: $i) { vendor { id } } }"""
+APPROVE = "mutation($id: ID!) { vendorApprove(id: $id) { errors { code } } }"
+DECLARE = """mutation($v: ID!, $a: Int!) { programmeJobsDeclare(vendorId: $v, asOf: "2026-11-01",
+  direct: $a, indirect: 1) { errors { code } } }"""
+
+
+async def _founders(client: Client, operator: str, n: int) -> None:
+    """The first ``n`` demo participants found a business (approved but the last) and
+    declare their jobs."""
+    for i in range(n):
+        token = await client.login(f"participant-{i:02d}@programme.example", DEMO_PASSWORD)
+        made = await client.gql(APPLY, {"i": {"name": f"Negocio {i}", "country": "ES",
+                                              "postalCode": "21700", "taxId": "B21000005",
+                                              "pricesIncludeTax": True}}, token)
+        vendor_id = made["vendorCreate"]["vendor"]["id"]
+        if i < n - 1:
+            await client.gql(APPROVE, {"id": vendor_id}, operator)
+            await client.gql(DECLARE, {"v": vendor_id, "a": 1 + i % 3}, token)
+
+
 async def test_funnel_figures_equal_the_rows_they_summarise(demo: object,
                                                             client: Client) -> None:
     operator = await make_operator(client, "impact-op@programme.example")
+    await _founders(client, operator, 7)
     rows = (await client.gql(REPORT, {"g": "NONE"}, operator))["impactReport"]
     assert [r["group"] for r in rows] == ["All"]
     shown = _figures(rows[0])
@@ -44,14 +66,15 @@ async def test_funnel_figures_equal_the_rows_they_summarise(demo: object,
         "event_attendance": """SELECT COUNT(DISTINCT r.user_id) FROM programme_registration r
             JOIN programme_checkin c ON c.registration_id = r.id AND c.ok = TRUE
             WHERE r.user_id IN (SELECT user_id FROM programme_participant)""",
-        "jobs_direct": """SELECT SUM(j.direct) FROM programme_jobs_declaration j""",
+        "jobs_direct": "SELECT SUM(direct) FROM programme_jobs_declaration",
+        "jobs_indirect": "SELECT SUM(indirect) FROM programme_jobs_declaration",
     }
     for name, query in expected.items():
         counted = await _sql(client, query)
         assert counted >= 5, name  # the demo shows these numbers at start-up
         assert Decimal(shown[name]) == Decimal(counted), name
-    assert (shown["registered"], shown["smes_created"], shown["vendor_approved"]) == (
-        "30", "15", "13")
+    assert (shown["registered"], shown["smes_created"], shown["vendor_approved"],
+            shown["event_attendance"]) == ("30", "7", "6", "20")
     assert shown["first_paid_order"] is None  # nobody (0 < 5): suppressed, not shown
 
 
@@ -71,7 +94,9 @@ async def test_small_groups_are_suppressed_in_report_and_csv(demo: object,
     by_partner = (await client.gql(REPORT, {"g": "PARTNER"}, operator))["impactReport"]
     lepe = next(r for r in by_partner if r["group"] == "Ayuntamiento de Lepe")
     assert _figures(lepe)["registered"] == "5"
-    assert _figures(lepe)["smes_created"] is None  # 2 or 3 founders: suppressed
+    assert _figures(lepe)["event_attendance"] == "5"
+    faro = next(r for r in by_partner if r["group"] == "Câmara Municipal de Faro")
+    assert _figures(faro)["event_attendance"] is None  # nobody from Faro came: suppressed
 
 
 async def test_partner_staff_see_only_their_participants(demo: object, client: Client) -> None:
