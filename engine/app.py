@@ -20,20 +20,26 @@ import engine.db.models  # noqa: F401  (complete metadata)
 from engine import maintenance, parent_watch
 from engine.api.context import Context
 from engine.api.schema import build_schema
+from engine.cache.documents import DocumentAnalyser
+from engine.cache.endpoint import CachedGraphQL
 from engine.db import health as db_health
-from engine.db.database import Database
+from engine.db.database import Database, PoolLimits
 from engine.db.timeouts import Timeouts
 from engine.events.dispatcher import Dispatcher
+from engine.gc_tuning import settle_heap
 from engine.http import json_body
 from engine.http.body_limits import BodyLimitMiddleware, BodyLimits
 from engine.http.faults import UnavailableMiddleware
 from engine.http.headers import SecurityHeadersMiddleware
+from engine.media import routes as media_routes
 from engine.orders import downloads
 from engine.payments import webhooks
 from engine.plugins.manager import build_plugin_manager
 from engine.runtime import Runtime
 from engine.secret_key import with_secret_key
 from engine.settings import Settings, settings_from_env
+
+REQUEST_RUNTIME = "ruta.runtime"
 
 
 class RutaGraphQL(GraphQL[Context, None]):
@@ -44,7 +50,17 @@ class RutaGraphQL(GraphQL[Context, None]):
         self.runtime = runtime
 
     async def get_context(self, request: Any, response: Any) -> Context:
-        return Context(request=request, response=response, runtime=self.runtime)
+        scoped = self.runtime.for_request()
+        request.scope[REQUEST_RUNTIME] = scoped
+        return Context(request=request, response=response, runtime=scoped)
+
+    async def __call__(self, scope: Any, receive: Any, send: Any) -> None:
+        try:
+            await super().__call__(scope, receive, send)
+        finally:
+            scoped = scope.pop(REQUEST_RUNTIME, None)
+            if scoped is not None:
+                await scoped.db.release()
 
     def decode_json(self, data: str | bytes) -> object:
         return json_body.decode(data)  # deep nesting is a 400, not a RecursionError
@@ -55,7 +71,9 @@ def build_runtime(settings: Settings, plugins: pluggy.PluginManager | None = Non
         plugins = build_plugin_manager(disabled=settings.disabled_plugins)
     plugins.hook.ruta_models()
     settings = with_secret_key(settings)
-    db = Database(settings.database_url, timeouts=Timeouts.from_settings(settings))
+    pool = PoolLimits(size=settings.db_pool_size, overflow=settings.db_max_overflow,
+                      timeout=settings.db_pool_timeout, recycle=settings.db_pool_recycle)
+    db = Database(settings.database_url, pool=pool, timeouts=Timeouts.from_settings(settings))
     runtime = Runtime(settings, db, plugins)
     runtime.dispatcher = Dispatcher(runtime)
     return runtime
@@ -69,7 +87,10 @@ def create_app(settings: Settings | None = None, *, plugins: pluggy.PluginManage
     settings = runtime.settings
     schema = build_schema(runtime.plugins, settings)
     graphql_app = RutaGraphQL(runtime, schema=schema,
-                              graphql_ide="graphiql" if settings.graphiql else None)
+                              graphql_ide="graphiql" if settings.graphiql else None,
+                              multipart_uploads_enabled=True)
+    graphql_endpoint = CachedGraphQL(
+        graphql_app, runtime, DocumentAnalyser(schema._schema, runtime.plugins))
 
     async def health(_request: Request) -> Response:
         status = await db_health.probe(runtime.db, settings.health_probe_timeout)
@@ -83,6 +104,7 @@ def create_app(settings: Settings | None = None, *, plugins: pluggy.PluginManage
     @contextlib.asynccontextmanager
     async def lifespan(_app: Starlette) -> AsyncIterator[None]:
         assert runtime.dispatcher is not None
+        settle_heap(settings)
         poller = asyncio.create_task(maintenance.run_forever(runtime))
         try:
             yield
@@ -99,14 +121,17 @@ def create_app(settings: Settings | None = None, *, plugins: pluggy.PluginManage
                   Middleware(BodyLimitMiddleware, limits=BodyLimits.from_settings(settings))]
     app = Starlette(
         debug=settings.debug,
-        routes=[Route("/health", health), Route("/graphql", graphql_app, methods=["GET", "POST"]),
+        routes=[Route("/health", health),
+                Route("/graphql", graphql_endpoint, methods=["GET", "POST"]),
                 Route("/downloads/{token}", downloads.endpoint(runtime)),
+                Route("/media/{key:path}", media_routes.endpoint(runtime)),
                 Route("/webhooks/stripe", webhooks.endpoint(runtime), methods=["POST"])],
         middleware=middleware,
         lifespan=lifespan,
     )
     app.state.runtime = runtime
     app.state.schema = schema
+    app.state.graphql = graphql_endpoint
     return app
 
 

@@ -1,7 +1,17 @@
 """Every core model, imported in one place so that ``Base.metadata`` is complete."""
 
-from engine.accounts.models import RefreshToken, User
+from engine.accounts.models import (
+    LoginThrottle,
+    OneTimeToken,
+    RecoveryCode,
+    RefreshToken,
+    TotpDevice,
+    User,
+)
+from engine.audit.models import AuditEntry
 from engine.bookings.models import Booking
+from engine.cache import tracking  # noqa: F401  (bumps versions in writing transactions)
+from engine.cache.versions import CacheVersion
 from engine.catalog.models import (
     Category,
     CategoryTranslation,
@@ -12,6 +22,7 @@ from engine.catalog.models import (
 from engine.checkout.models import Checkout, CheckoutLine
 from engine.db.plugin_records import PluginMigrationRecord
 from engine.events.models import OutboxDelivery, OutboxEvent
+from engine.media.models import ProductMedia
 from engine.orders.models import Order, OrderCounter, OrderLine, VendorOrder
 from engine.payments.models import (
     LedgerEntry,
@@ -21,6 +32,7 @@ from engine.payments.models import (
     Transfer,
     VendorAccount,
 )
+from engine.reviews.models import Review
 from engine.shipping.models import ShippingMethod
 from engine.vendors.models import Vendor, VendorInvitation, VendorMembership, VendorTranslation
 from engine.webhooks_out.models import Webhook, WebhookDelivery
@@ -29,6 +41,7 @@ CORE_MODELS = (
     User, RefreshToken, Vendor, VendorMembership, VendorTranslation, Category,
     CategoryTranslation, Product, ProductTranslation, ProductVariant, OutboxEvent,
     OutboxDelivery, ShippingMethod, Checkout, CheckoutLine, OrderCounter, Order, VendorOrder,
-    OrderLine, Booking, Payment, StripeEvent, LedgerEntry, Transfer, Refund, VendorAccount,
-    PluginMigrationRecord, Webhook, WebhookDelivery, VendorInvitation,
+    OrderLine, Booking, ProductMedia, Payment, StripeEvent, LedgerEntry, Transfer, Refund,
+    VendorAccount, Review, PluginMigrationRecord, Webhook, WebhookDelivery, VendorInvitation,
+    CacheVersion, OneTimeToken, LoginThrottle, AuditEntry, TotpDevice, RecoveryCode,
 )

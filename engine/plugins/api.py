@@ -12,6 +12,12 @@ from engine.api.ids import decode_id, decode_token_id, encode_id
 from engine.api.money_types import MoneyType, TaxedMoneyType, money
 from engine.api.pagination import Connection, PageArgs, connection, count_of, fetch_page
 from engine.api.viewer import can_manage_vendor, viewer_vendor_id
+from engine.cache.tracking import INFO_KEY as CACHE_VERSION_KEY
+from engine.cache.tracking import mark as bump_cache_version
+from engine.cache.versions import CATALOG as CATALOG_VERSION
+from engine.cache.versions import STOCK as STOCK_VERSION
+from engine.cache.versions import TAX_FACTS as TAX_FACTS_VERSION
+from engine.cache.watchers import watch as watch_cache_version
 from engine.catalog.pricing import PricingLine, TaxDecision
 from engine.catalog.types import ProductType, ProductVariantType
 from engine.checkout.service import set_plugin_data
@@ -66,8 +72,12 @@ from engine.runtime import Runtime
 from engine.vendors.types import VendorType
 
 __all__ = [
+    "CACHE_VERSION_KEY",
+    "CATALOG_VERSION",
     "PRODUCT_CATEGORY_ID",
     "PRODUCT_ID",
+    "STOCK_VERSION",
+    "TAX_FACTS_VERSION",
     "Base",
     "CheckoutLineSnapshot",
     "CheckoutSnapshot",
@@ -114,6 +124,7 @@ __all__ = [
     "VendorType",
     "add_demo_people",
     "attempt",
+    "bump_cache_version",
     "can_manage_vendor",
     "category_and_descendants",
     "clean_text",
@@ -144,4 +155,5 @@ __all__ = [
     "variant_facts",
     "vendor_facts",
     "viewer_vendor_id",
+    "watch_cache_version",
 ]

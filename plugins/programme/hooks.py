@@ -10,6 +10,7 @@ from typing import Any
 
 from engine.plugins.api import GraphQLContribution, Runtime, hookimpl
 from plugins.programme import demo as demo_data
+from plugins.programme import personal_data
 from plugins.programme.event_models import Checkin, CheckinList, Event, EventSession, Registration
 from plugins.programme.graphql_events import EventMutation, EventQuery
 from plugins.programme.graphql_network import NetworkMutation, NetworkQuery
@@ -45,3 +46,13 @@ def ruta_graphql_schema() -> GraphQLContribution:
 async def ruta_demo_seed(runtime: Runtime, demo: Any) -> None:
     """The network, its access points, two upcoming events and assisted participants."""
     await demo_data.seed(runtime, demo)
+
+
+@hookimpl
+async def ruta_account_export(runtime: Runtime, user_id: int) -> dict[str, Any]:
+    return await personal_data.export(runtime, user_id)
+
+
+@hookimpl
+async def ruta_account_erase(runtime: Runtime, user_id: int) -> None:
+    await personal_data.erase(runtime, user_id)

@@ -4,11 +4,17 @@ anonymous) see nothing."""
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
+from sqlalchemy import func, select
+
 from engine.plugins.api import encode_id
-from engine.testing.client import Client
-from tests.plugins.programme.setup import partner, staff
+from engine.testing.client import PASSWORD, Client
+from plugins.programme.event_models import Registration
+from plugins.programme.models import Participant
+from tests.plugins.programme.setup import REGISTER as REGISTER_EVENT
+from tests.plugins.programme.setup import event, partner, staff
 
 REGISTER = """mutation($i: ParticipantRegisterInput!) { participantRegister(input: $i) {
   participant { id language consentJourney } errors { field code } } }"""
@@ -68,17 +74,23 @@ async def test_staff_see_their_own_consenting_participants_only(client: Client) 
 async def test_origin_is_never_exposed_and_goes_with_the_account(client: Client) -> None:
     lepe = await partner(client)
     lepe_staff = await staff(client, lepe, "staff2@lepe.example")
-    await client.register("sara@example.com")
+    sara = await client.register("sara@example.com")
     await _add(client, lepe_staff, lepe, "sara@example.com", True)
-    schema = (await client.gql('{ __type(name: "ProgrammeParticipant") { fields { name } } }',
-                               token=lepe_staff))
-    assert schema["__type"] is None or "originRegion" not in {
-        f["name"] for f in schema["__type"]["fields"]}
-    from sqlalchemy import delete, func, select
-
-    from engine.accounts.models import User
-    from plugins.programme.models import Participant
-    async with client.runtime.db.write() as session:
-        await session.execute(delete(User).where(User.email == "sara@example.com"))
+    event_id = await event(client, lepe_staff, lepe, capacity=5)
+    await client.gql(REGISTER_EVENT, {"i": {"eventId": event_id, "name": "Sara Benali",
+                                            "email": "sara@example.com"}}, sara)
+    fields = await client.gql('{ __type(name: "ProgrammeParticipant") { fields { name } } }')
+    assert "originRegion" not in {f["name"] for f in fields["__type"]["fields"]}
+    exported = await client.gql("mutation { accountDataExport { data } }", token=sara)
+    mine = json.loads(exported["accountDataExport"]["data"])["plugins"]["programme"] \
+        if isinstance(exported["accountDataExport"]["data"], str) \
+        else exported["accountDataExport"]["data"]["plugins"]["programme"]
+    assert mine["participant"][0]["originRegion"] == "North Africa"
+    assert mine["eventRegistrations"][0]["name"] == "Sara Benali"
+    deleted = await client.gql("mutation($p: String!) { accountDelete(password: $p) { ok } }",
+                               {"p": PASSWORD}, sara)
+    assert deleted["accountDelete"]["ok"] is True
     async with client.runtime.db.read() as session:
         assert await session.scalar(select(func.count()).select_from(Participant)) == 0
+        names = list(await session.execute(select(Registration.name, Registration.email)))
+    assert [tuple(n) for n in names] == [("[erased]", "[erased]")]
