@@ -78,7 +78,7 @@ class PartnerStaff(Base):
 class Participant(Base):
     """A person a partner assists. ``origin_region`` is self-declared, optional, used only
     for aggregated impact statistics, never shown per person, and deleted with the account
-    (the row cascades with the user)."""
+    (``accountDelete`` → ``ruta_account_erase`` deletes the row)."""
 
     __tablename__ = "programme_participant"
     __table_args__ = (UniqueConstraint("partner_id", "user_id"),)
