@@ -6,7 +6,7 @@ import re
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-PLUGINS = ("iberia", "elearning", "mentoring", "jobs")
+PLUGINS = ("iberia", "elearning", "mentoring", "jobs", "programme")
 
 
 def configuration_table() -> str:

@@ -151,7 +151,7 @@ def test_plugins_lists_what_is_installed_and_where_its_migrations_stand(
     assert "product_audit  ruta-product-audit" not in out
     assert "product_audit  NOT INSTALLED" in out
     assert [line.split()[0] for line in out.splitlines() if not line.startswith(" ")] == [
-        "elearning", "iberia", "mentoring", "product_audit"]
+        "elearning", "iberia", "mentoring", "programme", "product_audit"]
 
 
 def test_a_disabled_plugin_with_applied_migrations_does_not_block_start_up(

@@ -24,6 +24,7 @@ from engine.checkout.service import set_plugin_data
 from engine.checkout.snapshot import CheckoutLineSnapshot, CheckoutSnapshot
 from engine.db.base import Base, Timestamped
 from engine.db.types import ScaledDecimal, UTCDateTime, utcnow
+from engine.demo.people import DemoPerson, add_demo_people
 from engine.errors import (
     Collector,
     FieldError,
@@ -40,13 +41,20 @@ from engine.notifications.events import notify
 from engine.notifications.spec import Attachment, MessageType, Recipient
 from engine.orders.payment import PaymentAction, PaymentGateway, mark_paid
 from engine.plugins.calls import gather_hook
-from engine.plugins.contributions import GraphQLContribution, ProductKindSpec, TaxClassSpec
+from engine.plugins.contributions import (
+    GraphQLContribution,
+    ImpactFact,
+    JourneyFact,
+    ProductKindSpec,
+    TaxClassSpec,
+)
 from engine.plugins.markers import hookimpl
 from engine.plugins.reads import (
     PRODUCT_CATEGORY_ID,
     PRODUCT_ID,
     OrderFacts,
     OrderLineFacts,
+    OwnedVendorFacts,
     ProductFacts,
     VariantFacts,
     VendorFacts,
@@ -56,9 +64,11 @@ from engine.plugins.reads import (
     operator_ids,
     order_facts,
     order_lines,
+    owned_vendors,
     product_facts,
     public_products,
     user_emails,
+    user_ids_by_email,
     variant_facts,
     vendor_facts,
 )
@@ -81,9 +91,12 @@ __all__ = [
     "Connection",
     "Context",
     "CountryCode",
+    "DemoPerson",
     "FieldError",
     "GraphQLContribution",
+    "ImpactFact",
     "Info",
+    "JourneyFact",
     "LanguageCodeEnum",
     "MessageType",
     "MoneyType",
@@ -91,6 +104,7 @@ __all__ = [
     "NotFound",
     "OrderFacts",
     "OrderLineFacts",
+    "OwnedVendorFacts",
     "PageArgs",
     "PaymentAction",
     "PaymentGateway",
@@ -116,6 +130,7 @@ __all__ = [
     "VendorFacts",
     "VendorOrderFacts",
     "VendorType",
+    "add_demo_people",
     "attempt",
     "bump_cache_version",
     "can_manage_vendor",
@@ -137,6 +152,7 @@ __all__ = [
     "operator_ids",
     "order_facts",
     "order_lines",
+    "owned_vendors",
     "payload_errors",
     "product_facts",
     "public_products",
@@ -147,6 +163,7 @@ __all__ = [
     "sign_link",
     "taxed",
     "user_emails",
+    "user_ids_by_email",
     "utcnow",
     "variant_facts",
     "vendor_facts",

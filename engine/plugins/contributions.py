@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from datetime import datetime
+from decimal import Decimal
 
 
 @dataclass(frozen=True)
@@ -32,3 +34,34 @@ class TaxClassSpec:
     code: str
     name: str
     description: str = field(default="")
+
+
+#: ``JourneyFact.kind`` values, in funnel order.
+JOURNEY_KINDS = ("ENROLLED", "COURSE_COMPLETED", "MENTORED", "FUNDING_REQUESTED",
+                 "FUNDING_GRANTED")
+
+
+@dataclass(frozen=True)
+class JourneyFact:
+    """One step of a person's journey, answered through ``ruta_journey_facts``: ``kind``
+    from :data:`JOURNEY_KINDS`, when it happened, a short label (course or project name)
+    and, for mentoring, the expert ``hours`` spent."""
+
+    user_id: int
+    kind: str
+    at: datetime
+    label: str = ""
+    hours: Decimal = Decimal("0")
+
+
+@dataclass(frozen=True)
+class ImpactFact:
+    """An outcome reported through ``ruta_impact_facts`` (e.g. ``kind="HIRE"`` by a jobs
+    plugin: ``count`` people hired by ``vendor_id`` on ``at``); ``source`` names the plugin."""
+
+    kind: str
+    at: datetime
+    source: str
+    vendor_id: int | None = None
+    user_id: int | None = None
+    count: int = 1

@@ -21,16 +21,34 @@ from engine.catalog.listing import Scope, category_and_descendants, product_sele
 from engine.catalog.models import Product, ProductVariant
 from engine.orders.models import Order, OrderLine, VendorOrder
 from engine.payments.models import LedgerEntry
-from engine.vendors.models import Vendor
+from engine.vendors.models import Vendor, VendorMembership
 
 #: Columns for filters and joins on ``public_products`` queries.
 PRODUCT_ID = Product.id
 PRODUCT_CATEGORY_ID = Product.category_id
 
-__all__ = ["PRODUCT_CATEGORY_ID", "PRODUCT_ID", "OrderFacts", "OrderLineFacts", "ProductFacts",
-           "VariantFacts", "VendorFacts", "VendorOrderFacts", "category_and_descendants",
-           "operator_ids", "order_facts", "order_lines", "product_facts", "public_products",
-           "user_emails", "variant_facts", "vendor_facts"]
+__all__ = [
+    "PRODUCT_CATEGORY_ID",
+    "PRODUCT_ID",
+    "OrderFacts",
+    "OrderLineFacts",
+    "OwnedVendorFacts",
+    "ProductFacts",
+    "VariantFacts",
+    "VendorFacts",
+    "VendorOrderFacts",
+    "category_and_descendants",
+    "operator_ids",
+    "order_facts",
+    "order_lines",
+    "owned_vendors",
+    "product_facts",
+    "public_products",
+    "user_emails",
+    "user_ids_by_email",
+    "variant_facts",
+    "vendor_facts",
+]
 
 
 @dataclass(frozen=True)
@@ -225,3 +243,39 @@ async def commission_by_vendor(session: AsyncSession, start: datetime, end: date
         sign = 1 if kind == "COMMISSION" else -1
         found[vendor_id] = found.get(vendor_id, Decimal("0.00")) + sign * Decimal(amount)
     return {k: v.quantize(Decimal("0.01")) for k, v in found.items()}
+
+
+async def user_ids_by_email(session: AsyncSession, emails: Sequence[str]) -> dict[str, int]:
+    """Accounts by (lower-cased) e-mail; unknown e-mails are absent from the result."""
+    wanted = [e.strip().lower() for e in emails]
+    rows = await session.execute(select(User.email, User.id).where(User.email.in_(wanted)))
+    return {email: user_id for email, user_id in rows}
+
+
+@dataclass(frozen=True)
+class OwnedVendorFacts:
+    """A vendor some user owns: when it was founded (created), its status and when its
+    first order was paid (None if never)."""
+
+    vendor_id: int
+    owner_id: int
+    status: str
+    country: str
+    founded_at: datetime
+    first_paid_at: datetime | None
+
+
+async def owned_vendors(session: AsyncSession, user_ids: Sequence[int]
+                        ) -> list[OwnedVendorFacts]:
+    """Vendors owned by ``user_ids`` (OWNER memberships), with their first paid order."""
+    first_paid = (select(VendorOrder.vendor_id, func.min(Order.paid_at).label("paid"))
+                  .join(Order, Order.id == VendorOrder.order_id)
+                  .where(Order.paid_at.is_not(None)).group_by(VendorOrder.vendor_id).subquery())
+    rows = await session.execute(
+        select(Vendor.id, VendorMembership.user_id, Vendor.status, Vendor.country,
+               Vendor.created_at, first_paid.c.paid)
+        .join(VendorMembership, VendorMembership.vendor_id == Vendor.id)
+        .outerjoin(first_paid, first_paid.c.vendor_id == Vendor.id)
+        .where(VendorMembership.user_id.in_(user_ids), VendorMembership.role == "OWNER")
+        .order_by(Vendor.id))
+    return [OwnedVendorFacts(*row) for row in rows]

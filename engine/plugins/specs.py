@@ -44,7 +44,13 @@ if TYPE_CHECKING:
     from engine.demo.index import DemoIndex
     from engine.notifications.spec import MessageType
     from engine.orders.payment import PaymentGateway
-    from engine.plugins.contributions import GraphQLContribution, ProductKindSpec, TaxClassSpec
+    from engine.plugins.contributions import (
+        GraphQLContribution,
+        ImpactFact,
+        JourneyFact,
+        ProductKindSpec,
+        TaxClassSpec,
+    )
     from engine.runtime import Runtime
 
 hookspec = pluggy.HookspecMarker("ruta")
@@ -76,7 +82,8 @@ LIFECYCLE_HOOKS = (
 
 #: Hooks the engine awaits and whose results it collects (may be ``async def``).
 QUERY_HOOKS = ("ruta_progress_shared_with", "ruta_account_export", "ruta_account_erase",
-               "ruta_pricing_facts", "ruta_user_credentials")
+               "ruta_pricing_facts", "ruta_user_credentials", "ruta_journey_facts",
+               "ruta_impact_facts")
 
 #: Hooks the background loop calls every few seconds (may be ``async def``).
 SCHEDULED_HOOKS = ("ruta_tick",)
@@ -553,6 +560,26 @@ def ruta_progress_shared_with(runtime: Runtime, learner_id: int) -> Sequence[int
     """User ids (e.g. mentors) the learner has consented to share learning progress with.
 
     A query hook: may be async; the engine awaits every implementation and merges the ids.
+    """
+
+
+@hookspec
+def ruta_journey_facts(runtime: Runtime, user_ids: list[int]) -> Sequence[JourneyFact] | None:
+    """What the plugin knows of these people's journeys, as
+    :class:`engine.plugins.contributions.JourneyFact` items (e-learning: ``ENROLLED``,
+    ``COURSE_COMPLETED``; mentoring: ``MENTORED`` with expert hours, ``FUNDING_REQUESTED``,
+    ``FUNDING_GRANTED``). Asked by the programme plugin for participants who consented, and
+    for aggregated impact figures. A query hook: may be async; every answer is collected.
+    """
+
+
+@hookspec
+def ruta_impact_facts(runtime: Runtime, since: datetime, until: datetime
+                      ) -> Sequence[ImpactFact] | None:
+    """Outcomes between ``since`` and ``until`` (UTC) the plugin records, as
+    :class:`engine.plugins.contributions.ImpactFact` items, e.g. hires made through a jobs
+    plugin (``kind="HIRE"``). Impact reports show each kind as its own figure, never added
+    to declared jobs. A query hook: may be async; every answer is collected.
     """
 
 

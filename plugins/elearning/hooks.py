@@ -8,8 +8,8 @@ from datetime import datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from engine.plugins.api import GraphQLContribution, MessageType, Runtime, hookimpl
-from plugins.elearning import credentials, models, personal_data
+from engine.plugins.api import GraphQLContribution, JourneyFact, MessageType, Runtime, hookimpl
+from plugins.elearning import credentials, journey, models, personal_data
 from plugins.elearning.authoring_mutations import AuthoringMutation
 from plugins.elearning.demo import seed_courses
 from plugins.elearning.enrolment import enrol_paid_order, revoke_order
@@ -106,3 +106,9 @@ async def ruta_account_erase(runtime: Runtime, user_id: int) -> None:
 async def ruta_user_credentials(runtime: Runtime, user_id: int) -> list[dict[str, Any]] | None:
     """Certificates the learner earned (for other plugins, shown with their consent)."""
     return await credentials.of_user(runtime, user_id)
+
+
+@hookimpl
+async def ruta_journey_facts(runtime: Runtime, user_ids: list[int]) -> list[JourneyFact]:
+    """Journey steps for the programme's participants (through the core hook only)."""
+    return await journey.journey_facts(runtime, user_ids)

@@ -8,9 +8,17 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from engine.plugins.api import GraphQLContribution, MessageType, Runtime, hookimpl
+from engine.plugins.api import GraphQLContribution, JourneyFact, MessageType, Runtime, hookimpl
 from plugins.mentoring import demo as demo_data
-from plugins.mentoring import mentorships, notices, paid, personal_data, reminders, vouchers
+from plugins.mentoring import (
+    journey,
+    mentorships,
+    notices,
+    paid,
+    personal_data,
+    reminders,
+    vouchers,
+)
 from plugins.mentoring.graphql_bookings import BookingMutation, BookingQuery
 from plugins.mentoring.graphql_experts import ExpertMutation, ExpertQuery
 from plugins.mentoring.graphql_funding import FundingMutation, FundingQuery
@@ -94,3 +102,9 @@ def ruta_notification_types() -> Sequence[MessageType]:
 async def ruta_tick(runtime: Runtime, now: datetime) -> None:
     """The 24-hour booking reminders (once per booking, safe with many workers)."""
     await reminders.remind_due(runtime, now)
+
+
+@hookimpl
+async def ruta_journey_facts(runtime: Runtime, user_ids: list[int]) -> list[JourneyFact]:
+    """Journey steps for the programme's participants (through the core hook only)."""
+    return await journey.journey_facts(runtime, user_ids)

@@ -1,0 +1,154 @@
+"""GraphQL: events, registration (free: a mutation), tickets and check-in."""
+
+from __future__ import annotations
+
+import strawberry
+from sqlalchemy import select
+
+from engine.plugins.api import Info, NotFound, attempt, decode_id, encode_id
+from plugins.programme import checkin, events, registrations, tickets
+from plugins.programme.access import require_partner, signed_in, viewer_of
+from plugins.programme.errors import errors_of
+from plugins.programme.event_inputs import (
+    CheckinListPayload,
+    EventRegisterInput,
+    EventRegisterPayload,
+    ProgrammeEventInput,
+    ProgrammeEventPayload,
+)
+from plugins.programme.event_models import Event, EventSession, Registration
+from plugins.programme.event_types import (
+    CheckinListStatusType,
+    CheckinListType,
+    CheckinResultType,
+    EventType,
+    RegistrationType,
+)
+
+
+async def _event_view(info: Info, event: Event) -> EventType:
+    async with info.context.runtime.db.read() as session:
+        sessions = list(await session.scalars(
+            select(EventSession).where(EventSession.event_id == event.id)
+            .order_by(EventSession.starts_at)))
+    return EventType.of(event, sessions)
+
+
+async def _reg_view(info: Info, r: Registration) -> RegistrationType:
+    runtime = info.context.runtime
+    return RegistrationType.of(r, runtime.settings.secret_key,
+                               await registrations.waitlist_position(runtime, r))
+
+
+def _event_data(i: ProgrammeEventInput) -> events.EventData:
+    return events.EventData(
+        partner_id=decode_id(i.partner_id, "Partner", field="partnerId"), title=i.title,
+        capacity=i.capacity, description=i.description,
+        questions=[{"key": q.key, "label": q.label, "required": q.required}
+                   for q in i.questions],
+        sessions=[events.SessionData(
+            starts_at=s.starts_at, ends_at=s.ends_at, online_url=s.online_url,
+            access_point_id=(decode_id(s.access_point_id, "AccessPoint", field="sessions")
+                             if s.access_point_id else None)) for s in i.sessions])
+
+
+@strawberry.type
+class EventQuery:
+    @strawberry.field(description="Upcoming programme events, soonest first (public).")
+    async def programme_events(self, info: Info) -> list[EventType]:
+        async with info.context.runtime.db.read() as session:
+            found = list(await session.scalars(select(Event).order_by(Event.starts_at)))
+        return [await _event_view(info, e) for e in found]
+
+    @strawberry.field(description="The Ed25519 public key (base64) door devices use to "
+                                  "verify ticket secrets offline.")
+    def programme_ticket_key(self, info: Info) -> str:
+        return tickets.public_key_b64(info.context.runtime.settings.secret_key)
+
+    @strawberry.field(description="Your own event registrations with their tickets.")
+    async def my_programme_registrations(self, info: Info) -> list[RegistrationType]:
+        viewer = signed_in(await viewer_of(info))
+        async with info.context.runtime.db.read() as session:
+            found = list(await session.scalars(
+                select(Registration).where(Registration.user_id == viewer.user_id)
+                .order_by(Registration.id)))
+        return [await _reg_view(info, r) for r in found]
+
+    @strawberry.field(description="Live attendance on a check-in list (event staff).")
+    async def checkin_list_status(self, info: Info, list_id: strawberry.ID
+                                  ) -> CheckinListStatusType:
+        pk = decode_id(list_id, "CheckinList", field="listId")
+        event = await events.list_event(info.context.runtime, pk)
+        require_partner(await viewer_of(info), event.partner_id)
+        inside, ever = await checkin.inside_count(info.context.runtime, pk)
+        return CheckinListStatusType(inside=inside, checked_in=ever)
+
+
+@strawberry.type
+class EventMutation:
+    @strawberry.mutation(description="Create an event (the partner's staff or operators).")
+    async def programme_event_create(self, info: Info, input: ProgrammeEventInput
+                                     ) -> ProgrammeEventPayload:
+        viewer = await viewer_of(info)
+        event, exc = await attempt(lambda: events.create_event(
+            info.context.runtime, viewer, _event_data(input)))
+        return ProgrammeEventPayload(event=await _event_view(info, event) if event else None,
+                                     errors=errors_of(exc))
+
+    @strawberry.mutation(description="Register for a free event: a seat while any is "
+                                     "left, else the waitlist (anyone; linked to your "
+                                     "account when signed in).")
+    async def programme_event_register(self, info: Info, input: EventRegisterInput
+                                       ) -> EventRegisterPayload:
+        user = await info.context.user()
+        answers = input.answers if isinstance(input.answers, dict) else {}
+        found, exc = await attempt(lambda: registrations.register(
+            info.context.runtime, decode_id(input.event_id, "ProgrammeEvent", field="eventId"),
+            user.id if user else None, registrations.Attendee(
+                input.name, input.email, {str(k): str(v) for k, v in answers.items()})))
+        return EventRegisterPayload(registration=await _reg_view(info, found) if found else None,
+                                    errors=errors_of(exc))
+
+    @strawberry.mutation(description="Cancel a registration (its attendee or the event's "
+                                     "staff); the oldest waitlisted one takes the seat.")
+    async def programme_registration_cancel(self, info: Info, id: strawberry.ID
+                                            ) -> EventRegisterPayload:
+        viewer = signed_in(await viewer_of(info))
+        runtime = info.context.runtime
+        pk = decode_id(id, "ProgrammeRegistration")
+        async with runtime.db.read() as session:
+            found = await session.get(Registration, pk)
+            event = await session.get(Event, found.event_id) if found else None
+        if found is None or event is None:
+            raise NotFound("id", "No such registration.")
+        if found.user_id != viewer.user_id:
+            require_partner(viewer, event.partner_id)
+        result, exc = await attempt(lambda: registrations.cancel(runtime, pk))
+        if result is None:
+            return EventRegisterPayload(errors=errors_of(exc))
+        cancelled, promoted = result
+        return EventRegisterPayload(
+            registration=await _reg_view(info, cancelled),
+            promoted_id=encode_id("ProgrammeRegistration", promoted) if promoted else None)
+
+    @strawberry.mutation(description="Open a check-in list for an event (entry only, or "
+                                     "entry and exit when allowExit).")
+    async def checkin_list_create(self, info: Info, event_id: strawberry.ID, name: str,
+                                  allow_exit: bool = False) -> CheckinListPayload:
+        viewer = await viewer_of(info)
+        found, exc = await attempt(lambda: events.create_list(
+            info.context.runtime, viewer, decode_id(event_id, "ProgrammeEvent",
+                                                    field="eventId"), name, allow_exit))
+        return CheckinListPayload(checkin_list=CheckinListType.of(found) if found else None,
+                                  errors=errors_of(exc))
+
+    @strawberry.mutation(description="Scan a ticket at a door. Idempotent per nonce: a "
+                                     "resent scan gets the same answer.")
+    async def check_in(self, info: Info, secret: str, list_id: strawberry.ID, nonce: str,
+                       exit: bool = False) -> CheckinResultType:
+        pk = decode_id(list_id, "CheckinList", field="listId")
+        event = await events.list_event(info.context.runtime, pk)
+        require_partner(await viewer_of(info), event.partner_id)
+        scan = await checkin.check_in(info.context.runtime, secret[:400], pk, nonce,
+                                      checkin.EXIT if exit else checkin.ENTRY)
+        return CheckinResultType.of(scan)

@@ -1,0 +1,58 @@
+"""The programme plugin's hook implementations (registered as the ``programme`` entry
+point). It talks to other plugins only through core hooks (``ruta_journey_facts``,
+``ruta_impact_facts``) and to the core through ``engine.plugins.api``."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from engine.plugins.api import GraphQLContribution, Runtime, hookimpl
+from plugins.programme import demo as demo_data
+from plugins.programme import personal_data
+from plugins.programme.event_models import Checkin, CheckinList, Event, EventSession, Registration
+from plugins.programme.graphql_events import EventMutation, EventQuery
+from plugins.programme.graphql_network import NetworkMutation, NetworkQuery
+from plugins.programme.models import (
+    AccessPoint,
+    JobsDeclaration,
+    Participant,
+    Partner,
+    PartnerStaff,
+)
+
+MIGRATIONS = Path(__file__).resolve().parent / "migrations"
+
+
+@hookimpl
+def ruta_models() -> Sequence[type]:
+    return [Partner, AccessPoint, PartnerStaff, Participant, JobsDeclaration, Event,
+            EventSession, Registration, CheckinList, Checkin]
+
+
+@hookimpl
+def ruta_migration_locations() -> Sequence[str]:
+    return [str(MIGRATIONS)]
+
+
+@hookimpl
+def ruta_graphql_schema() -> GraphQLContribution:
+    return GraphQLContribution(query=[EventQuery, NetworkQuery],
+                               mutation=[EventMutation, NetworkMutation])
+
+
+@hookimpl
+async def ruta_demo_seed(runtime: Runtime, demo: Any) -> None:
+    """The network, its access points, two upcoming events and assisted participants."""
+    await demo_data.seed(runtime, demo)
+
+
+@hookimpl
+async def ruta_account_export(runtime: Runtime, user_id: int) -> dict[str, Any]:
+    return await personal_data.export(runtime, user_id)
+
+
+@hookimpl
+async def ruta_account_erase(runtime: Runtime, user_id: int) -> None:
+    await personal_data.erase(runtime, user_id)
