@@ -60,10 +60,13 @@ async def test_a_live_workers_lease_is_renewed_while_its_hook_runs(plugged: Any)
     async with plugged(slow, outbox_lease=2, hook_timeout=10) as client:
         client.runtime.dispatcher.wake = lambda: None
         token, _ = await client.vendor("renew@example.com", "Renew")
+        await Dispatcher(client.runtime).run_due()  # the sign-up's outbound webhook deliveries
         await client.product(token, "Renewed")
         first = asyncio.create_task(Dispatcher(client.runtime).run_due())
         await asyncio.sleep(2.5)  # past the first lease: renewed meanwhile
         other = await Dispatcher(client.runtime).run_due()
         assert await first >= 1
-        assert other == 0 and slow.calls == 1
+        # The other worker may run the outbound webhook's delivery queued behind the slow
+        # one (product updated), never the slow one itself: it runs exactly once.
+        assert other <= 1 and slow.calls == 1
         assert (await delivery_of(client, slow)).status == "delivered"

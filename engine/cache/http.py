@@ -9,6 +9,8 @@ from typing import Any
 from starlette.requests import Request
 from starlette.types import Message, Receive, Send
 
+from engine.http import json_body
+
 
 def json_bytes(data: Any) -> bytes:
     return json.dumps(data, separators=(",", ":")).encode()
@@ -54,12 +56,12 @@ async def graphql_params(request: Request) -> dict[str, Any] | None:
             if "query" not in params and "extensions" not in params:
                 return None
             return {"query": params.get("query"), "operationName": params.get("operationName"),
-                    "variables": json.loads(params.get("variables") or "null"),
-                    "extensions": json.loads(params.get("extensions") or "null")}
+                    "variables": json_body.decode(params.get("variables") or "null"),
+                    "extensions": json_body.decode(params.get("extensions") or "null")}
         if request.method != "POST" or \
                 "application/json" not in request.headers.get("content-type", ""):
             return None
-        data = json.loads(await request.body())
+        data = json_body.decode(await request.body())  # deep nesting: strawberry's 400
     except ValueError:
         return None
     return data if isinstance(data, dict) else None

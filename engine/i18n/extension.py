@@ -13,6 +13,7 @@ from typing import Any
 from strawberry.extensions import SchemaExtension
 from strawberry.types.graphql import OperationType
 
+from engine.db.unavailable import is_unavailable
 from engine.errors import RutaError
 from engine.i18n.catalogs import translate
 from engine.i18n.language import DEFAULT, from_accept_language, from_document, supported
@@ -24,6 +25,10 @@ async def request_language(context: Any, explicit: str | None) -> str:
     try:
         user = await context.user()
     except RutaError:
+        user = None
+    except Exception as exc:  # a database that is down: keep its SERVICE_UNAVAILABLE error
+        if not is_unavailable(exc):
+            raise
         user = None
     if user is not None and (language := supported(user.language_code)):
         return language

@@ -72,6 +72,7 @@ async def test_the_expert_directory_costs_the_same_for_5_and_50_experts(client: 
             await session.flush()
             session.add(Expert(user_id=user.id, kind="MENTOR", display_name=f"Expert {i}",
                                time_zone="Europe/Madrid", tags=["legal"], languages=["es"],
-                               weekly_plan=[{"weekday": 1, "start": "09:00", "end": "12:00"}]))
+                               weekly_plan=[{"weekday": 1, "start": "09:00", "end": "12:00"}],
+                               verified=True))  # only operator-verified experts are listed
     assert await _statements(client, EXPERTS, 5, "experts") == \
         await _statements(client, EXPERTS, 50, "experts")
