@@ -98,7 +98,7 @@ def _line(order: Order, vendor_order: VendorOrder, line: LineState) -> OrderLine
         total_gross=priced.total.gross, tax_rate=priced.decision.rate,
         tax_treatment=priced.decision.treatment, tax_territory=priced.decision.territory,
         tax_legal_note=priced.decision.legal_note, digital_asset=line.product.digital_asset,
-        stock_released=not line.tracks_stock)
+        stock_released=not line.tracks_stock, discount_gross=line.discount.gross)
 
 
 async def _create_order(runtime: Runtime, session: AsyncSession, state: CheckoutState,

@@ -67,6 +67,12 @@ class CheckoutLineType:
     tax_decision: TaxDecisionType
     is_available: bool
     requires_shipping: bool
+    discount: TaxedMoneyType = strawberry.field(
+        description="What the vendor's promotion takes off this line (zero without one).")
+    undiscounted_total: TaxedMoneyType = strawberry.field(
+        description="The line at the catalog price, before any promotion.")
+    promotion_name: str | None = strawberry.field(
+        description="The vendor promotion applied to this line, if any.")
 
     @classmethod
     def of(cls, line: LineState, language: str | None) -> CheckoutLineType:
@@ -77,7 +83,11 @@ class CheckoutLineType:
                    unit_price=TaxedMoneyType.of(line.priced.unit),
                    total_price=TaxedMoneyType.of(line.priced.total),
                    tax_decision=TaxDecisionType.of(line.priced.decision),
-                   is_available=line.available, requires_shipping=line.shippable)
+                   is_available=line.available, requires_shipping=line.shippable,
+                   discount=TaxedMoneyType.of(line.discount),
+                   undiscounted_total=TaxedMoneyType.of(line.undiscounted_total),
+                   promotion_name=line.reduction.promotion.name
+                   if line.reduction and line.reduction.promotion else None)
 
 
 @strawberry.type(name="CheckoutVendor", description="The part of a checkout one vendor sells.")
