@@ -154,7 +154,8 @@ async def load_state(session: AsyncSession, plugins: pluggy.PluginManager, check
     vendors: dict[int, VendorState] = {}
     found = await reductions(session, [Candidate(
         vendor_id=vendor.id, product_id=product.id, category_id=product.category_id,
-        unit_price=variant.price, quantity=line.quantity)
+        unit_price=variant.price, quantity=line.quantity,
+        vendor_promotes=vendor.has_promotions)
         for line, variant, product, vendor, _ in rows])
     for (line, variant, product, vendor, product_name), reduction in zip(rows, found,
                                                                           strict=True):

@@ -18,9 +18,9 @@ from engine.orders.models import Order
 from engine.orders.payment import PaymentAction
 from engine.plugins.contributions import ProductKindSpec, TaxClassSpec
 from engine.plugins.markers import hookimpl
+from engine.promotions.graphql import vendor_promotions
 from engine.runtime import Runtime
 from engine.settings import Settings
-from engine.promotions.graphql import vendor_promotions
 from engine.shipping.graphql import shipping_methods
 
 CORE_KINDS = (

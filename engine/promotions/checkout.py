@@ -28,11 +28,11 @@ class Reduction:
 
 
 async def reductions(session: AsyncSession, lines: Sequence[Candidate]) -> list[Reduction]:
-    """One reduction per line (zero without a promotion); one statement at most."""
-    if not lines:
-        return []
+    """One reduction per line (zero without a promotion): one statement when a vendor of
+    the cart runs promotions, none otherwise."""
     now = utcnow()
-    promotions = await running_for(session, {ln.vendor_id for ln in lines}, now)
+    promoting = {ln.vendor_id for ln in lines if ln.vendor_promotes}
+    promotions = await running_for(session, promoting, now) if promoting else []
     if not promotions:
         return [Reduction(None, Decimal("0.00")) for _ in lines]
     return [Reduction(p, r) for p, r in best_reductions(promotions, lines, now)]

@@ -29,6 +29,8 @@ class Candidate:
     category_id: int | None
     unit_price: Decimal
     quantity: int
+    #: The vendor runs promotions at all (``Vendor.has_promotions``).
+    vendor_promotes: bool = True
 
 
 def is_running(promotion: Promotion, now: datetime) -> bool:

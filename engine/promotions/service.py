@@ -7,16 +7,20 @@ from datetime import datetime
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import or_, select
+from sqlalchemy import update as sql_update
+from sqlalchemy.ext.asyncio import AsyncSession
 
 from engine.accounts.models import User
 from engine.catalog.models import Product
+from engine.db.types import utcnow
 from engine.errors import Collector, NotFound, PermissionDenied
 from engine.input_rules import clean_text
 from engine.money import MAX_PRICE, has_cent_precision
 from engine.promotions.models import Promotion
 from engine.runtime import Runtime
 from engine.vendors.access import require_vendor_staff
+from engine.vendors.models import Vendor
 
 KINDS = ("PERCENTAGE", "FIXED")
 
@@ -82,6 +86,16 @@ async def _check_products(session: Any, vendor_id: int, product_ids: list[int]) 
         raise NotFound("productIds", "Not one of your products.")
 
 
+async def _flag(session: Any, vendor_id: int) -> None:
+    """Keep ``Vendor.has_promotions``: any active promotion that has not ended."""
+    await session.flush()
+    running = await session.scalar(select(Promotion.id).where(
+        Promotion.vendor_id == vendor_id, Promotion.is_active,
+        or_(Promotion.ends_at.is_(None), Promotion.ends_at > utcnow())).limit(1))
+    await session.execute(sql_update(Vendor).where(Vendor.id == vendor_id)
+                          .values(has_promotions=running is not None))
+
+
 async def create(runtime: Runtime, user: User | None, data: PromotionData) -> Promotion:
     values = _clean(data, None)
     async with runtime.transaction() as session:
@@ -90,10 +104,11 @@ async def create(runtime: Runtime, user: User | None, data: PromotionData) -> Pr
         promotion = Promotion(vendor_id=membership.vendor_id, **{
             "product_ids": [], "category_ids": [], "is_active": True, **values})
         session.add(promotion)
+        await _flag(session, membership.vendor_id)
     return promotion
 
 
-async def _own(session: Any, user: User | None, promotion_id: int) -> Promotion:
+async def _own(session: AsyncSession, user: User | None, promotion_id: int) -> Promotion:
     membership = await require_vendor_staff(session, user)
     promotion = await session.get(Promotion, promotion_id, with_for_update=True)
     if promotion is None:
@@ -111,6 +126,7 @@ async def update(runtime: Runtime, user: User | None, promotion_id: int, data: P
         await _check_products(session, promotion.vendor_id, values.get("product_ids") or [])
         for key, value in values.items():
             setattr(promotion, key, value)
+        await _flag(session, promotion.vendor_id)
     return promotion
 
 
@@ -118,4 +134,5 @@ async def delete(runtime: Runtime, user: User | None, promotion_id: int) -> Prom
     async with runtime.transaction() as session:
         promotion = await _own(session, user, promotion_id)
         await session.delete(promotion)
+        await _flag(session, promotion.vendor_id)
     return promotion

@@ -38,6 +38,9 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint("id", name=op.f("pk_promotion")),
     )
     op.create_index("ix_promotion_vendor_active", "promotion", ["vendor_id", "is_active"])
+    with op.batch_alter_table("vendor") as batch:
+        batch.add_column(sa.Column("has_promotions", sa.Boolean(), nullable=False,
+                                   server_default=sa.false()))
     with op.batch_alter_table("order_line") as batch:
         batch.add_column(sa.Column("discount_gross", sa.BigInteger(), nullable=False,
                                    server_default="0"))
@@ -46,5 +49,7 @@ def upgrade() -> None:
 def downgrade() -> None:
     with op.batch_alter_table("order_line") as batch:
         batch.drop_column("discount_gross")
+    with op.batch_alter_table("vendor") as batch:
+        batch.drop_column("has_promotions")
     op.drop_index("ix_promotion_vendor_active", table_name="promotion")
     op.drop_table("promotion")
