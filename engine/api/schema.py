@@ -42,7 +42,7 @@ from engine.media.graphql import MediaMutation
 from engine.orders.graphql import OrderMutation, OrderQuery
 from engine.orders.types import OrderType
 from engine.plugins.contributions import GraphQLContribution
-from engine.promotions.graphql import PromotionMutation
+from engine.promotions.graphql import PromotionMutation, VoucherMutation
 from engine.reviews.graphql import ReviewMutation, ReviewQuery
 from engine.search.graphql import SearchQuery
 from engine.settings import Settings
@@ -61,7 +61,8 @@ CORE_QUERIES: tuple[type, ...] = (ShopQuery, AccountQuery, VendorQuery, StaffQue
 CORE_MUTATIONS: tuple[type, ...] = (AccountMutation, VendorMutation, StaffMutation,
                                     CatalogMutation, MediaMutation, ShippingMutation,
                                     CheckoutMutation, OrderMutation, ReviewMutation,
-                                    PromotionMutation, AccountLifecycleMutation,
+                                    PromotionMutation, VoucherMutation,
+                                    AccountLifecycleMutation,
                                     TwoFactorMutation)
 
 #: Core types plugins may add fields to, by GraphQL name.

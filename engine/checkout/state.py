@@ -20,7 +20,8 @@ from engine.catalog.models import Product, ProductTranslation, ProductVariant
 from engine.catalog.pricing import PricedLine, PricingLine, price_line
 from engine.checkout.models import Checkout, CheckoutLine
 from engine.money import TaxedMoney
-from engine.promotions.checkout import Reduction, difference, reductions
+from engine.promotions.checkout import Reduction, difference, with_voucher
+from engine.promotions.models import Voucher
 from engine.promotions.rules import Candidate
 from engine.shipping.models import ShippingMethod
 from engine.translations import translated
@@ -85,6 +86,8 @@ class CheckoutState:
     checkout: Checkout
     lines: list[LineState]
     vendors: list[VendorState]
+    #: The applied voucher while it is usable (None: no code, or no longer valid).
+    voucher: Voucher | None = None
 
     @property
     def subtotal(self) -> TaxedMoney:
@@ -152,11 +155,11 @@ async def load_state(session: AsyncSession, plugins: pluggy.PluginManager, check
     kinds = product_kinds(plugins)
     lines: list[LineState] = []
     vendors: dict[int, VendorState] = {}
-    found = await reductions(session, [Candidate(
+    found, voucher = await with_voucher(session, [Candidate(
         vendor_id=vendor.id, product_id=product.id, category_id=product.category_id,
         unit_price=variant.price, quantity=line.quantity,
         vendor_promotes=vendor.has_promotions)
-        for line, variant, product, vendor, _ in rows])
+        for line, variant, product, vendor, _ in rows], checkout.voucher_code)
     for (line, variant, product, vendor, product_name), reduction in zip(rows, found,
                                                                           strict=True):
         spec = kinds.get(product.kind)
@@ -185,4 +188,5 @@ async def load_state(session: AsyncSession, plugins: pluggy.PluginManager, check
                 vendors[method.vendor_id].methods.append(method)
         for vendor_state in vendors.values():
             _shipping(plugins, vendor_state, checkout)
-    return CheckoutState(checkout=checkout, lines=lines, vendors=list(vendors.values()))
+    return CheckoutState(checkout=checkout, lines=lines, vendors=list(vendors.values()),
+                         voucher=voucher)

@@ -119,6 +119,10 @@ class CheckoutVendorType:
 class CheckoutType:
     id: strawberry.ID
     email: str | None
+    voucher_code: str | None = strawberry.field(
+        description="The applied voucher code, if any (see isVoucherValid).")
+    is_voucher_valid: bool = strawberry.field(
+        description="False when the applied code no longer gives a discount.")
     vat_id: str | None
     language_code: LanguageCodeEnum  # type: ignore[valid-type]
     shipping_address: AddressType | None
@@ -136,6 +140,8 @@ class CheckoutType:
         language = checkout.language_code
         return cls(
             id=encode_token_id("Checkout", checkout.token), email=checkout.email,
+            voucher_code=checkout.voucher_code,
+            is_voucher_valid=checkout.voucher_code is None or state.voucher is not None,
             vat_id=checkout.vat_id, language_code=language,
             shipping_address=AddressType.of(checkout.shipping_address),
             billing_address=AddressType.of(checkout.billing_address),

@@ -15,16 +15,37 @@ from decimal import Decimal
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from engine.db.types import utcnow
-from engine.money import TaxedMoney
+from engine.money import TaxedMoney, quantize
 from engine.promotions.loading import running_for
-from engine.promotions.models import Promotion
+from engine.promotions.models import Promotion, Voucher
 from engine.promotions.rules import Candidate, best_reductions
+from engine.promotions.vouchers import find, usable
 
 
 @dataclass(frozen=True)
 class Reduction:
     promotion: Promotion | None
     per_unit: Decimal
+    #: The checkout's voucher when it applies to this line (its part is in ``per_unit``).
+    voucher: Voucher | None = None
+
+
+async def with_voucher(session: AsyncSession, lines: Sequence[Candidate], code: str | None
+                       ) -> tuple[list[Reduction], Voucher | None]:
+    """Promotions, then the checkout's voucher (one more statement, only with a code) on
+    the promoted price of the funding vendor's lines."""
+    found = await reductions(session, lines)
+    voucher = await find(session, code) if code else None
+    if voucher is None or not usable(voucher, utcnow()):
+        return found, None
+    out = []
+    for line, reduction in zip(lines, found, strict=True):
+        if line.vendor_id != voucher.vendor_id:
+            out.append(reduction)
+            continue
+        extra = quantize((line.unit_price - reduction.per_unit) * voucher.value / 100)
+        out.append(Reduction(reduction.promotion, reduction.per_unit + extra, voucher))
+    return out, voucher
 
 
 async def reductions(session: AsyncSession, lines: Sequence[Candidate]) -> list[Reduction]:
