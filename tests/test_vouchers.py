@@ -9,6 +9,7 @@ from typing import Any
 
 from sqlalchemy import select
 
+from engine.demo.promotions import DEMO_VOUCHER
 from engine.promotions.models import Voucher, VoucherUse
 from tests.client import Client
 from tests.shop import COMPLETE, Shop, build, ready
@@ -97,3 +98,20 @@ async def test_the_per_customer_limit_holds_and_a_refused_completion_changes_not
     bob = await client.register("bob@example.com")
     other = await _with_code(client, shop, bob)
     assert (await client.gql(COMPLETE, {"id": other}, bob))["checkoutComplete"]["errors"] == []
+
+
+async def test_the_demo_runs_promotions_and_its_voucher_code_works(demo: Any,
+                                                                   client: Client) -> None:
+    customer = await client.login("customer@ruta.example", "ruta-demo")
+    listing = await client.gql("{ products(first: 50) { edges { node { vendor { name }"
+                               " variants { id price { amount } } } } } }")
+    es = [n["node"]["variants"][0]["id"] for n in listing["products"]["edges"]
+          if n["node"]["vendor"]["name"] == "Bodega y Dulces del Condado"]
+    created = (await client.gql(
+        "mutation($i: CheckoutCreateInput!) { checkoutCreate(input: $i) { checkout { id } } }",
+        {"i": {"lines": [{"variantId": es[0], "quantity": 1}]}}, customer)
+               )["checkoutCreate"]["checkout"]["id"]
+    applied = (await client.gql(APPLY, {"id": created, "c": DEMO_VOUCHER.lower()}, customer)
+               )["checkoutVoucherApply"]
+    assert applied["errors"] == [] and applied["checkout"]["isVoucherValid"] is True
+    assert applied["checkout"]["lines"][0]["discount"]["gross"]["amount"] != "0.00"
