@@ -125,7 +125,9 @@ def create_app(settings: Settings | None = None, *, plugins: pluggy.PluginManage
                 Route("/graphql", graphql_endpoint, methods=["GET", "POST"]),
                 Route("/downloads/{token}", downloads.endpoint(runtime)),
                 Route("/media/{key:path}", media_routes.endpoint(runtime)),
-                Route("/webhooks/stripe", webhooks.endpoint(runtime), methods=["POST"])],
+                Route("/webhooks/stripe", webhooks.endpoint(runtime), methods=["POST"]),
+                *(route for routes in runtime.plugins.hook.ruta_http_routes(runtime=runtime)
+                  for route in routes or ())],
         middleware=middleware,
         lifespan=lifespan,
     )

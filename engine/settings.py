@@ -11,6 +11,8 @@ Every knob the engine has is here, with its environment variable:
 ``RUTA_ACCESS_TOKEN_TTL``             seconds an access JWT lives (default 900)
 ``RUTA_REFRESH_TOKEN_TTL``            seconds a refresh token lives (default 30 days)
 ``RUTA_DEFAULT_COMMISSION_RATE``      platform commission for new vendors (default 0.10)
+``RUTA_COMMISSION_BASE``              ``net`` (default: on the vendor order excluding VAT) or
+                                      ``gross`` (including VAT)
 ``RUTA_SUPPORTED_COUNTRIES``          countries vendors and buyers may be in (default ES,PT)
 ``RUTA_DISABLED_PLUGINS``             comma-separated plugin names not to load
 ``RUTA_HOOK_TIMEOUT``                 seconds one lifecycle hook implementation may run
@@ -83,6 +85,8 @@ class Settings:
     access_token_ttl: int = 900
     refresh_token_ttl: int = 30 * 24 * 3600
     default_commission_rate: Decimal = Decimal("0.10")
+    #: What the commission rate applies to: ``net`` (excluding VAT) or ``gross``.
+    commission_base: str = "net"
     supported_countries: tuple[str, ...] = ("ES", "PT")
     disabled_plugins: tuple[str, ...] = ()
     hook_timeout: float = 10.0
@@ -149,6 +153,8 @@ class Settings:
                 )
             if self.debug:
                 raise SettingsError("RUTA_DEBUG cannot be on in production mode")
+        if self.commission_base not in ("net", "gross"):
+            raise SettingsError("RUTA_COMMISSION_BASE must be net or gross")
         if not (Decimal(0) <= self.default_commission_rate < Decimal(1)):
             raise SettingsError("RUTA_DEFAULT_COMMISSION_RATE must be in [0, 1)")
         if self.max_query_cost <= 0:
@@ -246,6 +252,7 @@ def settings_from_env(env: Mapping[str, str] | None = None) -> Settings:
         access_token_ttl=_int(env, "RUTA_ACCESS_TOKEN_TTL", 900),
         refresh_token_ttl=_int(env, "RUTA_REFRESH_TOKEN_TTL", 30 * 24 * 3600),
         default_commission_rate=commission,
+        commission_base=env.get("RUTA_COMMISSION_BASE", "net").strip().lower(),
         supported_countries=tuple(
             c.upper() for c in _csv(env.get("RUTA_SUPPORTED_COUNTRIES"), ("ES", "PT"))
         ),

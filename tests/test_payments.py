@@ -72,8 +72,11 @@ async def env(plugged: Any) -> AsyncIterator[Env]:
     async with localstripe() as api_base:
         async with httpx.AsyncClient() as http:
             await http.delete(f"{api_base}/_config/data")
+        # the figures below take the commission on the gross (RUTA_COMMISSION_BASE=gross);
+        # the default net base is tested in tests/plugins/iberia/test_commission_invoices.py
         async with plugged(stripe_secret_key=SECRET_KEY, stripe_webhook_secret=WEBHOOK_SECRET,
-                           stripe_api_base=api_base) as client, serve(client.app) as app_url:
+                           stripe_api_base=api_base, commission_base="gross"
+                           ) as client, serve(client.app) as app_url:
             async with httpx.AsyncClient() as http:
                 await http.post(f"{api_base}/_config/webhooks/ruta", data={
                     "url": f"{app_url}/webhooks/stripe", "secret": WEBHOOK_SECRET})

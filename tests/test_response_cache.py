@@ -194,10 +194,12 @@ async def test_get_cannot_run_a_mutation(plugged: Workers) -> None:
 async def test_total_count_is_counted_once_per_catalog_version(client: Client) -> None:
     token, _ = await client.vendor("count@example.com", "Counter")
     await client.product(token, "One")
+    assert client.runtime.dispatcher is not None
+    await client.runtime.dispatcher.drain()  # count the requests, not background deliveries
     seen: list[str] = []
 
     def record(_conn: Any, _cursor: Any, statement: str, *_args: Any) -> None:
-        if "count(" in statement.lower():
+        if "count(" in statement.lower() and "catalog_product" in statement:
             seen.append(statement)
 
     sync_engine = client.runtime.db.engine.sync_engine
@@ -205,7 +207,7 @@ async def test_total_count_is_counted_once_per_catalog_version(client: Client) -
     try:
         assert (await client.gql(NAMES))["products"]["totalCount"] == 1
         assert (await client.gql(NAMES))["products"]["totalCount"] == 1
-        assert len(seen) == 1
+        assert len(seen) == 1, seen
         await client.product(token, "Two")
         assert (await client.gql(NAMES))["products"]["totalCount"] == 2
         assert len(seen) == 2

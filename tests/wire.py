@@ -68,6 +68,7 @@ async def measuring(runtime: Runtime) -> AsyncIterator[Cost]:
         listeners.append((engine.pool, "connect", on_connect))
     dispatcher = runtime.dispatcher
     assert dispatcher is not None
+    await dispatcher.drain()  # deliveries already under way (e.g. thumbnails) are not the request's
     wake = dispatcher.wake
     dispatcher.wake = lambda: None  # type: ignore[method-assign]
     for target, name, listener in listeners:

@@ -88,8 +88,8 @@ class Context:
     async def cache_versions(self) -> dict[str, int]:
         """The cache versions, read once per request (one statement)."""
         if self.cache.versions is None:
-            async with self.runtime.db.engine.connect() as conn:
-                self.cache.versions = await read_versions(conn)
+            async with self.runtime.db.read() as session:  # the request's one connection
+                self.cache.versions = await read_versions(await session.connection())
             await notice(self.runtime, self.cache.versions)
         return self.cache.versions
 

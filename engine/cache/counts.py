@@ -34,6 +34,7 @@ def count_key(db: Database, query: Select[Any]) -> Hashable:
 async def cached_count(db: Database, query: Select[Any], versions: dict[str, int],
                        count: Callable[[], Awaitable[int]]) -> int:
     """``count()`` unless this worker counted ``query`` under the current catalog version."""
+    db = getattr(db, "shared", db)  # a request's view shares its process's counts
     counts = _by_database.setdefault(db, OrderedDict())
     key = count_key(db, query)
     version = versions.get(CATALOG, -1)

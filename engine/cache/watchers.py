@@ -19,7 +19,8 @@ from engine.runtime import Runtime
 Refresh = Callable[[Runtime], Awaitable[None]]
 
 _watchers: dict[str, list[tuple[Refresh, object | None]]] = defaultdict(list)
-_seen: WeakKeyDictionary[Runtime, dict[str, int]] = WeakKeyDictionary()
+#: Last versions seen, per app (its plugin manager: every request's runtime copy shares it).
+_seen: WeakKeyDictionary[object, dict[str, int]] = WeakKeyDictionary()
 
 
 def watch(name: str, refresh: Refresh, plugin: object | None = None) -> None:
@@ -31,8 +32,8 @@ def watch(name: str, refresh: Refresh, plugin: object | None = None) -> None:
 
 
 async def notice(runtime: Runtime, versions: Mapping[str, int]) -> None:
-    seen = _seen.get(runtime)
-    _seen[runtime] = dict(versions)
+    seen = _seen.get(runtime.plugins)
+    _seen[runtime.plugins] = dict(versions)
     for name, refreshers in _watchers.items():
         if seen is not None and seen.get(name) == versions.get(name):
             continue

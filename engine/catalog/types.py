@@ -22,6 +22,7 @@ from engine.catalog.loaders import (
 )
 from engine.catalog.models import Product, ProductVariant
 from engine.catalog.pricing import PricedLine, PricingLine, price_line
+from engine.catalog.pricing_facts import pricing_facts_loader
 from engine.vendors.loaders import vendors_by_id
 from engine.vendors.types import VendorType
 
@@ -94,13 +95,14 @@ async def _price(info: Info, variant: ProductVariant, product: ProductType,
     if row is None:
         return None
     vendor = row[0]
+    facts = await info.context.loader("pricing_facts", pricing_facts_loader).load(vendor.id)
     return price_line(info.context.runtime.plugins, PricingLine(
         unit_price=variant.price, quantity=1, prices_include_tax=vendor.prices_include_tax,
         product_kind=product.kind, tax_class=product.tax_class, vendor_id=vendor.id,
         vendor_country=vendor.country, vendor_postal_code=vendor.postal_code,
         buyer_country=country or product.country, buyer_postal_code=postal_code,
         product_id=product.pk, variant_id=variant.id, product_attributes=product.attributes,
-        starts_at=variant.starts_at, ends_at=variant.ends_at))
+        starts_at=variant.starts_at, ends_at=variant.ends_at, vendor_facts=facts))
 
 
 @strawberry.type(name="ProductVariant")

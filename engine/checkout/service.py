@@ -144,14 +144,18 @@ async def create(runtime: Runtime, user: User | None, data: CheckoutData) -> Che
     vat_id = clean_text(errors, "vatId", data.vat_id, max_length=32, required=False) \
         if data.vat_id is not None else None
     errors.raise_if_any()
+    normalised = (vat_id or None) and vat_id.replace(" ", "").upper()
+    # The same validation as ``checkoutVatIdUpdate``: a number set here is checked too.
+    plugin_data = await _validated_vat_id(runtime, normalised, billing or shipping, {}) \
+        if normalised else {}
     async with runtime.transaction() as session:
         await _check_lines(runtime, session, data.lines, "lines", {})
         checkout = Checkout(user_id=user.id if user else None, email=email,
                             shipping_address=shipping, billing_address=billing,
-                            vat_id=(vat_id or None) and vat_id.replace(" ", "").upper(),
+                            vat_id=normalised,
                             language_code=data.language_code or (
                                 user.language_code if user else "EN"),
-                            shipping_methods={}, plugin_data={})
+                            shipping_methods={}, plugin_data=plugin_data)
         session.add(checkout)
         await session.flush()
         merged = _merge(data.lines)
@@ -244,9 +248,7 @@ async def update_vat_id(runtime: Runtime, user: User | None, token: str, vat_id:
     normalised = cleaned.replace(" ", "").upper() if cleaned else None
     async with runtime.db.read() as session:
         country = _buyer_country(await get_checkout(session, user, token, for_update=True))
-    await runtime.db.release()  # no connection held while VIES answers
-    found = await asyncio.to_thread(runtime.plugins.hook.ruta_vat_id_validate,
-                                    vat_id=normalised, country=country)
+    found = await _vat_id_findings(runtime, normalised, country)
     async with runtime.transaction() as session:
         checkout = await get_checkout(session, user, token, lock=True, for_update=True)
         checkout.vat_id = normalised
@@ -255,6 +257,26 @@ async def update_vat_id(runtime: Runtime, user: User | None, token: str, vat_id:
             data.update(contributed or {})
         checkout.plugin_data = data
     return checkout
+
+
+async def _vat_id_findings(runtime: Runtime, vat_id: str | None, country: str | None
+                           ) -> list[dict[str, Any] | None]:
+    """``ruta_vat_id_validate`` in a worker thread (it may ask VIES); raises to refuse.
+    No connection is held while VIES answers."""
+    await runtime.db.release()
+    found: list[dict[str, Any] | None] = await asyncio.to_thread(
+        runtime.plugins.hook.ruta_vat_id_validate, vat_id=vat_id, country=country)
+    return found
+
+
+async def _validated_vat_id(runtime: Runtime, vat_id: str, address: dict[str, Any] | None,
+                            plugin_data: dict[str, Any]) -> dict[str, Any]:
+    country = (address or {}).get("country")
+    data = dict(plugin_data)
+    for contributed in await _vat_id_findings(runtime, vat_id, str(country) if country
+                                              else None):
+        data.update(contributed or {})
+    return data
 
 
 def _buyer_country(checkout: Checkout) -> str | None:

@@ -1,6 +1,7 @@
 """A checkout's current state, priced: its lines with product, variant and vendor, the
 shipping of each vendor, and every total. Two statements load it whatever its size.
 
+Vendors' facts for pricing (``ruta_pricing_facts``) are read once per load, fresh.
 This is the single place where a cart is priced; ``checkoutComplete`` snapshots exactly
 this onto the order.
 """
@@ -17,7 +18,8 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from engine.catalog.kinds import product_kinds
 from engine.catalog.models import Product, ProductTranslation, ProductVariant
-from engine.catalog.pricing import PricedLine, PricingLine, price_line
+from engine.catalog.pricing import PricedLine, PricingLine, price_line, price_shipping
+from engine.catalog.pricing_facts import vendor_pricing_facts
 from engine.checkout.models import Checkout, CheckoutLine
 from engine.money import TaxedMoney
 from engine.promotions.checkout import Reduction, difference, with_voucher
@@ -114,17 +116,20 @@ def buyer_location(checkout: Checkout) -> dict[str, Any]:
 
 
 def _pricing_line(line: CheckoutLine, variant: ProductVariant, product: Product, vendor: Vendor,
-                  checkout: Checkout, unit_price: Decimal | None = None) -> PricingLine:
+                  checkout: Checkout, facts: dict[int, dict[str, Any]],
+                  unit_price: Decimal | None = None) -> PricingLine:
     return PricingLine(
         unit_price=variant.price if unit_price is None else unit_price, quantity=line.quantity,
         prices_include_tax=vendor.prices_include_tax, product_kind=product.kind,
         tax_class=product.tax_class, vendor_id=vendor.id, vendor_country=vendor.country,
         vendor_postal_code=vendor.postal_code, product_id=product.id, variant_id=variant.id,
         product_attributes=dict(product.attributes or {}), starts_at=variant.starts_at,
-        ends_at=variant.ends_at, **buyer_location(checkout))
+        ends_at=variant.ends_at, vendor_facts=facts.get(vendor.id, {}),
+        **buyer_location(checkout))
 
 
-def _shipping(plugins: pluggy.PluginManager, state: VendorState, checkout: Checkout) -> None:
+def _shipping(plugins: pluggy.PluginManager, state: VendorState, checkout: Checkout,
+              facts: dict[int, dict[str, Any]]) -> None:
     chosen = (checkout.shipping_methods or {}).get(str(state.vendor.id))
     state.shipping_method = next((m for m in state.methods if m.id == chosen), None)
     method = state.shipping_method
@@ -134,11 +139,13 @@ def _shipping(plugins: pluggy.PluginManager, state: VendorState, checkout: Check
     if method.free_over is not None and goods >= method.free_over:
         return
     vendor = state.vendor
-    state.shipping = price_line(plugins, PricingLine(
+    parts = price_shipping(plugins, PricingLine(
         unit_price=method.price, quantity=1, prices_include_tax=vendor.prices_include_tax,
         product_kind="SHIPPING", tax_class="STANDARD", vendor_id=vendor.id,
         vendor_country=vendor.country, vendor_postal_code=vendor.postal_code,
-        **buyer_location(checkout))).total
+        vendor_facts=facts.get(vendor.id, {}), **buyer_location(checkout)),
+        [(ln.priced.decision, ln.priced.total.net) for ln in state.lines if ln.shippable])
+    state.shipping = sum((part.total for part in parts), TaxedMoney.zero())
 
 
 async def load_state(session: AsyncSession, plugins: pluggy.PluginManager, checkout: Checkout
@@ -152,6 +159,8 @@ async def load_state(session: AsyncSession, plugins: pluggy.PluginManager, check
              .where(CheckoutLine.checkout_id == checkout.id)
              .order_by(CheckoutLine.id))
     rows = (await session.execute(query)).all()
+    facts = await vendor_pricing_facts(session, plugins, (row[3].id for row in rows),
+                                       checkout.vat_id)
     kinds = product_kinds(plugins)
     lines: list[LineState] = []
     vendors: dict[int, VendorState] = {}
@@ -164,10 +173,11 @@ async def load_state(session: AsyncSession, plugins: pluggy.PluginManager, check
                                                                           strict=True):
         spec = kinds.get(product.kind)
         priced = price_line(plugins, _pricing_line(
-            line, variant, product, vendor, checkout, variant.price - reduction.per_unit))
+            line, variant, product, vendor, checkout, facts, variant.price - reduction.per_unit))
         discount = TaxedMoney.zero()
         if reduction.per_unit:
-            full = price_line(plugins, _pricing_line(line, variant, product, vendor, checkout))
+            full = price_line(plugins, _pricing_line(line, variant, product, vendor, checkout,
+                                                     facts))
             discount = difference(full.total, priced.total)
         state = LineState(line=line, variant=variant, product=product, vendor=vendor,
                           product_name=product_name, priced=priced,
@@ -187,6 +197,6 @@ async def load_state(session: AsyncSession, plugins: pluggy.PluginManager, check
             if country is None or country in method.countries:
                 vendors[method.vendor_id].methods.append(method)
         for vendor_state in vendors.values():
-            _shipping(plugins, vendor_state, checkout)
+            _shipping(plugins, vendor_state, checkout, facts)
     return CheckoutState(checkout=checkout, lines=lines, vendors=list(vendors.values()),
                          voucher=voucher)

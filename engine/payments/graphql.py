@@ -68,6 +68,8 @@ class BalanceType:
     refunded: MoneyType
     paid_out: MoneyType
     owed: MoneyType = strawberry.field(description="Earned and not yet paid out.")
+    commission_base: str = strawberry.field(description="What the commission rate applies "
+                                            "to: NET (excluding VAT) or GROSS.")
 
 
 @strawberry.type(name="Refund")
@@ -111,7 +113,8 @@ async def vendor_balance(root: VendorType, info: Info) -> BalanceType:
         found = await ledger.balance(session, root.model.id)
     return BalanceType(sales=money(found.sales), commission=money(found.commission),
                        refunded=money(found.refunded), paid_out=money(found.paid_out),
-                       owed=money(found.owed))
+                       owed=money(found.owed),
+                       commission_base=info.context.runtime.settings.commission_base.upper())
 
 
 @strawberry.type

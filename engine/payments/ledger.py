@@ -22,6 +22,12 @@ def split(total: Decimal, rate: Decimal) -> tuple[Decimal, Decimal]:
     return commission, total - commission
 
 
+def commission_on(base: Decimal, rate: Decimal) -> Decimal:
+    """The commission on ``base``: the vendor order's net (``RUTA_COMMISSION_BASE=net``,
+    the default) or gross amount, rounded once, half-up."""
+    return quantize(base * rate)
+
+
 async def add(session: AsyncSession, vendor_order_id: int, vendor_id: int, kind: str,
               amount: Decimal, reference: str | None = None) -> None:
     if kind not in SIGN:

@@ -33,7 +33,10 @@ async def record_sale(runtime: Runtime, order_id: int) -> list[int]:
         for vendor_order, vendor in rows:
             if await ledger.has(session, vendor_order.id, "CHARGE"):
                 continue
-            commission, share = ledger.split(vendor_order.total_gross, vendor.commission_rate)
+            base = vendor_order.total_net if runtime.settings.commission_base == "net" \
+                else vendor_order.total_gross
+            commission = ledger.commission_on(base, vendor.commission_rate)
+            share = vendor_order.total_gross - commission
             await ledger.add(session, vendor_order.id, vendor.id, "CHARGE",
                              vendor_order.total_gross, f"order-{order.number}")
             await ledger.add(session, vendor_order.id, vendor.id, "COMMISSION", commission)

@@ -18,7 +18,7 @@ from engine.cache.versions import CATALOG as CATALOG_VERSION
 from engine.cache.versions import STOCK as STOCK_VERSION
 from engine.cache.versions import TAX_FACTS as TAX_FACTS_VERSION
 from engine.cache.watchers import watch as watch_cache_version
-from engine.catalog.pricing import PricingLine, TaxDecision
+from engine.catalog.pricing import PricingLine, TaxDecision, shares
 from engine.catalog.types import ProductType, ProductVariantType
 from engine.checkout.service import set_plugin_data
 from engine.checkout.snapshot import CheckoutLineSnapshot, CheckoutSnapshot
@@ -50,6 +50,7 @@ from engine.plugins.reads import (
     VendorFacts,
     VendorOrderFacts,
     category_and_descendants,
+    commission_by_vendor,
     order_facts,
     order_lines,
     product_facts,
@@ -113,6 +114,7 @@ __all__ = [
     "can_manage_vendor",
     "category_and_descendants",
     "clean_text",
+    "commission_by_vendor",
     "connection",
     "count_of",
     "decode_id",
@@ -132,6 +134,7 @@ __all__ = [
     "quantize",
     "record_event",
     "set_plugin_data",
+    "shares",
     "taxed",
     "user_emails",
     "utcnow",

@@ -20,6 +20,7 @@ from engine.accounts.models import User
 from engine.catalog.listing import Scope, category_and_descendants, product_select, visible
 from engine.catalog.models import Product, ProductVariant
 from engine.orders.models import Order, OrderLine, VendorOrder
+from engine.payments.models import LedgerEntry
 from engine.vendors.models import Vendor
 
 #: Columns for filters and joins on ``public_products`` queries.
@@ -72,6 +73,8 @@ class OrderLineFacts:
     tax_rate: Decimal
     tax_legal_note: str | None
     variant_name: str
+    #: Where the line is taxed (the tax decision's territory: ES, PT-20, FR...).
+    tax_territory: str | None = None
 
 
 @dataclass(frozen=True)
@@ -119,6 +122,8 @@ class VendorFacts:
     postal_code: str
     region: str | None
     language_code: str
+    #: Whether its prices (and shipping prices) include VAT: how its amounts were split.
+    prices_include_tax: bool = False
 
 
 async def vendor_facts(session: AsyncSession, vendor_id: int) -> VendorFacts | None:
@@ -126,14 +131,15 @@ async def vendor_facts(session: AsyncSession, vendor_id: int) -> VendorFacts | N
     if v is None:
         return None
     return VendorFacts(v.id, v.name, v.slug, v.status, v.tax_id, v.country, v.postal_code,
-                       v.region, v.language_code)
+                       v.region, v.language_code, v.prices_include_tax)
 
 
 def _line_facts(line: OrderLine, attributes: dict[str, Any] | None) -> OrderLineFacts:
     return OrderLineFacts(
         line.id, line.product_id, line.variant_id, line.product_kind, line.product_name,
         line.quantity, line.unit_gross, line.total_net, line.total_gross, line.tax_treatment,
-        dict(attributes or {}), line.tax_rate, line.tax_legal_note, line.variant_name)
+        dict(attributes or {}), line.tax_rate, line.tax_legal_note, line.variant_name,
+        line.tax_territory)
 
 
 async def order_lines(session: AsyncSession, line_ids: Sequence[int]
@@ -197,3 +203,19 @@ async def order_facts(session: AsyncSession, order_id: int) -> OrderFacts | None
         vendor_orders=tuple(VendorOrderFacts(
             vo.id, vo.vendor_id, country, postal, vo.status, vo.shipping_net, vo.total_gross,
             tuple(lines.get(vo.id, [])), vo.shipping_tax) for vo, country, postal in parts))
+
+
+async def commission_by_vendor(session: AsyncSession, start: datetime, end: datetime
+                               ) -> dict[int, Decimal]:
+    """The platform's commission per vendor recorded in ``[start, end)`` (COMMISSION minus
+    COMMISSION_REFUND ledger entries), for the platform's own invoices to its vendors."""
+    rows = await session.execute(
+        select(LedgerEntry.vendor_id, LedgerEntry.kind, func.sum(LedgerEntry.amount))
+        .where(LedgerEntry.kind.in_(("COMMISSION", "COMMISSION_REFUND")),
+               LedgerEntry.created_at >= start, LedgerEntry.created_at < end)
+        .group_by(LedgerEntry.vendor_id, LedgerEntry.kind))
+    found: dict[int, Decimal] = {}
+    for vendor_id, kind, amount in rows:
+        sign = 1 if kind == "COMMISSION" else -1
+        found[vendor_id] = found.get(vendor_id, Decimal("0.00")) + sign * Decimal(amount)
+    return {k: v.quantize(Decimal("0.01")) for k, v in found.items()}

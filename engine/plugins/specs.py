@@ -30,13 +30,15 @@ Five kinds of hook, with different rules:
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
 import pluggy
 
 if TYPE_CHECKING:
+    from sqlalchemy.ext.asyncio import AsyncSession
+
     from engine.catalog.pricing import PricingLine, TaxDecision
     from engine.checkout.snapshot import CheckoutSnapshot
     from engine.demo.index import DemoIndex
@@ -69,7 +71,8 @@ LIFECYCLE_HOOKS = (
 )
 
 #: Hooks the engine awaits and whose results it collects (may be ``async def``).
-QUERY_HOOKS = ("ruta_progress_shared_with", "ruta_account_export", "ruta_account_erase")
+QUERY_HOOKS = ("ruta_progress_shared_with", "ruta_account_export", "ruta_account_erase",
+               "ruta_pricing_facts")
 
 #: Hooks the background loop calls every few seconds (may be ``async def``).
 SCHEDULED_HOOKS = ("ruta_tick",)
@@ -94,6 +97,7 @@ SYNC_HOOKS = (
     "ruta_migration_locations",
     "ruta_product_kinds",
     "ruta_tax_classes",
+    "ruta_http_routes",
 )
 
 
@@ -144,6 +148,15 @@ def ruta_product_kinds() -> Sequence[ProductKindSpec] | None:
 
     Return :class:`engine.plugins.contributions.ProductKindSpec` items; a kind declares
     whether it ships (needs an address) and whether its variants are bookable.
+    """
+
+
+@hookspec
+def ruta_http_routes(runtime: Runtime) -> Sequence[Any] | None:
+    """Contribute HTTP routes (``starlette.routing.Route``) mounted next to ``/graphql``,
+    e.g. a plugin's signed download links. Paths should start with ``/<plugin name>/``.
+    Called once when the app is built; each endpoint checks its own authorisation (a
+    signed token, never a cookie).
     """
 
 
@@ -238,7 +251,8 @@ def ruta_checkout_validate(checkout: CheckoutSnapshot) -> None:
 
 @hookspec
 def ruta_vat_id_validate(vat_id: str | None, country: str | None) -> dict[str, Any] | None:
-    """Validate the buyer's VAT number when ``checkoutVatIdUpdate`` sets it.
+    """Validate the buyer's VAT number whenever it is set (``checkoutCreate``,
+    ``checkoutVatIdUpdate``).
 
     ``vat_id`` is upper-cased without spaces (None when removed); ``country`` is the buyer's
     billing (else shipping) country, if known. Raise :class:`engine.errors.ValidationError`
@@ -383,6 +397,22 @@ def ruta_learner_at_risk(
     ``NUDGE`` (day 3), ``MENTOR`` (day 7) or ``COORDINATOR`` (day 14); ``signals`` name the
     evidence (``INACTIVE``, ``STALLED_MODULE``, ``FAILED_QUIZ``, ``NEVER_STARTED``).
     After commit; may be async."""
+
+
+@hookspec
+def ruta_pricing_facts(session: AsyncSession, vendor_ids: Sequence[int],
+                       buyer_vat_id: str | None) -> Mapping[int, Mapping[str, Any]] | None:
+    """Per-vendor facts the pure ``ruta_tax_decision`` / ``ruta_unit_price`` need, read
+    fresh before a cart or a listing is priced (e.g. a vendor's OSS opt-in, exemption,
+    cross-border sales this year, or what is on record about the buyer's VAT number
+    ``buyer_vat_id``, the checkout's; None for listings).
+
+    Return ``{vendor_id: {"<plugin>...": value}}`` (keys prefixed with the plugin's name,
+    values immutable); the engine merges every plugin's mapping and passes it to each
+    line as ``PricingLine.vendor_facts``. Read with ``session`` (read-only, one or two
+    statements for all ``vendor_ids``; the engine calls it once per checkout priced and
+    once per batch of listed vendors). A query hook: may be async.
+    """
 
 
 @hookspec

@@ -71,6 +71,7 @@ class VendorParty:
     country: str
     postal_code: str
     region: str | None
+    prices_include_tax: bool = False
 
 
 async def line_taxes(session: AsyncSession, line_ids: Sequence[int]) -> dict[int, LineTax]:
@@ -84,4 +85,4 @@ async def vendor_party(session: AsyncSession, vendor_id: int) -> VendorParty | N
     if vendor is None:
         return None
     return VendorParty(vendor.name, vendor.tax_id, vendor.country, vendor.postal_code,
-                       vendor.region)
+                       vendor.region, vendor.prices_include_tax)

@@ -24,13 +24,13 @@ The rules (VAT Directive 2006/112/EC; Ley 37/1992 del IVA; Código do IVA / RITI
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from decimal import Decimal
 
 from engine.plugins.api import PricingLine, TaxDecision
 from plugins.iberia.config import IberiaConfig
-from plugins.iberia.facts import EU_THRESHOLD, VendorFacts
+from plugins.iberia.facts import EU_THRESHOLD, VendorFacts, confirmation_on, facts_on
 from plugins.iberia.rate_lookup import applied_rate
 from plugins.iberia.supply import (
     ESS,
@@ -41,7 +41,7 @@ from plugins.iberia.supply import (
     category_of,
     live_virtual_rule,
 )
-from plugins.iberia.territories import Territory, territory_of
+from plugins.iberia.territories import OUTSIDE_VAT_AREA, Territory, territory_of
 
 EXEMPT_KINDS = ("COURSE", "SERVICE")
 ZERO = Decimal("0")
@@ -68,14 +68,26 @@ class Sale:
 
 
 def vat_status(line: PricingLine) -> str | None:
-    """What ``ruta_vat_id_validate`` recorded for the line's VAT number (if it matches)."""
+    """What ``ruta_vat_id_validate`` recorded for the line's VAT number (if it matches);
+    UNAVAILABLE becomes CONFIRMED when an operator recorded a manual confirmation of the
+    number (:mod:`plugins.iberia.vies_manual`)."""
     found = line.plugin_data.get("iberia_vat")
     if not line.buyer_vat_id or not isinstance(found, dict):
         return None
     if found.get("vat_id") != line.buyer_vat_id:
         return None
     status = found.get("status")
+    confirmed = confirmation_on(line.vendor_facts)
+    if status == "UNAVAILABLE" and confirmed and confirmed.vat_id == found.get("number"):
+        return "CONFIRMED"
     return str(status) if status else None
+
+
+def _confirmation_note(line: PricingLine) -> str:
+    confirmed = confirmation_on(line.vendor_facts)
+    assert confirmed is not None
+    return (f" VAT number {confirmed.vat_id} confirmed manually while VIES was unavailable "
+            f"(reference {confirmed.reference}, {confirmed.consulted_on.isoformat()}).")
 
 
 def _taxed(sale: Sale, territory: str, basis: str) -> TaxDecision:
@@ -166,7 +178,9 @@ def _ess(sale: Sale) -> TaxDecision:
     if sale.business:
         return _business_service(sale)
     if not sale.buyer.in_eu_vat_area:
-        return _outside(sale, "art. 58")
+        return _outside(sale, "art. 58; Ley 37/1992 art. 70.Uno.4º (the consumer's "
+                        "residence; not among the services of art. 69.Dos since Ley 28/2014); "
+                        "CIVA art. 6.º n.º 12")
     if not sale.cross_border:
         return _taxed(sale, sale.buyer.code, "Electronically supplied service taxed where "
                       "the consumer is (art. 58).")
@@ -176,10 +190,19 @@ def _ess(sale: Sale) -> TaxDecision:
 def _general(sale: Sale) -> TaxDecision:
     if sale.business:
         return _business_service(sale)
-    if not sale.buyer.in_eu_vat_area:
-        return _outside(sale, "art. 59(c): advice to a consumer outside the EU")
+    listed = sale.line.product_attributes.get("service_type", "ADVICE") != "OTHER"
+    if not sale.buyer.in_eu_vat_area and listed:
+        if sale.supplier.country == "ES" and sale.buyer.code in OUTSIDE_VAT_AREA:
+            return _taxed(sale, sale.supplier.code, "Advice to a consumer in the Canary "
+                          "Islands, Ceuta or Melilla by a supplier established in Spain: "
+                          "Spanish VAT (Ley 37/1992 art. 69.Uno.2º; the exception of art. "
+                          "69.Dos.d) excludes these consumers: 'salvo ... Canarias, Ceuta o "
+                          "Melilla').")
+        return _outside(sale, "art. 59(c); Ley 37/1992 art. 69.Dos.d); CIVA art. 6.º n.º 9 "
+                        "c): advice to a consumer outside the EU")
     return _taxed(sale, sale.supplier.code, "Service to a consumer taxed where the supplier "
-                  "is established (art. 45).")
+                  "is established (art. 45; Ley 37/1992 art. 69.Uno.2º; CIVA art. 6.º n.º "
+                  "6 b)).")
 
 
 def _event(sale: Sale) -> TaxDecision:
@@ -223,9 +246,9 @@ def _exempt(sale: Sale, decision: TaxDecision) -> TaxDecision:
                  f"{exemption.evidence}.")
 
 
-def decide(line: PricingLine, facts: VendorFacts, config: IberiaConfig, today: date
-           ) -> TaxDecision | None:
-    """The decision for a line sold by a vendor in Spain or Portugal; None otherwise."""
+def decide(line: PricingLine, config: IberiaConfig, today: date) -> TaxDecision | None:
+    """The decision for a line sold by a vendor in Spain or Portugal; None otherwise (the
+    vendor's facts come with the line: ``PricingLine.vendor_facts``)."""
     vendor = territory_of(line.vendor_country, line.vendor_postal_code)
     if vendor is None or not vendor.is_iberian:
         return None
@@ -240,8 +263,13 @@ def decide(line: PricingLine, facts: VendorFacts, config: IberiaConfig, today: d
     assert supplier is not None
     buyer = territory_of(line.buyer_country, line.buyer_postal_code) or supplier
     status = vat_status(line)
-    sale = Sale(line=line, supplier=supplier, buyer=buyer, business=status == "VALID",
+    sale = Sale(line=line, supplier=supplier, buyer=buyer,
+                business=status in ("VALID", "CONFIRMED"),
                 unconfirmed_vat_id=status == "UNAVAILABLE", category=category,
                 on=line.starts_at.date() if line.starts_at else today, today=today,
-                facts=facts, deemed_supplier=deemed)
-    return _exempt(sale, _RULES[category](sale))
+                facts=facts_on(line.vendor_facts), deemed_supplier=deemed)
+    decision = _exempt(sale, _RULES[category](sale))
+    if status == "CONFIRMED":
+        decision = replace(decision, legal_note=f"{decision.legal_note}"
+                           f"{_confirmation_note(line)}")
+    return decision

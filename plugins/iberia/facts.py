@@ -1,20 +1,21 @@
-"""Per-vendor tax facts the pure tax hook needs, kept as an in-memory snapshot.
+"""Per-vendor tax facts the pure tax hook needs, passed on each line.
 
-``ruta_tax_decision`` is sync and pure and cannot read the database during a request, yet
-the decision depends on facts held in this plugin's tables (OSS registration and opt-in,
-the education exemption, cross-border B2C sales per year). Each process keeps a snapshot
-(:data:`SNAPSHOT`), replaced as a whole by :func:`plugins.iberia.facts_loader.reload`,
-which runs from ``ruta_tick`` (throttled), after the plugin's own writes and after every
-paid order it records. Per process: another worker sees a change on its next reload (a few
-seconds). A vendor missing from the snapshot has no registration, no exemption and no
-recorded sales (origin taxation below the threshold).
+``ruta_tax_decision`` is sync and pure and cannot read the database, yet the decision
+depends on facts held in this plugin's tables (OSS registration and opt-in, the education
+exemption, cross-border B2C sales per year with the vendor's declared outside sales, an
+operator's manual VIES confirmation of the buyer's number). The engine asks
+``ruta_pricing_facts`` (:func:`plugins.iberia.sales.pricing_facts`) before it prices a cart
+or a listing and passes the answer on ``PricingLine.vendor_facts``: a change (an OSS
+opt-in, a declaration) takes effect on the next request, on every worker.
 """
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
+from typing import Any
 
 #: Union-wide threshold for intra-EU distance sales of goods and TBE services to
 #: consumers (VAT Directive art. 59c(1)(c), art. 33 as amended by Directive 2017/2455).
@@ -48,20 +49,25 @@ class VendorFacts:
 
 
 NO_FACTS = VendorFacts()
+#: Keys in ``PricingLine.vendor_facts``.
+FACTS_KEY = "iberia"
+CONFIRMED_KEY = "iberia_vat_confirmed"
 
 
-class Snapshot:
-    def __init__(self) -> None:
-        self._facts: dict[int, VendorFacts] = {}
+@dataclass(frozen=True)
+class ManualConfirmation:
+    """An operator's record that ``vat_id`` was confirmed while VIES was unavailable."""
 
-    def get(self, vendor_id: int) -> VendorFacts:
-        return self._facts.get(vendor_id, NO_FACTS)
-
-    def replace(self, facts: dict[int, VendorFacts]) -> None:
-        self._facts = dict(facts)
-
-    def clear(self) -> None:
-        self._facts = {}
+    vat_id: str
+    reference: str
+    consulted_on: date
 
 
-SNAPSHOT = Snapshot()
+def facts_on(vendor_facts: Mapping[str, Any]) -> VendorFacts:
+    found = vendor_facts.get(FACTS_KEY)
+    return found if isinstance(found, VendorFacts) else NO_FACTS
+
+
+def confirmation_on(vendor_facts: Mapping[str, Any]) -> ManualConfirmation | None:
+    found = vendor_facts.get(CONFIRMED_KEY)
+    return found if isinstance(found, ManualConfirmation) else None

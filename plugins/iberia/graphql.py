@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime
+from datetime import date
 from typing import Any
 
 import strawberry
@@ -20,10 +20,9 @@ from engine.plugins.api import (
 )
 from plugins.iberia.models import VendorTaxProfile
 from plugins.iberia.profiles import ProfileInput, get_profile, update_profile
-from plugins.iberia.sales import reload
 
 IberiaErrorCode = strawberry.enum(
-    error_code_enum("IberiaErrorCode", ("OSS_REGISTRATION_REQUIRED",)),
+    error_code_enum("IberiaErrorCode", ("OSS_REGISTRATION_REQUIRED", "INVALID_VAT_ID")),
     description="Why the iberia plugin refused input.")
 
 
@@ -51,6 +50,13 @@ class VendorTaxProfileType:
                    exemption_valid_until=row.exemption_valid_until)
 
 
+@strawberry.input(name="IberiaSeriesCodeInput", description="The AT's validation code of "
+                  "one invoice series (Portuguese issuers: the ATCUD's first part).")
+class SeriesCodeInput:
+    series: str = strawberry.field(description="F<year> (invoices) or R<year> (credit notes).")
+    code: str
+
+
 @strawberry.input(name="VendorTaxProfileInput")
 class VendorTaxProfileInput:
     oss_registered: bool | None = None
@@ -60,6 +66,9 @@ class VendorTaxProfileInput:
                                   "reference); an empty string removes the exemption.")
     exemption_valid_from: date | None = None
     exemption_valid_until: date | None = None
+    at_validation_codes: list[SeriesCodeInput] | None = strawberry.field(
+        default=None, description="Portuguese issuers: the validation code the AT gave each "
+                                  "series (Decreto-Lei 28/2019 art. 7.º); added or replaced.")
 
 
 @strawberry.type(name="VendorTaxProfileUpdate")
@@ -89,14 +98,16 @@ class IberiaMutation:
                 oss_registered=input.oss_registered, oss_opt_in=input.oss_opt_in,
                 exemption_evidence=input.exemption_evidence,
                 exemption_valid_from=input.exemption_valid_from,
-                exemption_valid_until=input.exemption_valid_until))
+                exemption_valid_until=input.exemption_valid_until,
+                at_validation_codes={c.series.strip().upper(): c.code.strip().upper()
+                                     for c in input.at_validation_codes}
+                if input.at_validation_codes is not None else None))
 
         row, error = await attempt(run)
         if error is not None:
             return VendorTaxProfileUpdatePayload(profile=None, errors=payload_errors(
                 error, IberiaError, IberiaErrorCode))
         assert row is not None
-        await reload(info.context.runtime, datetime.now(UTC).year)
         return VendorTaxProfileUpdatePayload(profile=VendorTaxProfileType.of(row), errors=[])
 
 

@@ -2,34 +2,42 @@
 
 from __future__ import annotations
 
-import sys
-import time
 from collections.abc import Callable, Sequence
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from sqlalchemy.ext.asyncio import AsyncSession
+from starlette.routing import Route
+
 from engine.plugins.api import (
-    TAX_FACTS_VERSION,
     GraphQLContribution,
     PricingLine,
     Runtime,
     TaxClassSpec,
     TaxDecision,
     hookimpl,
-    watch_cache_version,
 )
 from plugins.iberia import config, personal_data
+from plugins.iberia.commission_invoices import issue_commission_invoices
 from plugins.iberia.decision import decide
-from plugins.iberia.facts import SNAPSHOT
 from plugins.iberia.graphql import IberiaMutation, vendor_fields
+from plugins.iberia.graphql_records import IberiaRecordsMutation
 from plugins.iberia.id_checks import check_vat_id, check_vendor
 from plugins.iberia.invoice_cli import add_command
-from plugins.iberia.invoice_graphql import InvoiceQuery, invoice_vendor_fields
+from plugins.iberia.invoice_graphql import InvoicePdfQuery, InvoiceQuery, invoice_vendor_fields
+from plugins.iberia.invoice_links import PATH, endpoint
 from plugins.iberia.invoices import issue_credit_notes, issue_invoices
-from plugins.iberia.models import CrossBorderSale, Invoice, InvoiceCounter, VendorTaxProfile
+from plugins.iberia.models import (
+    CrossBorderSale,
+    Invoice,
+    InvoiceCounter,
+    OutsideSales,
+    VendorTaxProfile,
+    ViesConfirmation,
+)
 from plugins.iberia.profiles import ProfileInput, update_profile
-from plugins.iberia.sales import record_paid_order, reload
+from plugins.iberia.sales import pricing_facts, record_paid_order
 from plugins.iberia.tax_classes import TAX_CLASSES
 from plugins.iberia.vies import client_for
 
@@ -37,24 +45,15 @@ if TYPE_CHECKING:
     from engine.demo.index import DemoIndex
 
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
-#: Seconds between two reloads of the vendor-facts snapshot from ``ruta_tick``.
-RELOAD_EVERY = 10.0
-_last_reload = [0.0]
 
-
-async def _refresh_facts(runtime: Runtime) -> None:
-    """Another worker changed tax facts (the ``tax_facts`` cache version moved)."""
-    await reload(runtime, datetime.now(UTC).year)
-
-
-watch_cache_version(TAX_FACTS_VERSION, _refresh_facts, plugin=sys.modules[__name__])
 
 # --- composition ------------------------------------------------------------------------
 
 
 @hookimpl
 def ruta_models() -> Sequence[type]:
-    return [VendorTaxProfile, CrossBorderSale, InvoiceCounter, Invoice]
+    return [VendorTaxProfile, CrossBorderSale, InvoiceCounter, Invoice, OutsideSales,
+            ViesConfirmation]
 
 
 @hookimpl
@@ -69,7 +68,13 @@ def ruta_tax_classes() -> Sequence[TaxClassSpec]:
 
 @hookimpl
 def ruta_graphql_schema() -> GraphQLContribution:
-    return GraphQLContribution(query=[InvoiceQuery], mutation=[IberiaMutation])
+    return GraphQLContribution(query=[InvoiceQuery, InvoicePdfQuery],
+                               mutation=[IberiaMutation, IberiaRecordsMutation])
+
+
+@hookimpl
+def ruta_http_routes(runtime: Runtime) -> Sequence[Route]:
+    return [Route(PATH, endpoint(runtime))]
 
 
 @hookimpl
@@ -87,8 +92,13 @@ def ruta_cli_commands(subparsers: Any, build_runtime: Callable[[], Runtime]) -> 
 
 @hookimpl
 def ruta_tax_decision(line: PricingLine) -> TaxDecision | None:
-    return decide(line, SNAPSHOT.get(line.vendor_id), config.current(),
-                  datetime.now(UTC).date())
+    return decide(line, config.current(), datetime.now(UTC).date())
+
+
+@hookimpl
+async def ruta_pricing_facts(session: AsyncSession, vendor_ids: Sequence[int],
+                             buyer_vat_id: str | None) -> dict[int, dict[str, Any]]:
+    return await pricing_facts(session, vendor_ids, buyer_vat_id, datetime.now(UTC).year)
 
 
 @hookimpl
@@ -108,7 +118,6 @@ def ruta_vat_id_validate(vat_id: str | None, country: str | None) -> dict[str, A
 @hookimpl
 async def ruta_order_paid(runtime: Runtime, occurred_at: datetime, order_id: int) -> None:
     await record_paid_order(runtime, order_id, occurred_at)
-    await reload(runtime, datetime.now(UTC).year)
     await issue_invoices(runtime, order_id, occurred_at)
 
 
@@ -120,6 +129,11 @@ async def ruta_order_refunded(runtime: Runtime, event_id: int, occurred_at: date
                              amount, full)
 
 
+#: Months whose commission invoices this process has already issued (issuing is idempotent;
+#: this only spares the database a query on every tick).
+_commission_months: set[tuple[int, int]] = set()
+
+
 @hookimpl
 async def ruta_demo_seed(runtime: Runtime, demo: DemoIndex) -> None:
     """The demo publisher (net prices) is registered for OSS and opted in to destination
@@ -129,15 +143,16 @@ async def ruta_demo_seed(runtime: Runtime, demo: DemoIndex) -> None:
     if vendor_id is not None:
         await update_profile(runtime, vendor_id, ProfileInput(oss_registered=True,
                                                               oss_opt_in=True))
-        await reload(runtime, datetime.now(UTC).year)
 
 
 @hookimpl
 async def ruta_tick(runtime: Runtime, now: datetime) -> None:
-    if time.monotonic() - _last_reload[0] < RELOAD_EVERY:
+    """On the first ticks of a month, the platform's commission invoices for the last one."""
+    year, month = (now.year, now.month - 1) if now.month > 1 else (now.year - 1, 12)
+    if (year, month) in _commission_months:
         return
-    _last_reload[0] = time.monotonic()
-    await reload(runtime, now.year)
+    await issue_commission_invoices(runtime, year, month, now)
+    _commission_months.add((year, month))
 
 
 @hookimpl

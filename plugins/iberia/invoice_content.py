@@ -16,11 +16,12 @@ from datetime import datetime
 from decimal import Decimal
 from typing import Any
 
-from engine.plugins.api import OrderFacts, VendorOrderFacts, quantize
+from engine.plugins.api import OrderFacts, VendorOrderFacts, quantize, shares, taxed
 from plugins.iberia.config import IberiaConfig
 from plugins.iberia.core_reads import LineTax, VendorParty
 from plugins.iberia.invoice_form import invoice_form
-from plugins.iberia.invoice_texts import invoice_language, label, mention
+from plugins.iberia.invoice_mentions import legal_mentions
+from plugins.iberia.invoice_texts import invoice_language, label
 from plugins.iberia.supply import ESS, GOODS, category_of
 
 PLATFORM = "platform"
@@ -79,16 +80,19 @@ def breakdown(lines: list[dict[str, Any]]) -> list[dict[str, str]]:
                 sums.items(), key=lambda item: (-Decimal(item[0][0]), item[0][1]))]
 
 
-def mentions(lines: list[dict[str, Any]], language: str, platform: bool) -> list[str]:
+def mentions(lines: list[dict[str, Any]], language: str, platform: bool,
+             issuer_country: str | None) -> list[str]:
+    """The exemption / reverse-charge / non-subject grounds of the lines, in the issuer's
+    law (:mod:`plugins.iberia.invoice_mentions`); the decisions' own notes (in English,
+    citing both laws) stay on the lines, never in the mentions."""
     found: list[str] = []
-    for line in lines:
-        if line["treatment"] in RATED:
-            continue
-        for text in (mention(line["treatment"], language), line.get("note")):
-            if text and text not in found:
-                found.append(text)
+    treatments = [ln["treatment"] for ln in lines if ln["treatment"] not in RATED]
     if platform:
-        found.append(mention("DEEMED_SUPPLIER", language) or "")
+        treatments.append("DEEMED_SUPPLIER")
+    for treatment in treatments:
+        for text in legal_mentions(treatment, issuer_country, language):
+            if text not in found:
+                found.append(text)
     return found
 
 
@@ -102,19 +106,37 @@ def finish(content: dict[str, Any]) -> dict[str, Any]:
     return content
 
 
-def _shipping_line(vo: VendorOrderFacts, goods: list[dict[str, Any]], tax: Decimal,
-                   language: str) -> dict[str, Any]:
-    net = vo.shipping_net
-    rate, treatment = None, "STANDARD" if tax else "OUTSIDE_SCOPE"
-    for line in goods:  # shipping follows the goods it carries
-        if quantize(net * Decimal(line["rate"])) == tax:
-            rate, treatment = line["rate"], line["treatment"]
-            break
-    if rate is None:
-        rate = str((tax / net).quantize(Decimal("0.0001"))) if net else "0"
-    return {"description": label("SHIPPING", language), "quantity": 1, "rate": rate,
-            "treatment": treatment, "net": amount(net), "tax": amount(tax),
-            "gross": amount(net + tax), "note": None}
+def _shipping_lines(vo: VendorOrderFacts, goods: list[dict[str, Any]], tax: Decimal,
+                    include_tax: bool, language: str) -> list[dict[str, Any]]:
+    """The shipping charge follows the goods it carries (VAT Directive art. 78(b); LIVA art.
+    78.Dos.1º; CIVA art. 16.º n.º 5 b)): one row per goods' rate, split as at checkout
+    (``engine.plugins.api.shares`` of the charge in proportion to the goods' net values,
+    then each share taxed at its goods' rate); the rows add up to the vendor order's
+    shipping net and tax."""
+    groups: dict[tuple[str, str], list[Any]] = {}
+    for line in goods:
+        group = groups.setdefault((line["rate"], line["treatment"]), [Decimal(0), line["note"]])
+        group[0] += Decimal(line["net"])
+    if not groups:
+        groups[("0" if not tax else str((tax / vo.shipping_net).quantize(Decimal("0.0001"))),
+                "STANDARD" if tax else "OUTSIDE_SCOPE")] = [Decimal(1), None]
+    keys = list(groups)
+    charge = vo.shipping_net + tax if include_tax else vo.shipping_net
+    parts = [taxed(share, Decimal(rate), prices_include_tax=include_tax)
+             for share, (rate, _) in zip(shares(charge, [groups[k][0] for k in keys]), keys,
+                                         strict=True)]
+    if sum((p.net for p in parts), ZERO) != vo.shipping_net or \
+            sum((p.tax for p in parts), ZERO) != tax:  # the vendor changed its setting since
+        parts = [taxed(share, Decimal(rate), prices_include_tax=False) for share, (rate, _)
+                 in zip(shares(vo.shipping_net, [groups[k][0] for k in keys]), keys,
+                        strict=True)]
+        extra = tax - sum((p.tax for p in parts), ZERO)
+        last = parts[-1]
+        parts[-1] = type(last)(last.net, last.tax + extra, last.gross + extra)
+    return [{"description": label("SHIPPING", language), "quantity": 1, "rate": rate,
+             "treatment": treatment, "net": amount(part.net), "tax": amount(part.tax),
+             "gross": amount(part.net + part.tax), "note": groups[(rate, treatment)][1]}
+            for (rate, treatment), part in zip(keys, parts, strict=True)]
 
 
 def invoice_drafts(order: OrderFacts, vo: VendorOrderFacts, taxes: Mapping[int, LineTax],
@@ -125,6 +147,8 @@ def invoice_drafts(order: OrderFacts, vo: VendorOrderFacts, taxes: Mapping[int, 
     language = invoice_language(order.language_code, buyer["country"])
     by_issuer: dict[str, list[dict[str, Any]]] = {}
     categories: dict[str, set[str]] = {}
+    goods: list[dict[str, Any]] = []
+    elsewhere: set[str] = set()
     for ln in vo.lines:
         tax = taxes.get(ln.id)
         category = category_of(ln.product_kind, ln.product_attributes)
@@ -136,10 +160,15 @@ def invoice_drafts(order: OrderFacts, vo: VendorOrderFacts, taxes: Mapping[int, 
             "rate": str(tax.rate.normalize()) if tax else "0", "treatment": ln.tax_treatment,
             "net": amount(ln.total_net), "tax": amount(ln.total_gross - ln.total_net),
             "gross": amount(ln.total_gross), "note": tax.legal_note if tax else None})
+        if ln.tax_treatment in RATED and (ln.tax_territory or "")[:2] not in (
+                "", vendor.country if key != PLATFORM else config.platform_country):
+            elsewhere.add(key)
         categories.setdefault(key, set()).add(category)
+        if category == GOODS:
+            goods.append(by_issuer[key][-1])
     if vo.shipping_net or ship_tax:
         own = by_issuer.setdefault(vendor_key(vo.vendor_id), [])
-        own.append(_shipping_line(vo, own, ship_tax, language))
+        own.extend(_shipping_lines(vo, goods, ship_tax, vendor.prices_include_tax, language))
         categories.setdefault(vendor_key(vo.vendor_id), set()).add(GOODS)
     drafts = []
     for key, lines in by_issuer.items():
@@ -149,11 +178,12 @@ def invoice_drafts(order: OrderFacts, vo: VendorOrderFacts, taxes: Mapping[int, 
             "issued_at": issued_at.replace(microsecond=0).isoformat(),
             "order_number": order.number, "vendor_order_id": vo.id,
             "issuer": issuer, "buyer": buyer, "lines": lines,
-            "mentions": mentions(lines, language, key == PLATFORM), "rectifies": None})
+            "mentions": mentions(lines, language, key == PLATFORM, issuer["country"]),
+            "rectifies": None})
         content["form"] = invoice_form(
             issuer["country"], Decimal(content["totals"]["gross"]),
             buyer_is_business=order.vat_id is not None,
             treatments=[ln["treatment"] for ln in lines],
-            goods_only=categories[key] == {GOODS})
+            goods_only=categories[key] == {GOODS}, taxed_elsewhere=key in elsewhere)
         drafts.append(Draft(key, vo.vendor_id, "INVOICE", content))
     return drafts

@@ -18,6 +18,7 @@ from engine.plugins.api import (
     decode_id,
     order_facts,
 )
+from plugins.iberia.invoice_links import link
 from plugins.iberia.invoice_types import InvoiceType
 from plugins.iberia.models import Invoice
 
@@ -61,6 +62,29 @@ class InvoiceQuery:
                                     for vo in order.vendor_orders]):
             raise PermissionDenied()
         return [InvoiceType.of(row) for row in visible]
+
+
+async def may_read(info: Info, row: Invoice) -> bool:
+    """The buyer, operators and the issuing vendor's staff."""
+    user = await info.context.user()
+    if user is None:
+        raise NotAuthenticated()
+    if user.is_operator or (row.buyer_user_id is not None and row.buyer_user_id == user.id):
+        return True
+    return await can_manage_vendor(info, row.vendor_id)
+
+
+@strawberry.type
+class InvoicePdfQuery:
+    @strawberry.field(description="A link to the invoice's PDF (its language, QR code, hash "
+                                  "reference), valid 15 minutes; for whoever may read it.")
+    async def iberia_invoice_pdf(self, info: Info, id: strawberry.ID) -> str:
+        pk = decode_id(id, "IberiaInvoice", field="id")
+        async with info.context.runtime.db.read() as session:
+            row = await session.get(Invoice, pk)
+        if row is None or not await may_read(info, row):
+            raise PermissionDenied()
+        return link(info.context.runtime, row.id)
 
 
 def invoice_vendor_fields() -> list[Any]:

@@ -13,6 +13,8 @@ from plugins.iberia.models import InvoiceCounter
 
 SERIES_INVOICE = "F"
 SERIES_CREDIT = "R"
+#: The platform's own invoices to its vendors for its commission (one series of its own).
+SERIES_COMMISSION = "C"
 
 
 def number_counter(issuer_key: str, series: str, year: int) -> str:
@@ -24,7 +26,8 @@ def chain_counter(issuer_key: str) -> str:
 
 
 def code_of(series: str, year: int, number: int) -> str:
-    """``F2026-000001`` (invoices), ``R2026-000001`` (rectifying invoices)."""
+    """``F2026-000001`` (invoices), ``R2026-000001`` (rectifying invoices),
+    ``C2026-000001`` (the platform's commission invoices)."""
     return f"{series}{year}-{number:06d}"
 
 

@@ -24,6 +24,7 @@ from plugins.iberia.invoice_chain import GENESIS, record_hash
 from plugins.iberia.invoice_content import Draft, invoice_drafts
 from plugins.iberia.invoice_credit import credit_content, split
 from plugins.iberia.invoice_numbering import (
+    SERIES_COMMISSION,
     SERIES_CREDIT,
     SERIES_INVOICE,
     chain_counter,
@@ -39,7 +40,8 @@ async def _store(session: AsyncSession, draft: Draft, *, source_key: str, order_
                  rectifies_id: int | None = None) -> Invoice | None:
     if await session.scalar(select(Invoice.id).where(Invoice.source_key == source_key)):
         return None
-    series = SERIES_CREDIT if draft.kind == "CREDIT_NOTE" else SERIES_INVOICE
+    series = {"CREDIT_NOTE": SERIES_CREDIT, "COMMISSION": SERIES_COMMISSION}.get(
+        draft.kind, SERIES_INVOICE)
     seq = await next_value(session, chain_counter(draft.issuer_key))
     number = await next_value(session, number_counter(draft.issuer_key, series, issued_at.year))
     previous = GENESIS if seq == 1 else await session.scalar(

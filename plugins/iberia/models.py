@@ -33,6 +33,9 @@ class VendorTaxProfile(Base):
     exemption_evidence: Mapped[str | None] = mapped_column(String(200), nullable=True)
     exemption_valid_from: Mapped[date | None] = mapped_column(Date, nullable=True)
     exemption_valid_until: Mapped[date | None] = mapped_column(Date, nullable=True)
+    #: Portuguese issuers: the AT's validation code of each series (``{"F2026": "AAJFJ2K6"}``),
+    #: communicated by the vendor (Decreto-Lei 28/2019 art. 7.º; Portaria 195/2020).
+    at_validation_codes: Mapped[dict[str, str] | None] = mapped_column(JSON, nullable=True)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow,
                                                  onupdate=utcnow)
 
@@ -91,3 +94,34 @@ class Invoice(Base):
     total_gross: Mapped[Decimal] = mapped_column(ScaledDecimal(2))
     prev_hash: Mapped[str] = mapped_column(String(64))
     hash: Mapped[str] = mapped_column(String(64), unique=True)
+
+
+class OutsideSales(Base):
+    """A vendor's declared cross-border B2C sales in the EU made outside the marketplace
+    (net, per calendar year): they count towards the €10,000 threshold (art. 59c)."""
+
+    __tablename__ = "iberia_outside_sales"
+    __table_args__ = {"info": {CACHE_VERSION_KEY: TAX_FACTS_VERSION}}
+
+    vendor_id: Mapped[int] = mapped_column(
+        ForeignKey("vendor.id", ondelete="CASCADE"), primary_key=True)
+    year: Mapped[int] = mapped_column(Integer, primary_key=True)
+    net: Mapped[Decimal] = mapped_column(ScaledDecimal(2))
+    declared_by: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    declared_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow,
+                                                  onupdate=utcnow)
+
+
+class ViesConfirmation(Base):
+    """An operator's manual confirmation of a VAT number while VIES is unavailable, with
+    its evidence (e.g. the member state's consultation reference); never edited (audit)."""
+
+    __tablename__ = "iberia_vies_confirmation"
+    __table_args__ = {"info": {CACHE_VERSION_KEY: TAX_FACTS_VERSION}}
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    vat_id: Mapped[str] = mapped_column(String(32), index=True)
+    reference: Mapped[str] = mapped_column(String(100))
+    consulted_on: Mapped[date] = mapped_column(Date)
+    confirmed_by: Mapped[int] = mapped_column(Integer)
+    recorded_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)

@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import date
 
 from engine.plugins.api import Collector, Runtime, clean_text
 from plugins.iberia.models import VendorTaxProfile
+
+_SERIES = re.compile(r"^[FR]\d{4}$")
+_AT_CODE = re.compile(r"^[A-Z0-9]{8,20}$")
 
 
 @dataclass
@@ -18,6 +22,8 @@ class ProfileInput:
     exemption_evidence: str | None = None
     exemption_valid_from: date | None = None
     exemption_valid_until: date | None = None
+    #: The AT's validation code per series (Portuguese issuers), e.g. ``{"F2026": "AAJ2K6"}``.
+    at_validation_codes: dict[str, str] | None = None
 
 
 def _check(profile: VendorTaxProfile) -> None:
@@ -36,6 +42,10 @@ def _check(profile: VendorTaxProfile) -> None:
     elif profile.exemption_valid_from or profile.exemption_valid_until:
         errors.add("exemptionEvidence", "REQUIRED",
                    "An exemption needs its evidence (the authorisation's reference).")
+    for series, code in (profile.at_validation_codes or {}).items():
+        if not _SERIES.match(series) or not _AT_CODE.match(code):
+            errors.add("atValidationCodes", "INVALID", "A series such as F2026 or R2026 and "
+                       "the AT's validation code (8 or more letters and digits).")
     errors.raise_if_any()
 
 
@@ -53,6 +63,9 @@ async def update_profile(runtime: Runtime, vendor_id: int, given: ProfileInput
             value = getattr(given, name)
             if value is not None:
                 setattr(profile, name, value)
+        if given.at_validation_codes is not None:
+            profile.at_validation_codes = {**(profile.at_validation_codes or {}),
+                                           **given.at_validation_codes}
         if given.exemption_evidence is not None:
             evidence = given.exemption_evidence.strip()
             profile.exemption_evidence = evidence or None

@@ -1,4 +1,4 @@
-"""The cross-border B2C sales ledger (for the €10,000 threshold) and the facts snapshot.
+"""The cross-border B2C sales ledger (for the €10,000 threshold) and the vendors' facts.
 
 A vendor order counts when the vendor is established in the EU VAT area and the buyer is a
 consumer (no VIES-valid VAT number) in *another* member state; its goods (distance sales)
@@ -8,18 +8,29 @@ too (VAT Directive art. 59c(1)(c)). Exempt and out-of-scope lines do not count.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import datetime
 from decimal import Decimal
+from typing import Any
 
 from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
+from sqlalchemy.ext.asyncio import AsyncSession
 
 from engine.plugins.api import TAX_FACTS_VERSION, Runtime, bump_cache_version
 from plugins.iberia.core_reads import PaidVendorOrder, paid_vendor_orders
-from plugins.iberia.facts import EU_THRESHOLD, SNAPSHOT, Exemption, VendorFacts
-from plugins.iberia.models import CrossBorderSale, VendorTaxProfile
+from plugins.iberia.facts import (
+    CONFIRMED_KEY,
+    EU_THRESHOLD,
+    FACTS_KEY,
+    NO_FACTS,
+    Exemption,
+    VendorFacts,
+)
+from plugins.iberia.models import CrossBorderSale, OutsideSales, VendorTaxProfile
 from plugins.iberia.supply import ESS, GOODS, category_of
 from plugins.iberia.territories import territory_of
+from plugins.iberia.vies_manual import latest_confirmation
 
 NOT_COUNTED = ("REVERSE_CHARGE", "INTRA_EU_EXEMPT", "EXPORT_EXEMPT", "OUTSIDE_SCOPE", "EXEMPT")
 
@@ -76,19 +87,26 @@ async def record_paid_order(runtime: Runtime, order_id: int, occurred_at: dateti
     return added
 
 
-async def load_facts(runtime: Runtime, year: int) -> dict[int, VendorFacts]:
-    """Every vendor's facts from the plugin's tables (this year's and last year's sales)."""
-    async with runtime.db.read() as session:
-        profiles = {p.vendor_id: p for p in await session.scalars(select(VendorTaxProfile))}
-        sums = (await session.execute(
-            select(CrossBorderSale.vendor_id, CrossBorderSale.year,
-                   func.sum(CrossBorderSale.net))
-            .where(CrossBorderSale.year >= year - 1)
-            .group_by(CrossBorderSale.vendor_id, CrossBorderSale.year))).all()
+async def load_facts(session: AsyncSession, vendor_ids: Sequence[int], year: int
+                     ) -> dict[int, VendorFacts]:
+    """The vendors' facts (this year's and last year's sales on the marketplace plus the
+    sales they declared outside it), in three statements whatever the number of vendors."""
+    ids = list(vendor_ids)
+    profiles = {p.vendor_id: p for p in await session.scalars(
+        select(VendorTaxProfile).where(VendorTaxProfile.vendor_id.in_(ids)))}
+    sums = (await session.execute(
+        select(CrossBorderSale.vendor_id, CrossBorderSale.year, func.sum(CrossBorderSale.net))
+        .where(CrossBorderSale.year >= year - 1, CrossBorderSale.vendor_id.in_(ids))
+        .group_by(CrossBorderSale.vendor_id, CrossBorderSale.year))).all()
+    declared = (await session.execute(
+        select(OutsideSales.vendor_id, OutsideSales.year, OutsideSales.net)
+        .where(OutsideSales.year >= year - 1, OutsideSales.vendor_id.in_(ids)))).all()
     sales: dict[int, dict[int, Decimal]] = {}
-    for vendor_id, sale_year, scaled in sums:
+    for vendor_id, sale_year, amount in [*sums, *declared]:
         # sum() keeps the column's type: already a Decimal in euros
-        sales.setdefault(vendor_id, {})[sale_year] = Decimal(scaled).quantize(Decimal("0.01"))
+        per_year = sales.setdefault(vendor_id, {})
+        per_year[sale_year] = per_year.get(sale_year, Decimal("0.00")) + \
+            Decimal(amount).quantize(Decimal("0.01"))
     facts: dict[int, VendorFacts] = {}
     for vendor_id in set(profiles) | set(sales):
         profile = profiles.get(vendor_id)
@@ -103,5 +121,16 @@ async def load_facts(runtime: Runtime, year: int) -> dict[int, VendorFacts]:
     return facts
 
 
-async def reload(runtime: Runtime, year: int) -> None:
-    SNAPSHOT.replace(await load_facts(runtime, year))
+async def pricing_facts(session: AsyncSession, vendor_ids: Sequence[int],
+                        buyer_vat_id: str | None, year: int) -> dict[int, dict[str, Any]]:
+    """``ruta_pricing_facts``: each vendor's facts, and the latest manual VIES confirmation
+    of the buyer's number (the same for every vendor)."""
+    facts = await load_facts(session, vendor_ids, year)
+    confirmed = await latest_confirmation(session, buyer_vat_id) if buyer_vat_id else None
+    result: dict[int, dict[str, Any]] = {}
+    for vendor_id in vendor_ids:
+        entry: dict[str, Any] = {FACTS_KEY: facts.get(vendor_id, NO_FACTS)}
+        if confirmed is not None:
+            entry[CONFIRMED_KEY] = confirmed
+        result[vendor_id] = entry
+    return result

@@ -3,17 +3,14 @@ profiles, and the €10,000 threshold tracked from paid orders."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import UTC, datetime
 from decimal import Decimal
 from itertools import pairwise
 from typing import Any
 
-import pytest
 from sqlalchemy import column, select, table
 
 from engine.cache.versions import read_versions
-from plugins.iberia.facts import SNAPSHOT
 from plugins.iberia.models import CrossBorderSale
 from plugins.iberia.sales import record_paid_order
 from tests.client import Client
@@ -28,13 +25,6 @@ PRICING = """query($id: ID!, $c: CountryCode, $p: String) { product(id: $id) {
   pricing(country: $c, postalCode: $p) { net { amount } tax { amount } gross { amount } } } }"""
 TAX_PROFILE = "query($id: ID!) { vendor(id: $id) { taxProfile { ossOptIn } } }"
 LAS_PALMAS = {**ADDRESS, "city": "Las Palmas", "postalCode": "35001", "country": "ES"}
-
-
-@pytest.fixture(autouse=True)
-def _no_stale_facts() -> Iterator[None]:
-    SNAPSHOT.clear()
-    yield
-    SNAPSHOT.clear()
 
 
 def amounts(money: dict[str, Any]) -> tuple[str, str, str]:

@@ -186,10 +186,28 @@ async def test_only_the_buyer_the_vendor_staff_and_operators_read_invoices(
         assert data["vendor"]["invoices"] is None
 
 
+def test_a_distance_sale_taxed_at_destination_needs_a_complete_invoice() -> None:
+    """Directive art. 220(1)(2) with 220a(2): no simplified invoice for distance sales of
+    goods (RD 1619/2012 art. 4.3 in Spain; CIVA art. 40.º covers only supplies taxed in
+    Portugal), however small."""
+    for country in ("ES", "PT"):
+        assert invoice_form(country, Decimal("12.00"), buyer_is_business=False,
+                            treatments=["STANDARD"], goods_only=True,
+                            taxed_elsewhere=True) == COMPLETE
+
+
 @pytest.mark.parametrize(("country", "gross", "business", "treatments", "goods", "form"), [
-    # RD 1619/2012 art. 4.1: simplified up to 400 EUR VAT included
-    ("ES", "400.00", False, ["STANDARD"], True, SIMPLIFIED),
-    ("ES", "400.01", False, ["STANDARD"], True, COMPLETE),
+    # RD 1619/2012 art. 4.1 a): simplified up to 400 EUR VAT included
+    ("ES", "400.00", False, ["STANDARD"], False, SIMPLIFIED),
+    ("ES", "400.01", False, ["STANDARD"], False, COMPLETE),
+    # corrected (issue 17): RD 1619/2012 art. 4.1 c) 1º, retail sales of goods up to 3 000 EUR
+    ("ES", "400.01", False, ["STANDARD"], True, SIMPLIFIED),
+    ("ES", "3000.01", False, ["STANDARD"], True, COMPLETE),
+    # intra-Community supplies need a complete invoice (Directive art. 220a(2); RD 1619/2012
+    # art. 4.3; RITI art. 35.º)
+    ("ES", "50.00", False, ["INTRA_EU_EXEMPT"], True, COMPLETE),
+    ("PT", "50.00", False, ["INTRA_EU_EXEMPT"], True, COMPLETE),
+    ("PT", "50.00", False, ["REVERSE_CHARGE"], False, COMPLETE),
     # RD 1619/2012 art. 4.3 / Directive art. 196: never when the customer is liable
     ("ES", "50.00", False, ["REVERSE_CHARGE"], False, COMPLETE),
     # a business customer may require a complete invoice (RD 1619/2012 art. 2.2)
