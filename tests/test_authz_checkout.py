@@ -20,6 +20,8 @@ ACTIONS = {
     "checkoutVatIdUpdate": ("", ', vatId: ""'),
     "checkoutEmailUpdate": ("", ', email: "op@example.com"'),
     "checkoutShippingMethodUpdate": (", $v: ID!, $m: ID!", ", vendorId: $v, shippingMethodId: $m"),
+    "checkoutVoucherApply": ("", ', code: "RUTA10"'),
+    "checkoutVoucherRemove": ("", ""),
 }
 
 

@@ -43,6 +43,7 @@ from engine.orders.graphql import OrderMutation, OrderQuery
 from engine.orders.guest_graphql import GuestOrderQuery
 from engine.orders.types import OrderType
 from engine.plugins.contributions import GraphQLContribution
+from engine.promotions.graphql import PromotionMutation, VoucherMutation
 from engine.reviews.graphql import ReviewMutation, ReviewQuery
 from engine.search.graphql import SearchQuery
 from engine.settings import Settings
@@ -61,7 +62,9 @@ CORE_QUERIES: tuple[type, ...] = (ShopQuery, AccountQuery, VendorQuery, StaffQue
 CORE_MUTATIONS: tuple[type, ...] = (AccountMutation, VendorMutation, StaffMutation,
                                     CatalogMutation, MediaMutation, ShippingMutation,
                                     CheckoutMutation, OrderMutation, ReviewMutation,
-                                    AccountLifecycleMutation, TwoFactorMutation)
+                                    PromotionMutation, VoucherMutation,
+                                    AccountLifecycleMutation,
+                                    TwoFactorMutation)
 
 #: Core types plugins may add fields to, by GraphQL name.
 EXTENSIBLE_TYPES: dict[str, type] = {

@@ -32,7 +32,7 @@ CORE_TABLES: dict[str, str] = {
     "catalog_variant": CATALOG, "catalog_category": CATALOG,
     "catalog_category_translation": CATALOG, "vendor": CATALOG,
     "catalog_product_media": CATALOG, "review": CATALOG,
-    "vendor_translation": CATALOG, "shipping_method": CATALOG,
+    "vendor_translation": CATALOG, "shipping_method": CATALOG, "promotion": CATALOG,
 }
 CORE_COLUMNS: dict[tuple[str, str], str] = {
     ("catalog_variant", "stock"): STOCK, ("catalog_variant", "seats_taken"): STOCK,

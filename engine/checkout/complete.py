@@ -22,12 +22,13 @@ from engine.checkout.service import get_checkout
 from engine.checkout.snapshot import checkout_snapshot
 from engine.checkout.state import CheckoutState, LineState, load_state
 from engine.db.types import utcnow
-from engine.errors import Collector
+from engine.errors import Collector, ValidationError
 from engine.events.outbox import record
 from engine.inventory.reservations import take_seats, take_stock
 from engine.orders.models import Order, OrderLine, VendorOrder
 from engine.orders.numbering import next_number
 from engine.orders.payment import mark_paid
+from engine.promotions.vouchers import consume
 from engine.runtime import Runtime
 
 
@@ -98,7 +99,7 @@ def _line(order: Order, vendor_order: VendorOrder, line: LineState) -> OrderLine
         total_gross=priced.total.gross, tax_rate=priced.decision.rate,
         tax_treatment=priced.decision.treatment, tax_territory=priced.decision.territory,
         tax_legal_note=priced.decision.legal_note, digital_asset=line.product.digital_asset,
-        stock_released=not line.tracks_stock)
+        stock_released=not line.tracks_stock, discount_gross=line.discount.gross)
 
 
 async def _create_order(runtime: Runtime, session: AsyncSession, state: CheckoutState,
@@ -157,8 +158,16 @@ async def complete(runtime: Runtime, user: User | None, token: str, gateway: str
                 return Completed(existing, created=False)
             state = await load_state(session, runtime.plugins, checkout)
             _validate(runtime, state)
+            if checkout.voucher_code and state.voucher is None:
+                raise ValidationError("voucherCode", "VOUCHER_USED_UP",
+                                      "This voucher is no longer valid: remove it to go on.")
             await _reserve(session, state)
-            return await _create_order(runtime, session, state, gateway)
+            completed = await _create_order(runtime, session, state, gateway)
+            if state.voucher is not None:
+                customer = f"user:{checkout.user_id}" if checkout.user_id else \
+                    (checkout.email or "")
+                await consume(session, state.voucher, customer, completed.order.id)
+            return completed
     except IntegrityError:
         # A concurrent completion of the same checkout committed first: return its order.
         async with runtime.db.read() as session:

@@ -17,13 +17,14 @@ from engine.checkout.models import Checkout
 from engine.checkout.state import load_state
 from engine.checkout.types import CheckoutType
 from engine.errors import ValidationError
+from engine.promotions import voucher_actions
 
 CheckoutErrorCode = strawberry.enum(
     error_code_enum("CheckoutErrorCode", (
         "INVALID_QUANTITY", "INSUFFICIENT_STOCK", "PRODUCT_UNAVAILABLE", "EMPTY_CHECKOUT",
         "EMAIL_REQUIRED", "SHIPPING_ADDRESS_REQUIRED", "BILLING_ADDRESS_REQUIRED",
         "SHIPPING_METHOD_REQUIRED", "SHIPPING_NOT_AVAILABLE", "CHECKOUT_COMPLETED",
-        "INVALID_GATEWAY", "INVALID_VAT_ID")),
+        "INVALID_GATEWAY", "INVALID_VAT_ID", "VOUCHER_INVALID", "VOUCHER_USED_UP")),
     description="Why a checkout mutation was refused.",
 )
 
@@ -190,3 +191,16 @@ class CheckoutMutation:
         return await _run(info, lambda user: service.choose_shipping(
             rt, user, _token(id), decode_id(vendor_id, "Vendor", field="vendorId"),
             decode_id(shipping_method_id, "ShippingMethod", field="shippingMethodId")))
+
+    @strawberry.mutation(description="Apply a voucher code (one per checkout; it replaces "
+                                     "any other).")
+    async def checkout_voucher_apply(self, info: Info, id: strawberry.ID, code: str
+                                     ) -> CheckoutPayload:
+        rt = info.context.runtime
+        return await _run(info, lambda user: voucher_actions.apply_code(rt, user, _token(id),
+                                                                        code))
+
+    @strawberry.mutation(description="Remove the checkout's voucher code.")
+    async def checkout_voucher_remove(self, info: Info, id: strawberry.ID) -> CheckoutPayload:
+        rt = info.context.runtime
+        return await _run(info, lambda user: voucher_actions.remove_code(rt, user, _token(id)))

@@ -27,6 +27,8 @@ class Checkout(Timestamped, Base):
     billing_address: Mapped[dict[str, Any] | None] = mapped_column(JSON, nullable=True)
     vat_id: Mapped[str | None] = mapped_column(String(32), nullable=True)
     language_code: Mapped[str] = mapped_column(String(8), default="EN")
+    #: The voucher code the buyer applied (``checkoutVoucherApply``), re-checked at pricing.
+    voucher_code: Mapped[str | None] = mapped_column(String(32), nullable=True)
     #: vendor id (as a string, JSON keys are strings) -> chosen shipping method id
     shipping_methods: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
     #: Plugins' own data about this checkout (a voucher code, tax evidence...), by plugin key.

@@ -22,6 +22,9 @@ from engine.catalog.pricing import PricedLine, PricingLine, price_line, price_sh
 from engine.catalog.pricing_facts import vendor_pricing_facts
 from engine.checkout.models import Checkout, CheckoutLine
 from engine.money import TaxedMoney
+from engine.promotions.checkout import Reduction, difference, with_voucher
+from engine.promotions.models import Voucher
+from engine.promotions.rules import Candidate
 from engine.shipping.models import ShippingMethod
 from engine.translations import translated
 from engine.vendors.models import Vendor
@@ -38,6 +41,13 @@ class LineState:
     priced: PricedLine
     shippable: bool
     bookable: bool
+    #: The vendor promotion on this line and what it takes off (zero without one).
+    reduction: Reduction | None = None
+    discount: TaxedMoney = field(default_factory=TaxedMoney.zero)
+
+    @property
+    def undiscounted_total(self) -> TaxedMoney:
+        return self.priced.total + self.discount
 
     @property
     def available(self) -> bool:
@@ -78,6 +88,8 @@ class CheckoutState:
     checkout: Checkout
     lines: list[LineState]
     vendors: list[VendorState]
+    #: The applied voucher while it is usable (None: no code, or no longer valid).
+    voucher: Voucher | None = None
 
     @property
     def subtotal(self) -> TaxedMoney:
@@ -104,9 +116,10 @@ def buyer_location(checkout: Checkout) -> dict[str, Any]:
 
 
 def _pricing_line(line: CheckoutLine, variant: ProductVariant, product: Product, vendor: Vendor,
-                  checkout: Checkout, facts: dict[int, dict[str, Any]]) -> PricingLine:
+                  checkout: Checkout, facts: dict[int, dict[str, Any]],
+                  unit_price: Decimal | None = None) -> PricingLine:
     return PricingLine(
-        unit_price=variant.price, quantity=line.quantity,
+        unit_price=variant.price if unit_price is None else unit_price, quantity=line.quantity,
         prices_include_tax=vendor.prices_include_tax, product_kind=product.kind,
         tax_class=product.tax_class, vendor_id=vendor.id, vendor_country=vendor.country,
         vendor_postal_code=vendor.postal_code, product_id=product.id, variant_id=variant.id,
@@ -151,14 +164,25 @@ async def load_state(session: AsyncSession, plugins: pluggy.PluginManager, check
     kinds = product_kinds(plugins)
     lines: list[LineState] = []
     vendors: dict[int, VendorState] = {}
-    for line, variant, product, vendor, product_name in rows:
+    found, voucher = await with_voucher(session, [Candidate(
+        vendor_id=vendor.id, product_id=product.id, category_id=product.category_id,
+        unit_price=variant.price, quantity=line.quantity,
+        vendor_promotes=vendor.has_promotions)
+        for line, variant, product, vendor, _ in rows], checkout.voucher_code)
+    for (line, variant, product, vendor, product_name), reduction in zip(rows, found,
+                                                                          strict=True):
         spec = kinds.get(product.kind)
+        priced = price_line(plugins, _pricing_line(
+            line, variant, product, vendor, checkout, facts, variant.price - reduction.per_unit))
+        discount = TaxedMoney.zero()
+        if reduction.per_unit:
+            full = price_line(plugins, _pricing_line(line, variant, product, vendor, checkout,
+                                                     facts))
+            discount = difference(full.total, priced.total)
         state = LineState(line=line, variant=variant, product=product, vendor=vendor,
-                          product_name=product_name,
-                          priced=price_line(plugins, _pricing_line(
-                              line, variant, product, vendor, checkout, facts)),
+                          product_name=product_name, priced=priced,
                           shippable=bool(spec and spec.shippable),
-                          bookable=variant.is_bookable)
+                          bookable=variant.is_bookable, reduction=reduction, discount=discount)
         lines.append(state)
         vendor_state = vendors.setdefault(vendor.id, VendorState(vendor=vendor))
         vendor_state.lines.append(state)
@@ -174,4 +198,5 @@ async def load_state(session: AsyncSession, plugins: pluggy.PluginManager, check
                 vendors[method.vendor_id].methods.append(method)
         for vendor_state in vendors.values():
             _shipping(plugins, vendor_state, checkout, facts)
-    return CheckoutState(checkout=checkout, lines=lines, vendors=list(vendors.values()))
+    return CheckoutState(checkout=checkout, lines=lines, vendors=list(vendors.values()),
+                         voucher=voucher)

@@ -67,6 +67,12 @@ class CheckoutLineType:
     tax_decision: TaxDecisionType
     is_available: bool
     requires_shipping: bool
+    discount: TaxedMoneyType = strawberry.field(
+        description="What the vendor's promotion takes off this line (zero without one).")
+    undiscounted_total: TaxedMoneyType = strawberry.field(
+        description="The line at the catalog price, before any promotion.")
+    promotion_name: str | None = strawberry.field(
+        description="The vendor promotion applied to this line, if any.")
 
     @classmethod
     def of(cls, line: LineState, language: str | None) -> CheckoutLineType:
@@ -77,7 +83,11 @@ class CheckoutLineType:
                    unit_price=TaxedMoneyType.of(line.priced.unit),
                    total_price=TaxedMoneyType.of(line.priced.total),
                    tax_decision=TaxDecisionType.of(line.priced.decision),
-                   is_available=line.available, requires_shipping=line.shippable)
+                   is_available=line.available, requires_shipping=line.shippable,
+                   discount=TaxedMoneyType.of(line.discount),
+                   undiscounted_total=TaxedMoneyType.of(line.undiscounted_total),
+                   promotion_name=line.reduction.promotion.name
+                   if line.reduction and line.reduction.promotion else None)
 
 
 @strawberry.type(name="CheckoutVendor", description="The part of a checkout one vendor sells.")
@@ -109,6 +119,10 @@ class CheckoutVendorType:
 class CheckoutType:
     id: strawberry.ID
     email: str | None
+    voucher_code: str | None = strawberry.field(
+        description="The applied voucher code, if any (see isVoucherValid).")
+    is_voucher_valid: bool = strawberry.field(
+        description="False when the applied code no longer gives a discount.")
     vat_id: str | None
     language_code: LanguageCodeEnum  # type: ignore[valid-type]
     shipping_address: AddressType | None
@@ -126,6 +140,8 @@ class CheckoutType:
         language = checkout.language_code
         return cls(
             id=encode_token_id("Checkout", checkout.token), email=checkout.email,
+            voucher_code=checkout.voucher_code,
+            is_voucher_valid=checkout.voucher_code is None or state.voucher is not None,
             vat_id=checkout.vat_id, language_code=language,
             shipping_address=AddressType.of(checkout.shipping_address),
             billing_address=AddressType.of(checkout.billing_address),

@@ -33,6 +33,7 @@ from engine.payments.models import (
     Transfer,
     VendorAccount,
 )
+from engine.promotions.models import Promotion, Voucher, VoucherUse
 from engine.reviews.models import Review
 from engine.shipping.models import ShippingMethod
 from engine.vendors.models import Vendor, VendorInvitation, VendorMembership, VendorTranslation
@@ -45,5 +46,5 @@ CORE_MODELS = (
     OrderLine, Booking, ProductMedia, Payment, StripeEvent, LedgerEntry, Transfer, Refund,
     VendorAccount, Review, PluginMigrationRecord, Webhook, WebhookDelivery, VendorInvitation,
     Notification, NotificationOptOut, CacheVersion, OneTimeToken, LoginThrottle, AuditEntry,
-    TotpDevice, RecoveryCode,
+    TotpDevice, RecoveryCode, Promotion, Voucher, VoucherUse,
 )

@@ -27,6 +27,7 @@ from engine.demo.data import (
 )
 from engine.demo.index import DemoIndex
 from engine.demo.media import seed_media
+from engine.demo.promotions import seed_promotions
 from engine.input_rules import slugify
 from engine.plugins.calls import gather_hook
 from engine.runtime import Runtime
@@ -120,6 +121,7 @@ async def seed(runtime: Runtime) -> bool:
             await session.flush()
             index.products[product.slug] = product.id
             index.variants.update((v.sku, v.id) for v in variants)
+        seed_promotions(session, vendors, today)
         index.users.update((email, user.id) for email, user in users.items())
         index.vendors.update((v.slug, v.id) for v in vendors)
         index.categories.update((slug, c.id) for slug, c in categories.items())

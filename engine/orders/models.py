@@ -94,3 +94,6 @@ class OrderLine(Totals, Base):
     tax_legal_note: Mapped[str | None] = mapped_column(Text, nullable=True)
     stock_released: Mapped[bool] = mapped_column(default=False)
     digital_asset: Mapped[str | None] = mapped_column(String(500), nullable=True)
+    #: Gross reduction of the whole line by a vendor promotion (0: none); ``total_gross``
+    #: is already net of it, so a refund of the line gives back what was paid.
+    discount_gross: Mapped[Decimal] = mapped_column(Cents, default=Decimal("0.00"))

@@ -11,7 +11,7 @@ from strawberry.scalars import JSON
 from engine.api.context import Info
 from engine.api.enums import LanguageCodeEnum
 from engine.api.ids import encode_id
-from engine.api.money_types import TaxedMoneyType
+from engine.api.money_types import MoneyType, TaxedMoneyType, money
 from engine.bookings.models import Booking
 from engine.catalog.pricing import TaxDecision
 from engine.checkout.types import AddressType, TaxDecisionType
@@ -72,6 +72,11 @@ class OrderLineType:
                 rate=line.tax_rate, treatment=line.tax_treatment,
                 territory=line.tax_territory, legal_note=line.tax_legal_note)),
             model=line, order=order, buyer_view=buyer_view)
+
+    @strawberry.field(description="Gross amount a vendor promotion took off this line; "
+                                  "the total price is already net of it.")
+    def discount(self) -> MoneyType:
+        return money(self.model.discount_gross)
 
     @strawberry.field(description="Seats booked by this line (bookable variants).")
     async def bookings(self, info: Info) -> list[BookingType]:

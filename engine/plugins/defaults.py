@@ -18,6 +18,7 @@ from engine.orders.models import Order
 from engine.orders.payment import PaymentAction
 from engine.plugins.contributions import ProductKindSpec, TaxClassSpec
 from engine.plugins.markers import hookimpl
+from engine.promotions.graphql import vendor_promotions
 from engine.runtime import Runtime
 from engine.settings import Settings
 from engine.shipping.graphql import shipping_methods
@@ -72,4 +73,6 @@ def ruta_graphql_type_fields(type_name: str) -> Sequence[object]:
     return [*vendor_fields(),
             strawberry.field(resolver=shipping_methods, description=shipping_methods.__doc__),
             strawberry.field(resolver=vendor_orders, name="orders",
-                             description=vendor_orders.__doc__)]
+                             description=vendor_orders.__doc__),
+            strawberry.field(resolver=vendor_promotions, name="promotions",
+                             description=vendor_promotions.__doc__)]

@@ -28,6 +28,9 @@ class Vendor(Timestamped, Base):
     region: Mapped[str | None] = mapped_column(String(80), nullable=True)
     tax_id: Mapped[str] = mapped_column(String(32))
     prices_include_tax: Mapped[bool] = mapped_column(Boolean, default=True)
+    #: Set while the vendor has an active, not yet ended promotion (kept by
+    #: ``engine.promotions.service``): carts of other vendors never read promotions.
+    has_promotions: Mapped[bool] = mapped_column(Boolean, default=False)
     commission_rate: Mapped[Decimal] = mapped_column(ScaledDecimal(4))
     description: Mapped[str] = mapped_column(Text, default="")
     language_code: Mapped[str] = mapped_column(String(8), default="ES")

@@ -1,0 +1,1 @@
+"""Vendor promotions: reductions a vendor funds on its own products."""

@@ -1,0 +1,65 @@
+"""The hook of promotions into checkout pricing: each line's reduced unit price.
+
+The reduced price then goes through the usual pricing hooks (``ruta_unit_price``,
+``ruta_tax_decision``), so VAT is computed on the discounted base: a vendor promotion is
+a price reduction the vendor grants (VAT Directive art. 79(b)), which lowers its taxable
+amount, its vendor order total, its commission base and its payout.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from decimal import Decimal
+
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from engine.db.types import utcnow
+from engine.money import TaxedMoney, quantize
+from engine.promotions.loading import running_for
+from engine.promotions.models import Promotion, Voucher
+from engine.promotions.rules import Candidate, best_reductions
+from engine.promotions.vouchers import find, usable
+
+
+@dataclass(frozen=True)
+class Reduction:
+    promotion: Promotion | None
+    per_unit: Decimal
+    #: The checkout's voucher when it applies to this line (its part is in ``per_unit``).
+    voucher: Voucher | None = None
+
+
+async def with_voucher(session: AsyncSession, lines: Sequence[Candidate], code: str | None
+                       ) -> tuple[list[Reduction], Voucher | None]:
+    """Promotions, then the checkout's voucher (one more statement, only with a code) on
+    the promoted price of the funding vendor's lines."""
+    found = await reductions(session, lines)
+    voucher = await find(session, code) if code else None
+    if voucher is None or not usable(voucher, utcnow()):
+        return found, None
+    out = []
+    for line, reduction in zip(lines, found, strict=True):
+        if line.vendor_id != voucher.vendor_id:
+            out.append(reduction)
+            continue
+        extra = quantize((line.unit_price - reduction.per_unit) * voucher.value / 100)
+        out.append(Reduction(reduction.promotion, reduction.per_unit + extra, voucher))
+    return out, voucher
+
+
+async def reductions(session: AsyncSession, lines: Sequence[Candidate]) -> list[Reduction]:
+    """One reduction per line (zero without a promotion): one statement when a vendor of
+    the cart runs promotions, none otherwise."""
+    now = utcnow()
+    promoting = {ln.vendor_id for ln in lines if ln.vendor_promotes}
+    promotions = await running_for(session, promoting, now) if promoting else []
+    if not promotions:
+        return [Reduction(None, Decimal("0.00")) for _ in lines]
+    return [Reduction(p, r) for p, r in best_reductions(promotions, lines, now)]
+
+
+def difference(undiscounted: TaxedMoney, discounted: TaxedMoney) -> TaxedMoney:
+    """What a reduction takes off a line, in net, tax and gross."""
+    return TaxedMoney(undiscounted.net - discounted.net, undiscounted.tax - discounted.tax,
+                      undiscounted.gross - discounted.gross)
