@@ -27,6 +27,7 @@ from engine.payments import webhooks
 from engine.plugins.manager import build_plugin_manager
 from engine.runtime import Runtime
 from engine.settings import Settings, settings_from_env
+from engine.web.kit import WebKit, web_routes
 
 
 class RutaGraphQL(GraphQL[Context, None]):
@@ -79,11 +80,13 @@ def create_app(settings: Settings | None = None, *, plugins: pluggy.PluginManage
     middleware = [Middleware(CORSMiddleware, allow_origins=list(settings.cors_origins),
                              allow_methods=["GET", "POST", "OPTIONS"],
                              allow_headers=["Authorization", "Content-Type"])]
+    web = WebKit(runtime, schema, graphql_app)
     app = Starlette(
         debug=settings.debug,
         routes=[Route("/health", health), Route("/graphql", graphql_app, methods=["GET", "POST"]),
                 Route("/downloads/{token}", downloads.endpoint(runtime)),
-                Route("/webhooks/stripe", webhooks.endpoint(runtime), methods=["POST"])],
+                Route("/webhooks/stripe", webhooks.endpoint(runtime), methods=["POST"]),
+                *web_routes(runtime.plugins, web)],
         middleware=middleware,
         lifespan=lifespan,
     )

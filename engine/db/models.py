@@ -23,6 +23,7 @@ from engine.payments.models import (
 )
 from engine.shipping.models import ShippingMethod
 from engine.vendors.models import Vendor, VendorMembership, VendorTranslation
+from engine.web.models import WebFormSubmission
 from engine.webhooks_out.models import Webhook, WebhookDelivery
 
 CORE_MODELS = (
@@ -30,5 +31,5 @@ CORE_MODELS = (
     CategoryTranslation, Product, ProductTranslation, ProductVariant, OutboxEvent,
     OutboxDelivery, ShippingMethod, Checkout, CheckoutLine, OrderCounter, Order, VendorOrder,
     OrderLine, Booking, Payment, StripeEvent, LedgerEntry, Transfer, Refund, VendorAccount,
-    PluginMigrationRecord, Webhook, WebhookDelivery,
+    PluginMigrationRecord, Webhook, WebhookDelivery, WebFormSubmission,
 )

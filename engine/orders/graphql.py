@@ -1,4 +1,4 @@
-"""GraphQL for orders: ``order``, ``myOrders``, ``Vendor.orders``, ``checkoutComplete``,
+"""GraphQL for orders: ``order``, ``vendorOrder``, ``myOrders``, ``Vendor.orders``, ``checkoutComplete``,
 ``orderCancel``, ``orderMarkPaid``, ``vendorOrderFulfill``."""
 
 from __future__ import annotations
@@ -124,6 +124,17 @@ class OrderQuery:
         async with info.context.runtime.db.read() as session:
             order = await session.get(Order, pk)
         return await _order(info, order)
+
+    @strawberry.field(description="One vendor's part of an order, for that vendor's staff and "
+                                  "operators (null for anyone else).")
+    async def vendor_order(self, info: Info, id: strawberry.ID) -> VendorOrderType | None:
+        pk = decode_id(id, "VendorOrder")
+        async with info.context.runtime.db.read() as session:
+            row = await session.get(VendorOrder, pk)
+            order = await session.get(Order, row.order_id) if row is not None else None
+        if row is None or order is None or not await can_manage_vendor(info, row.vendor_id):
+            return None
+        return VendorOrderType.of(row, order, False)
 
     @strawberry.field(description="The signed-in customer's orders, newest last.")
     async def my_orders(self, info: Info, first: int | None = None, after: str | None = None,

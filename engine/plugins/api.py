@@ -53,6 +53,10 @@ from engine.plugins.reads import (
 )
 from engine.runtime import Runtime
 from engine.vendors.types import VendorType
+from engine.web.execution import GraphQLResult
+from engine.web.kit import WebKit
+from engine.web.site import WebSite
+from engine.web.visit import Visit
 
 __all__ = [
     "PRODUCT_CATEGORY_ID",
@@ -66,6 +70,7 @@ __all__ = [
     "CountryCode",
     "FieldError",
     "GraphQLContribution",
+    "GraphQLResult",
     "Info",
     "LanguageCodeEnum",
     "MoneyType",
@@ -97,6 +102,9 @@ __all__ = [
     "VendorFacts",
     "VendorOrderFacts",
     "VendorType",
+    "Visit",
+    "WebKit",
+    "WebSite",
     "attempt",
     "can_manage_vendor",
     "category_and_descendants",

@@ -37,12 +37,15 @@ from typing import TYPE_CHECKING, Any
 import pluggy
 
 if TYPE_CHECKING:
+    from starlette.routing import BaseRoute
+
     from engine.catalog.pricing import PricingLine, TaxDecision
     from engine.checkout.snapshot import CheckoutSnapshot
     from engine.demo.index import DemoIndex
     from engine.orders.payment import PaymentGateway
     from engine.plugins.contributions import GraphQLContribution, ProductKindSpec, TaxClassSpec
     from engine.runtime import Runtime
+    from engine.web.kit import WebKit
 
 hookspec = pluggy.HookspecMarker("ruta")
 
@@ -89,6 +92,7 @@ SYNC_HOOKS = (
     "ruta_migration_locations",
     "ruta_product_kinds",
     "ruta_tax_classes",
+    "ruta_web_routes",
 )
 
 
@@ -169,6 +173,20 @@ def ruta_cli_commands(subparsers: Any, build_runtime: Callable[[], Runtime]) -> 
     ``func=<callable(args) -> int>`` as its default. ``build_runtime()`` gives a
     :class:`engine.runtime.Runtime` configured from the environment (dispose its database
     when done). Sync; runs when the command line is parsed.
+    """
+
+
+@hookspec
+def ruta_web_routes(web: WebKit) -> Sequence[BaseRoute] | None:
+    """Add web pages: return Starlette routes (usually one ``Mount``) for the app to serve.
+
+    Called once when the app is built, after the schema. ``web`` (:class:`engine.web.WebKit`,
+    also exported as ``engine.plugins.api.WebKit``) runs GraphQL documents in process as the
+    signed-in user (the same schema, context and permission checks as ``POST /graphql``)
+    and builds a site: ``site = web.site(folder)`` with Jinja2 templates, ``.po`` catalogs
+    and ``.graphql`` documents; ``site.page(handler)`` adds the session cookie, language,
+    CSRF and once-only checks; ``site.mount("/prefix", routes)`` adds static files and
+    security headers. Pages must use only the public API. Sync; return None for no routes.
     """
 
 
