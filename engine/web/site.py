@@ -83,7 +83,7 @@ class WebSite:
         nonce = csrf.verify(self.kit.csrf_key, visit.session.sid,
                             token if isinstance(token, str) else None)
         if nonce is None:
-            return visit.render(self.error_template, status=403, message=visit.gettext(
+            return visit.render(self.error_template, status_code=403, message=visit.gettext(
                 "This form has expired or did not come from this site. Please try again."))
         if not await once.claim(runtime, nonce):
             location = await once.outcome(runtime, nonce) or visit.request.url.path

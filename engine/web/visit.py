@@ -101,7 +101,7 @@ class Visit:
         query["lang"] = code
         return f"{self.request.url.path}?{urlencode(query)}"
 
-    def render(self, template: str, *, status: int = 200, **values: Any) -> HTMLResponse:
+    def render(self, template: str, *, status_code: int = 200, **values: Any) -> HTMLResponse:
         flash, self.session.flash = self.session.flash, None
         if flash is not None:
             self.session.changed = True
@@ -114,7 +114,7 @@ class Visit:
             "path": self.request.url.path, **self.format.filters(), **values,
         }
         html = self.site.env.get_template(template).render(context)
-        return HTMLResponse(html, status_code=status)
+        return HTMLResponse(html, status_code=status_code)
 
     def redirect(self, url: str, *, notice: str | None = None) -> RedirectResponse:
         if notice is not None:
@@ -123,5 +123,5 @@ class Visit:
         return RedirectResponse(url, status_code=303)
 
     def not_found(self) -> Response:
-        return self.render(self.site.error_template, status=404,
+        return self.render(self.site.error_template, status_code=404,
                            message=self.gettext("This page does not exist or is not yours."))

@@ -30,7 +30,7 @@ async def login(visit: Visit) -> Response:
         if not errors:
             return visit.redirect(next_url)
     return visit.render("login.html", errors=errors, email=email, next_url=next_url,
-                        status=400 if errors else 200)
+                        status_code=400 if errors else 200)
 
 
 async def logout(visit: Visit) -> Response:
@@ -56,4 +56,4 @@ async def register(visit: Visit) -> Response:
                 return visit.redirect(f"{PREFIX}/apply", notice=visit.gettext(
                     "Welcome! Your account is ready."))
     return visit.render("register.html", errors=errors, values=values, countries=COUNTRIES,
-                        status=400 if errors else 200)
+                        status_code=400 if errors else 200)

@@ -15,7 +15,7 @@ async def applications(visit: Visit) -> Response:
     if result.unauthenticated:
         return to_login(visit)
     if result.denied or not (result.data.get("me") or {}).get("isOperator"):
-        return visit.render("error.html", status=403, message=visit.gettext(
+        return visit.render("error.html", status_code=403, message=visit.gettext(
             "Only the platform's operators can see this page."))
     edges = (result.data.get("vendors") or {}).get("edges") or []
     return visit.render("applications.html", vendors=[edge["node"] for edge in edges])

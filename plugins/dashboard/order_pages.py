@@ -46,7 +46,7 @@ async def _detail(visit: Visit, *, refund_amount: str | None = None,
     if order is None:
         return visit.not_found()
     return visit.render("order.html", order=order, statuses=STATUSES, errors=errors or {},
-                        refund_amount=refund_amount, status=400 if errors else 200)
+                        refund_amount=refund_amount, status_code=400 if errors else 200)
 
 
 @signed_in

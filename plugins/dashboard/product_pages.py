@@ -59,7 +59,7 @@ async def product_new(visit: Visit) -> Response:
                                   notice=visit.gettext("Product created. Now add a variant."))
     return visit.render("product_form.html", values=values, errors=errors, product=None,
                         source=source, langs=LANGS, **options(result.data),
-                        status=400 if errors else 200)
+                        status_code=400 if errors else 200)
 
 
 async def load_own_product(visit: Visit) -> tuple[Response | None, dict[str, Any]]:
@@ -85,7 +85,7 @@ def render_product(visit: Visit, data: dict[str, Any], values: dict[str, str],
                         source=source, langs=LANGS, bookable=product["kind"] in BOOKABLE,
                         variant_errors=variant_errors or {},
                         variant_values=variant_values or {}, **options(data),
-                        status=400 if failed else 200)
+                        status_code=400 if failed else 200)
 
 
 @signed_in

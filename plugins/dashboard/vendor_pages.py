@@ -41,7 +41,7 @@ async def apply(visit: Visit) -> Response:
             return visit.redirect(f"{PREFIX}/", notice=visit.gettext(
                 "Thank you! Your application is waiting for approval."))
     return visit.render("apply.html", errors=errors, values=values, countries=COUNTRIES,
-                        status=400 if errors else 200)
+                        status_code=400 if errors else 200)
 
 
 @signed_in
