@@ -92,6 +92,7 @@ def create_app(settings: Settings | None = None, *, plugins: pluggy.PluginManage
     )
     app.state.runtime = runtime
     app.state.schema = schema
+    app.state.web = web
     return app
 
 

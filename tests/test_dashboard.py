@@ -1,0 +1,219 @@
+"""The seller dashboard in process: sessions, CSRF, once-only forms, ownership, budgets."""
+
+from __future__ import annotations
+
+import ast
+import re
+from pathlib import Path
+
+import pytest
+from starlette.applications import Starlette
+
+from engine.app import create_app
+from engine.testing.client import PASSWORD, Client
+from engine.web.session import COOKIE, dump, load
+from tests.shop import COMPLETE, build, ready
+from tests.web_browser import Browser
+
+ROOT = Path(__file__).resolve().parents[1]
+DASHBOARD = ROOT / "plugins" / "dashboard"
+MY_PRODUCTS = "query { myVendor { products(first: 50) { totalCount edges { node { name } } } } }"
+
+
+async def test_signing_in_sets_an_httponly_samesite_cookie_and_strict_headers(
+        app: Starlette, client: Client) -> None:
+    await client.register("ana@example.com")
+    async with Browser(app) as browser:
+        await browser.login("ana@example.com", PASSWORD)
+        cookie = next(c for c in browser.http.cookies.jar if c.name == COOKIE)
+        assert cookie.has_nonstandard_attr("HttpOnly")
+        assert cookie.get_nonstandard_attr("SameSite").lower() == "lax"
+        home = await browser.get("/dashboard/")
+        assert home.status_code == 200 and "ana@example.com" in home.text
+        csp = home.headers["content-security-policy"]
+        assert "frame-ancestors 'none'" in csp and "script-src 'self'" in csp
+        assert "unsafe-inline" not in csp
+        assert re.search(r"<script(?![^>]*\bsrc=)", home.text) is None  # no inline script
+        assert " style=" not in home.text
+        static = await browser.get("/dashboard/static/dashboard.css")
+        assert static.status_code == 200
+        assert static.headers["x-content-type-options"] == "nosniff"
+
+
+async def test_a_form_posted_without_its_token_is_refused_and_writes_nothing(
+        app: Starlette, client: Client) -> None:
+    token = await client.register("ana@example.com")
+    async with Browser(app) as browser:
+        await browser.login("ana@example.com", PASSWORD)
+        form = {"name": "Forged", "country": "ES", "postalCode": "21700", "taxId": "B21000005"}
+        refused = await browser.http.post("/dashboard/apply", data=form)
+        assert refused.status_code == 403
+        other = Browser(app)  # a token issued to another browser session
+        stolen = await other.token("/dashboard/login")
+        await other.__aexit__()
+        refused = await browser.http.post("/dashboard/apply", data={**form, "csrf_token": stolen})
+        assert refused.status_code == 403
+    assert (await client.gql("{ myVendor { id } }", token=token))["myVendor"] is None
+
+
+async def test_a_form_sent_twice_with_the_same_token_acts_once(
+        app: Starlette, client: Client) -> None:
+    vendor_token, _ = await client.vendor("es@example.com", "Bodega ES")
+    async with Browser(app) as browser:
+        await browser.login("es@example.com", PASSWORD)
+        token = await browser.token("/dashboard/products/new")
+        form = {"name": "Aceite", "kind": "PHYSICAL", "taxClass": "STANDARD"}
+        first = await browser.post("/dashboard/products/new", form, token=token)
+        second = await browser.post("/dashboard/products/new", form, token=token)
+    assert first.status_code == second.status_code == 303
+    assert second.headers["location"] == first.headers["location"]
+    data = await client.gql(MY_PRODUCTS, token=vendor_token)
+    assert data["myVendor"]["products"]["totalCount"] == 1
+
+
+async def test_an_expiring_access_token_is_refreshed_on_the_server(
+        app: Starlette, client: Client) -> None:
+    await client.register("ana@example.com")
+    key = app.state.web.session_key
+    async with Browser(app) as browser:
+        await browser.login("ana@example.com", PASSWORD)
+        session = load(browser.http.cookies[COOKIE].strip('"'), key)
+        spent = session.refresh
+        session.expires = 0  # as if the access token ran out
+        browser.http.cookies.delete(COOKIE)
+        browser.http.cookies.set(COOKIE, dump(session, key), domain="testserver.local")
+        home = await browser.get("/dashboard/")
+        assert home.status_code == 200 and "ana@example.com" in home.text
+        rotated = load(home.cookies[COOKIE].strip('"'), key)
+        assert rotated.refresh != spent and rotated.expires > 0
+    reused = await client.gql("mutation($r: String!) { tokenRefresh(refreshToken: $r) "
+                              "{ token errors { code } } }", {"r": spent})
+    assert reused["tokenRefresh"]["token"] is None  # the old refresh token was spent
+
+
+async def test_a_tampered_cookie_is_an_anonymous_visit(app: Starlette, client: Client) -> None:
+    await client.register("ana@example.com")
+    async with Browser(app) as browser:
+        await browser.login("ana@example.com", PASSWORD)
+        value = browser.http.cookies[COOKIE].strip('"')
+        browser.http.cookies.delete(COOKIE)
+        browser.http.cookies.set(COOKIE, "x" + value, domain="testserver.local")
+        response = await browser.get("/dashboard/products")
+    assert response.status_code == 303
+    assert response.headers["location"].startswith("/dashboard/login")
+
+
+async def test_a_vendor_cannot_open_another_vendors_product_or_order(
+        app: Starlette, client: Client) -> None:
+    shop = await build(client)
+    checkout_id = await ready(client, shop, {"wine": 1})
+    order = (await client.gql(COMPLETE, {"id": checkout_id}))["checkoutComplete"]["order"]
+    vendor_order = order["vendorOrders"][0]["id"]
+    es_products = await client.gql(MY_PRODUCTS.replace("name", "id name"), token=shop.es_token)
+    product_id = es_products["myVendor"]["products"]["edges"][0]["node"]["id"]
+    async with Browser(app) as owner:
+        await owner.login("es@example.com", PASSWORD)
+        assert (await owner.get(f"/dashboard/products/{product_id}")).status_code == 200
+        assert (await owner.get(f"/dashboard/orders/{vendor_order}")).status_code == 200
+    async with Browser(app) as other:
+        await other.login("pt@example.com", PASSWORD)
+        for path in (f"/dashboard/products/{product_id}", f"/dashboard/orders/{vendor_order}"):
+            page = await other.get(path)
+            assert page.status_code == 404, path
+            assert "Wine" not in page.text
+        publish = await other.post(f"/dashboard/products/{product_id}/publish",
+                                   {"publish": "0"}, form_page="/dashboard/products")
+        assert publish.status_code == 404
+    still = await client.gql("query($id: ID!) { product(id: $id) { isPublished } }",
+                             {"id": product_id})
+    assert still["product"]["isPublished"] is True
+
+
+async def test_each_vendor_page_runs_at_most_two_documents_and_weighs_under_100_kb(
+        app: Starlette, client: Client) -> None:
+    shop = await build(client)
+    checkout_id = await ready(client, shop, {"wine": 2})
+    order = (await client.gql(COMPLETE, {"id": checkout_id}))["checkoutComplete"]["order"]
+    data = await client.gql(MY_PRODUCTS.replace("name", "id name"), token=shop.es_token)
+    product_id = data["myVendor"]["products"]["edges"][0]["node"]["id"]
+    pages = ["/dashboard/", "/dashboard/products", "/dashboard/products?search=wine",
+             "/dashboard/products/new", f"/dashboard/products/{product_id}", "/dashboard/orders",
+             "/dashboard/orders?status=UNPAID",
+             f"/dashboard/orders/{order['vendorOrders'][0]['id']}", "/dashboard/balance",
+             "/dashboard/apply", "/dashboard/login", "/dashboard/register"]
+    async with Browser(app) as browser:
+        await browser.login("es@example.com", PASSWORD)
+        for path in pages:
+            assert (await browser.get(path)).status_code == 200, path
+        await browser.post("/dashboard/products/new", {"name": "Miel", "kind": "PHYSICAL"})
+        detail = f"/dashboard/orders/{order['vendorOrders'][0]['id']}"
+        await browser.post(f"{detail}/refund", {"amount": "1.00"}, form_page=detail)
+    seen = {path for path, _count, _size in browser.documents}
+    assert set(pages) <= seen
+    for path, count, size in browser.documents:
+        assert count <= 2, (path, count)
+        assert size < 100_000, (path, size)
+
+
+async def test_the_operator_page_is_for_operators_only(app: Starlette, client: Client) -> None:
+    await client.vendor("applicant@example.com", "Tienda Nueva", approve=False)
+    await client.operator("boss@example.com")
+    async with Browser(app) as browser:
+        await browser.login("applicant@example.com", PASSWORD)
+        assert (await browser.get("/dashboard/operator/vendors")).status_code == 403
+    async with Browser(app) as operator:
+        await operator.login("boss@example.com", PASSWORD)
+        page = await operator.get("/dashboard/operator/vendors")
+        assert "Tienda Nueva" in page.text
+        action = re.search(r'action="(/dashboard/operator/vendors/[^"]+/approve)"', page.text)
+        assert action is not None
+        done = await operator.post(action.group(1), {}, form_page="/dashboard/operator/vendors")
+        assert done.status_code == 303
+        after = await operator.get(done.headers["location"])
+        assert "Tienda Nueva is approved" in after.text
+
+
+async def test_the_language_is_the_explicit_choice_then_the_account_then_cookie_then_header(
+        app: Starlette, client: Client) -> None:
+    await client.gql("mutation($i: AccountRegisterInput!) { accountRegister(input: $i) "
+                     "{ errors { code } } }", {"i": {"email": "pt@example.com",
+                                                     "password": PASSWORD,
+                                                     "languageCode": "PT", "country": "PT"}})
+    async with Browser(app) as browser:
+        page = await browser.get("/dashboard/login", headers={"accept-language": "es-ES,es"})
+        assert '<html lang="es">' in page.text and "Iniciar sesión" in page.text
+        page = await browser.get("/dashboard/login", headers={"accept-language": "es",
+                                                              "cookie": "lang=en"})
+        assert '<html lang="en">' in page.text
+        await browser.login("pt@example.com", PASSWORD)
+        page = await browser.get("/dashboard/", headers={"accept-language": "es"})
+        assert '<html lang="pt">' in page.text and "Sessão iniciada" in page.text
+        page = await browser.get("/dashboard/?lang=es")
+        assert '<html lang="es">' in page.text
+        page = await browser.get("/dashboard/")  # the explicit choice is remembered
+        assert '<html lang="es">' in page.text
+
+
+async def test_a_disabled_dashboard_is_not_served(app: Starlette) -> None:
+    from engine.app import build_runtime
+    from engine.plugins.manager import build_plugin_manager
+    runtime = build_runtime(app.state.runtime.settings,
+                            build_plugin_manager(entry_points_from="ruta",
+                                                 disabled=["dashboard"]))
+    headless = create_app(runtime=runtime)
+    async with Browser(headless) as browser:
+        assert (await browser.get("/dashboard/login")).status_code == 404
+    await runtime.db.dispose()
+
+
+def test_the_dashboard_imports_only_the_public_plugin_api() -> None:
+    for path in DASHBOARD.rglob("*.py"):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        for node in ast.walk(tree):
+            names = [node.module or ""] if isinstance(node, ast.ImportFrom) else \
+                [alias.name for alias in node.names] if isinstance(node, ast.Import) else []
+            for name in names:
+                if name == "engine" or name.startswith("engine."):
+                    assert name == "engine.plugins.api", f"{path.name} imports {name}"
+                if name.startswith("plugins.") and not name.startswith("plugins.dashboard"):
+                    pytest.fail(f"{path.name} imports another plugin: {name}")
