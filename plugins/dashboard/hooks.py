@@ -17,6 +17,7 @@ from plugins.dashboard import (
     operator_pages,
     order_pages,
     product_pages,
+    shipping_pages,
     variant_pages,
     vendor_pages,
 )
@@ -53,5 +54,6 @@ def ruta_web_routes(web: WebKit) -> list[BaseRoute]:
         Route("/orders/{order_id}/fulfil", page(order_pages.order_fulfil), methods=["POST"]),
         Route("/orders/{order_id}/refund", page(order_pages.order_refund), methods=["POST"]),
         Route("/balance", page(order_pages.balance)),
+        Route("/shipping", page(shipping_pages.shipping), methods=BOTH),
     ]
     return [site.mount("/dashboard", routes)]
