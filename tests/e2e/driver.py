@@ -26,7 +26,7 @@ VISIBLE_TEXT = """() => {
   while (walker.nextNode()) {
     const node = walker.currentNode;
     const parent = node.parentElement;
-    if (!parent || parent.closest('[translate="no"], script, style')) continue;
+    if (!parent || parent.closest('[translate="no"], script, style, textarea')) continue;
     const text = node.textContent.trim();
     if (!text) continue;
     const style = getComputedStyle(parent);
@@ -39,7 +39,11 @@ VISIBLE_TEXT = """() => {
       if (value && !el.closest('[translate="no"]')) out.push(value);
     }
   }
-  out.push(document.title);
+  let title = document.title;  // a page named after data (a product) shows it in its title
+  for (const h1 of document.querySelectorAll('h1[translate="no"]')) {
+    title = title.replace(h1.textContent.trim(), '');
+  }
+  out.push(title);
   return out;
 }"""
 
@@ -75,7 +79,9 @@ class Audit:
                     self.violations.append(f"{name}: {violation['id']} {targets}")
         if self.pseudo:
             for text in page.evaluate(VISIBLE_TEXT):
-                outside = re.sub(r"⟦[^⟧]*⟧", "", text)
+                outside, before = text, ""
+                while outside != before:  # innermost markers first (nested messages)
+                    before, outside = outside, re.sub(r"⟦[^⟦⟧]*⟧", "", outside)
                 if not FORMATTED.match(outside):
                     self.untranslated.append(f"{name}: {text!r}")
         if self.shots is not None:
