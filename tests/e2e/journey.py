@@ -5,6 +5,7 @@ refunds part, and reads the balance."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from decimal import Decimal
 
 from playwright.sync_api import Browser
 
@@ -114,6 +115,9 @@ def vendor_journey(browser: Browser, base: str, api: Api, lang: str, audit: Audi
     formatter = Formatter(lang, "Europe/Madrid")
     assert figures["sales"] == vendor_order["total"]["gross"]["amount"]
     assert figures["refunded"] == "5.00"
+    owed = (Decimal(figures["sales"]) - Decimal(figures["commission"])
+            - Decimal(figures["refunded"]) - Decimal(figures["paidOut"]))
+    assert Decimal(figures["owed"]) == owed
     for key, element in (("sales", "#balance-sales"), ("commission", "#balance-commission"),
                          ("refunded", "#balance-refunded"), ("owed", "#balance-owed")):
         assert me.text(element) == formatter.money(figures[key]), key
