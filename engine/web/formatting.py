@@ -41,7 +41,8 @@ class Formatter:
         """``"0.21"`` -> ``21 %`` (es) / ``21%`` (en)."""
         if value is None or value == "":
             return ""
-        return format_percent(Decimal(str(value)), "#,##0.##%", locale=self.locale)
+        return format_percent(Decimal(str(value)).normalize(), locale=self.locale,
+                              decimal_quantization=False)
 
     def _when(self, value: str | datetime) -> datetime:
         moment = datetime.fromisoformat(value) if isinstance(value, str) else value
