@@ -1,5 +1,5 @@
-"""GraphQL for orders: ``order``, ``vendorOrder``, ``myOrders``, ``Vendor.orders``, ``checkoutComplete``,
-``orderCancel``, ``orderMarkPaid``, ``vendorOrderFulfill``."""
+"""GraphQL for orders: ``order``, ``vendorOrder``, ``myOrders``, ``Vendor.orders``,
+``checkoutComplete``, ``orderCancel``, ``orderMarkPaid``, ``vendorOrderFulfill``."""
 
 from __future__ import annotations
 

@@ -3,7 +3,7 @@ time zone (from the account's country: Spain ``Europe/Madrid``, Portugal ``Europ
 
 from __future__ import annotations
 
-from datetime import datetime
+import datetime as dt
 from decimal import Decimal
 from zoneinfo import ZoneInfo
 
@@ -44,16 +44,16 @@ class Formatter:
         return format_percent(Decimal(str(value)).normalize(), locale=self.locale,
                               decimal_quantization=False)
 
-    def _when(self, value: str | datetime) -> datetime:
-        moment = datetime.fromisoformat(value) if isinstance(value, str) else value
+    def _when(self, value: str | dt.datetime) -> dt.datetime:
+        moment = dt.datetime.fromisoformat(value) if isinstance(value, str) else value
         return moment.astimezone(self.zone)
 
-    def datetime(self, value: str | datetime | None) -> str:
+    def datetime(self, value: str | dt.datetime | None) -> str:
         if not value:
             return ""
         return format_datetime(self._when(value), "short", tzinfo=self.zone, locale=self.locale)
 
-    def date(self, value: str | datetime | None) -> str:
+    def date(self, value: str | dt.datetime | None) -> str:
         if not value:
             return ""
         return format_date(self._when(value), "medium", locale=self.locale)

@@ -30,7 +30,7 @@ def pseudo(text: str) -> str:
     """``Save`` -> ``⟦Šávé⟧`` (placeholders such as ``%(name)s`` stay intact)."""
     out, i = [], 0
     while i < len(text):
-        if text[i] == "%" and "(" == text[i + 1:i + 2]:
+        if text[i] == "%" and text[i + 1:i + 2] == "(":
             end = text.find(")", i) + 2
             out.append(text[i:end])
             i = end

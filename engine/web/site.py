@@ -86,8 +86,8 @@ class WebSite:
             return visit.render(self.error_template, status_code=403, message=visit.gettext(
                 "This form has expired or did not come from this site. Please try again."))
         if not await once.claim(runtime, nonce):
-            location = await once.outcome(runtime, nonce) or visit.request.url.path
-            return visit.redirect(location, notice=visit.gettext(
+            first = await once.outcome(runtime, nonce)
+            return visit.redirect(first or visit.request.url.path, notice=visit.gettext(
                 "This form was already sent; it was not sent again."))
         response = await handler(visit)
         location = response.headers.get("location")

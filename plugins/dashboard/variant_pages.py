@@ -11,7 +11,8 @@ from starlette.responses import Response
 from engine.plugins.api import Visit
 from plugins.dashboard.forms import decimal_or_none, field_errors, int_or_none, text
 from plugins.dashboard.guard import PREFIX, signed_in
-from plugins.dashboard.product_pages import load_own_product, render_product, values_from_product
+from plugins.dashboard.product_form import values_from_product
+from plugins.dashboard.product_pages import load_own_product, render_product
 
 FIELDS = ("sku", "name", "price", "stock", "startsAt", "endsAt", "capacity")
 

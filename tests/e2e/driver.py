@@ -19,7 +19,7 @@ from playwright.sync_api import Page, Response
 
 AXE = Axe()
 #: Text allowed outside gettext: numbers, money and dates as Babel formats them.
-FORMATTED = re.compile(r"^[\s\d.,:;·\-–—()%€/#|+×*\u00a0\u202f]*$")
+FORMATTED = re.compile("^[\\s\\d.,:;\u00b7\\-\u2013\u2014()%\u20ac/#|+*\u00a0\u202f]*$")
 VISIBLE_TEXT = """() => {
   const out = [];
   const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);

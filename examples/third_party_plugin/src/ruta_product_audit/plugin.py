@@ -12,7 +12,6 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import select
-
 from starlette.routing import BaseRoute
 
 from engine.plugins.api import GraphQLContribution, Runtime, WebKit, hookimpl
