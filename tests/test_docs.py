@@ -6,7 +6,7 @@ import re
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-PLUGINS = ("iberia", "elearning", "mentoring")
+PLUGINS = ("iberia", "elearning", "mentoring", "dashboard")
 
 
 def configuration_table() -> str:
