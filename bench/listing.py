@@ -5,6 +5,7 @@ Never run as a test. See ``bench/README.md``. Typical use, from the repository r
     python bench/listing.py                       # SQLite temp file, 1000 products
     python bench/listing.py --products 10000 --json /tmp/listing-10k.json
     python bench/listing.py --database-url postgresql+asyncpg://postgres@127.0.0.1:5432/ruta_bench
+    python bench/listing.py --matrix              # everything, both databases: listing_matrix.py
 
 What it does:
 
@@ -397,11 +398,11 @@ class Server:
 
 
 def start_server(name: str, target: str, path: str, body: bytes, env: dict[str, str],
-                 logdir: Path, app_dir: Path | None = None) -> Server:
+                 logdir: Path, app_dir: Path | None = None, workers: int = 1) -> Server:
     port = free_port()
     log = logdir / f"{name}.log"
     command = [sys.executable, "-m", "uvicorn", "--factory", target, "--host", "127.0.0.1",
-               "--port", str(port), "--workers", "1", "--log-level", "warning",
+               "--port", str(port), "--workers", str(workers), "--log-level", "warning",
                "--no-access-log"]
     if app_dir is not None:
         command += ["--app-dir", str(app_dir)]
@@ -796,4 +797,8 @@ def main(argv: list[str] | None = None) -> int:
 
 
 if __name__ == "__main__":
+    if "--matrix" in sys.argv[1:]:  # the full comparison: see bench/listing_matrix.py
+        import listing_matrix
+
+        sys.exit(listing_matrix.main([a for a in sys.argv[1:] if a != "--matrix"]))
     sys.exit(main())

@@ -17,15 +17,24 @@ from starlette.routing import Route
 from strawberry.asgi import GraphQL
 
 import engine.db.models  # noqa: F401  (complete metadata)
-from engine import maintenance
+from engine import maintenance, parent_watch
 from engine.api.context import Context
 from engine.api.schema import build_schema
+from engine.cache.documents import DocumentAnalyser
+from engine.cache.endpoint import CachedGraphQL
+from engine.db import health as db_health
 from engine.db.database import Database
+from engine.db.timeouts import Timeouts
 from engine.events.dispatcher import Dispatcher
+from engine.http import json_body
+from engine.http.body_limits import BodyLimitMiddleware, BodyLimits
+from engine.http.faults import UnavailableMiddleware
+from engine.http.headers import SecurityHeadersMiddleware
 from engine.orders import downloads
 from engine.payments import webhooks
 from engine.plugins.manager import build_plugin_manager
 from engine.runtime import Runtime
+from engine.secret_key import with_secret_key
 from engine.settings import Settings, settings_from_env
 from engine.web.kit import WebKit, web_routes
 
@@ -40,12 +49,17 @@ class RutaGraphQL(GraphQL[Context, None]):
     async def get_context(self, request: Any, response: Any) -> Context:
         return Context(request=request, response=response, runtime=self.runtime)
 
+    def decode_json(self, data: str | bytes) -> object:
+        return json_body.decode(data)  # deep nesting is a 400, not a RecursionError
+
 
 def build_runtime(settings: Settings, plugins: pluggy.PluginManager | None = None) -> Runtime:
     if plugins is None:
         plugins = build_plugin_manager(disabled=settings.disabled_plugins)
     plugins.hook.ruta_models()
-    runtime = Runtime(settings, Database(settings.database_url), plugins)
+    settings = with_secret_key(settings)
+    db = Database(settings.database_url, timeouts=Timeouts.from_settings(settings))
+    runtime = Runtime(settings, db, plugins)
     runtime.dispatcher = Dispatcher(runtime)
     return runtime
 
@@ -59,11 +73,17 @@ def create_app(settings: Settings | None = None, *, plugins: pluggy.PluginManage
     schema = build_schema(runtime.plugins, settings)
     graphql_app = RutaGraphQL(runtime, schema=schema,
                               graphql_ide="graphiql" if settings.graphiql else None)
+    graphql_endpoint = CachedGraphQL(
+        graphql_app, runtime, DocumentAnalyser(schema._schema, runtime.plugins))
 
     async def health(_request: Request) -> Response:
-        ok = await runtime.db.ping()
-        return JSONResponse({"status": "ok" if ok else "unavailable"},
-                            status_code=200 if ok else 503)
+        status = await db_health.probe(runtime.db, settings.health_probe_timeout)
+        body: dict[str, object] = {"status": status}
+        if status == "degraded":
+            body.update(database="slow", probe=db_health.PROBE_TABLE,
+                        timeout=settings.health_probe_timeout)
+        return JSONResponse(body, status_code=200 if status == "ok" else 503,
+                            headers=None if status == "ok" else {"Retry-After": "5"})
 
     @contextlib.asynccontextmanager
     async def lifespan(_app: Starlette) -> AsyncIterator[None]:
@@ -79,11 +99,14 @@ def create_app(settings: Settings | None = None, *, plugins: pluggy.PluginManage
 
     middleware = [Middleware(CORSMiddleware, allow_origins=list(settings.cors_origins),
                              allow_methods=["GET", "POST", "OPTIONS"],
-                             allow_headers=["Authorization", "Content-Type"])]
+                             allow_headers=["Authorization", "Content-Type"]),
+                  Middleware(SecurityHeadersMiddleware), Middleware(UnavailableMiddleware),
+                  Middleware(BodyLimitMiddleware, limits=BodyLimits.from_settings(settings))]
     web = WebKit(runtime, schema, graphql_app)
     app = Starlette(
         debug=settings.debug,
-        routes=[Route("/health", health), Route("/graphql", graphql_app, methods=["GET", "POST"]),
+        routes=[Route("/health", health),
+                Route("/graphql", graphql_endpoint, methods=["GET", "POST"]),
                 Route("/downloads/{token}", downloads.endpoint(runtime)),
                 Route("/webhooks/stripe", webhooks.endpoint(runtime), methods=["POST"]),
                 *web_routes(runtime.plugins, web)],
@@ -92,10 +115,12 @@ def create_app(settings: Settings | None = None, *, plugins: pluggy.PluginManage
     )
     app.state.runtime = runtime
     app.state.schema = schema
+    app.state.graphql = graphql_endpoint
     app.state.web = web
     return app
 
 
 def app_from_env() -> Starlette:
     """Factory for uvicorn workers (``engine.app:app_from_env``)."""
+    parent_watch.start_if_worker()
     return create_app(settings_from_env())

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import uvicorn
 
-from engine import maintenance
+from engine import maintenance, parent_watch
 from engine.api.schema import build_schema
 from engine.app import build_runtime
 from engine.cli_plugins import remove_plugin_migrations, show_plugins
@@ -64,6 +64,8 @@ def cmd_serve(args: argparse.Namespace) -> int:
         for email, role in DEMO_USERS:
             print(f"  {email:28} {role}")
     sys.stdout.flush()
+    if args.workers > 1:  # spawned workers exit when this process dies (engine.parent_watch)
+        os.environ[parent_watch.ENV] = str(os.getpid())
     uvicorn.run("engine.app:app_from_env", factory=True, host=args.host, port=args.port,
                 workers=args.workers, log_level="info")
     return 0

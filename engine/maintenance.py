@@ -8,6 +8,7 @@ import asyncio
 import logging
 
 from engine.db.types import utcnow
+from engine.db.unavailable import describe, is_unavailable
 from engine.orders.service import expire_holds
 from engine.plugins import calls as hook_calls
 from engine.runtime import Runtime
@@ -26,6 +27,9 @@ async def run_forever(runtime: Runtime, interval: float = 2.0) -> None:
     while True:
         try:
             await tick(runtime)
-        except Exception:
-            log.exception("background tick failed")
+        except Exception as exc:
+            if is_unavailable(exc):  # one line per tick while the database is away
+                log.warning("background tick skipped: %s", describe(exc))
+            else:
+                log.exception("background tick failed")
         await asyncio.sleep(interval)

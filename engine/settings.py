@@ -18,9 +18,25 @@ Every knob the engine has is here, with its environment variable:
 ``RUTA_STRIPE_SECRET_KEY``            Stripe secret key (``sk_...``); the stripe gateway needs it
 ``RUTA_STRIPE_WEBHOOK_SECRET``        signing secret of the ``/webhooks/stripe`` endpoint
 ``RUTA_STRIPE_API_BASE``              another Stripe API address (tests: a local fake server)
-``RUTA_PUBLIC_URL``                   where the site is served (Connect onboarding returns here)
 ``RUTA_WEBHOOK_TIMEOUT``              seconds one outbound webhook request may take (default 10)
 ``RUTA_WEBHOOK_MAX_ATTEMPTS``         attempts before a webhook delivery is ``failed`` (8)
+``RUTA_PUBLIC_URL``                   where the site is served: every absolute link is built from it
+``RUTA_MAX_BODY_BYTES``               largest request body (GraphQL JSON and others; default 1 MiB)
+``RUTA_MAX_UPLOAD_BYTES``             largest multipart body to ``/graphql`` (default 20 MiB)
+``RUTA_MAX_WEBHOOK_BYTES``            largest body to ``/webhooks/*`` (default 512 KiB)
+``RUTA_DB_STATEMENT_TIMEOUT``         seconds one SQL statement may run (PostgreSQL; default 30)
+``RUTA_DB_LOCK_TIMEOUT``              seconds a statement may wait for a lock (default 5)
+``RUTA_HEALTH_PROBE_TIMEOUT``         seconds ``/health``'s probe query may take (default 1)
+``RUTA_ALLOW_INTROSPECTION``          ``1``/``0``: answer introspection (default: not in production)
+``RUTA_MAX_QUERY_COST``               the highest query cost accepted (default 10000)
+``RUTA_RESPONSE_CACHE``               ``1`` caches anonymous catalog reads (see engine.cache)
+``RUTA_CACHE_MAX_AGE``                ``max-age`` of cacheable GET answers (default 0 seconds)
+``RUTA_CACHE_MAX_ENTRIES``            responses one worker keeps (default 2000)
+``RUTA_PERSISTED_QUERIES_MAX``        persisted documents one worker keeps (default 5000)
+``RUTA_PASSWORD_HASH_THREADS``        threads hashing passwords off the event loop (default 2)
+``RUTA_LOGIN_MAX_FAILURES``           failed sign-ins per account before a lockout (default 5)
+``RUTA_LOGIN_MAX_FAILURES_PER_ADDRESS`` failed sign-ins per client address (default 50)
+``RUTA_LOGIN_LOCKOUT``                first lockout in seconds, doubling after that (default 60)
 ====================================  =====================================================
 """
 
@@ -63,13 +79,36 @@ class Settings:
     public_url: str = "http://127.0.0.1:8000"
     webhook_timeout: float = 10.0
     webhook_max_attempts: int = 8
+    allow_introspection: bool | None = None
+    max_query_cost: int = 10_000
+    response_cache: bool = False
+    cache_max_age: int = 0
+    cache_max_entries: int = 2000
+    persisted_queries_max: int = 5000
+    password_hash_threads: int = 2
+    login_max_failures: int = 5
+    login_max_failures_per_address: int = 50
+    login_lockout: int = 60
     jwt_audience: str = "ruta"
     jwt_issuer: str = "ruta"
     extra: Mapping[str, str] = field(default_factory=dict)
+    max_body_bytes: int = 1024 * 1024
+    max_upload_bytes: int = 20 * 1024 * 1024
+    max_webhook_bytes: int = 512 * 1024
+    db_statement_timeout: float = 30.0
+    db_lock_timeout: float = 5.0
+    health_probe_timeout: float = 1.0
 
     @property
     def is_production(self) -> bool:
         return self.mode == "production"
+
+    @property
+    def introspection_allowed(self) -> bool:
+        """``RUTA_ALLOW_INTROSPECTION`` when set, else everywhere but in production."""
+        if self.allow_introspection is not None:
+            return self.allow_introspection
+        return not self.is_production
 
     @property
     def graphiql(self) -> bool:
@@ -89,8 +128,20 @@ class Settings:
                 raise SettingsError("RUTA_DEBUG cannot be on in production mode")
         if not (Decimal(0) <= self.default_commission_rate < Decimal(1)):
             raise SettingsError("RUTA_DEFAULT_COMMISSION_RATE must be in [0, 1)")
+        if self.max_query_cost <= 0:
+            raise SettingsError("RUTA_MAX_QUERY_COST must be positive")
         if self.access_token_ttl <= 0 or self.refresh_token_ttl <= 0:
             raise SettingsError("token lifetimes must be positive")
+        if min(self.max_body_bytes, self.max_upload_bytes, self.max_webhook_bytes) <= 0:
+            raise SettingsError("RUTA_MAX_*_BYTES must be positive")
+        if min(self.db_statement_timeout, self.db_lock_timeout, self.health_probe_timeout) <= 0:
+            raise SettingsError("database and health probe timeouts must be positive")
+        if self.cache_max_age < 0 or self.cache_max_entries < 1 or \
+                self.persisted_queries_max < 1:
+            raise SettingsError("RUTA_CACHE_MAX_AGE must be >= 0 and the cache sizes >= 1")
+        if min(self.password_hash_threads, self.login_max_failures,
+               self.login_max_failures_per_address, self.login_lockout) < 1:
+            raise SettingsError("password threads and login throttle settings must be >= 1")
         return self
 
     def with_(self, **changes: object) -> Settings:
@@ -107,6 +158,10 @@ def _flag(value: str | None) -> bool:
     return (value or "").strip().lower() in ("1", "true", "yes", "on")
 
 
+def _optional_flag(value: str | None) -> bool | None:
+    return None if value is None or not value.strip() else _flag(value)
+
+
 def _int(env: Mapping[str, str], name: str, default: int) -> int:
     raw = env.get(name)
     if raw is None:
@@ -115,6 +170,16 @@ def _int(env: Mapping[str, str], name: str, default: int) -> int:
         return int(raw)
     except ValueError as exc:
         raise SettingsError(f"{name} must be an integer: {raw!r}") from exc
+
+
+def _float(env: Mapping[str, str], name: str, default: float) -> float:
+    raw = env.get(name)
+    if raw is None:
+        return default
+    try:
+        return float(raw)
+    except ValueError as exc:
+        raise SettingsError(f"{name} must be a number of seconds: {raw!r}") from exc
 
 
 def settings_from_env(env: Mapping[str, str] | None = None) -> Settings:
@@ -146,5 +211,21 @@ def settings_from_env(env: Mapping[str, str] | None = None) -> Settings:
         public_url=env.get("RUTA_PUBLIC_URL", "http://127.0.0.1:8000"),
         webhook_timeout=float(env.get("RUTA_WEBHOOK_TIMEOUT", "10")),
         webhook_max_attempts=_int(env, "RUTA_WEBHOOK_MAX_ATTEMPTS", 8),
+        max_body_bytes=_int(env, "RUTA_MAX_BODY_BYTES", 1024 * 1024),
+        max_upload_bytes=_int(env, "RUTA_MAX_UPLOAD_BYTES", 20 * 1024 * 1024),
+        max_webhook_bytes=_int(env, "RUTA_MAX_WEBHOOK_BYTES", 512 * 1024),
+        db_statement_timeout=_float(env, "RUTA_DB_STATEMENT_TIMEOUT", 30.0),
+        db_lock_timeout=_float(env, "RUTA_DB_LOCK_TIMEOUT", 5.0),
+        health_probe_timeout=_float(env, "RUTA_HEALTH_PROBE_TIMEOUT", 1.0),
+        allow_introspection=_optional_flag(env.get("RUTA_ALLOW_INTROSPECTION")),
+        max_query_cost=_int(env, "RUTA_MAX_QUERY_COST", 10_000),
+        response_cache=_flag(env.get("RUTA_RESPONSE_CACHE")),
+        cache_max_age=_int(env, "RUTA_CACHE_MAX_AGE", 0),
+        cache_max_entries=_int(env, "RUTA_CACHE_MAX_ENTRIES", 2000),
+        persisted_queries_max=_int(env, "RUTA_PERSISTED_QUERIES_MAX", 5000),
+        password_hash_threads=_int(env, "RUTA_PASSWORD_HASH_THREADS", 2),
+        login_max_failures=_int(env, "RUTA_LOGIN_MAX_FAILURES", 5),
+        login_max_failures_per_address=_int(env, "RUTA_LOGIN_MAX_FAILURES_PER_ADDRESS", 50),
+        login_lockout=_int(env, "RUTA_LOGIN_LOCKOUT", 60),
     )
     return settings.validate()

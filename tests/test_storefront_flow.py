@@ -460,7 +460,8 @@ async def customer_downloads(flow: Flow, order: Json) -> None:
     links = {ln["productKind"]: ln["downloadUrl"] for p in mine["vendorOrders"]
              for ln in p["lines"]}
     assert links["PHYSICAL"] is None and links["SERVICE"] is None
-    assert links["DIGITAL"].startswith("http://testserver/downloads/")
+    public_url = flow.api.client.runtime.settings.public_url
+    assert links["DIGITAL"].startswith(f"{public_url}/downloads/")
     followed = await flow.api.client.http.get(links["DIGITAL"])
     assert followed.status_code == 303
     assert followed.headers["location"].startswith("https://")

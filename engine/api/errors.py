@@ -15,12 +15,13 @@ from typing import TypeVar
 
 from graphql import GraphQLError
 
+from engine.db.unavailable import is_unavailable
 from engine.errors import RutaError, ValidationError
 
 #: Codes every domain's ``...ErrorCode`` enum has.
 COMMON_CODES = (
     "INVALID", "REQUIRED", "TOO_SHORT", "TOO_LONG", "UNIQUE", "NOT_FOUND", "INVALID_ID",
-    "DUPLICATED", "FORBIDDEN", "INVALID_CURSOR", "UNSUPPORTED_COUNTRY",
+    "DUPLICATED", "FORBIDDEN", "INVALID_CURSOR", "UNSUPPORTED_COUNTRY", "INVALID_CHARACTERS",
 )
 
 E = TypeVar("E")
@@ -54,9 +55,11 @@ def should_mask(error: GraphQLError) -> bool:
     """Mask only unexpected exceptions raised while resolving a field.
 
     Errors without a path (syntax, validation, variable coercion) describe the client's
-    request and are kept, as are the engine's deliberate errors (``RutaError``).
+    request and are kept, as are the engine's deliberate errors (``RutaError``). A database
+    that is unavailable is not masked (nor logged with a traceback) here:
+    ``engine.api.unavailable`` turns it into a retryable ``SERVICE_UNAVAILABLE`` error.
     """
     original = error.original_error
-    if original is None or error.path is None:
+    if original is None or error.path is None or is_unavailable(original):
         return False
     return not isinstance(original, (RutaError, GraphQLError))

@@ -15,6 +15,18 @@ from engine.errors import ValidationError
 
 MAX_ID_LENGTH = 200
 TOKEN_RE = re.compile(r"[A-Za-z0-9_-]{16,64}")
+#: Every primary key is a PostgreSQL ``integer`` (SQLAlchemy ``Integer``).
+MAX_PK = 2**31 - 1
+PK_RE = re.compile(r"[1-9][0-9]{0,9}", re.ASCII)
+
+
+def parse_pk(text: str) -> int | None:
+    """A primary key written as plain ASCII digits: no sign, space, underscore or leading
+    zero, within ``MAX_PK``; None for anything else (``int()`` accepts all of those)."""
+    if PK_RE.fullmatch(text) is None:
+        return None
+    pk = int(text)
+    return pk if pk <= MAX_PK else None
 
 
 def encode_id(type_name: str, pk: int) -> strawberry.ID:
@@ -27,16 +39,16 @@ def decode_id(value: str, expected: str, *, field: str = "id") -> int:
         raise ValidationError(field, "INVALID_ID", f"Expected a {expected} ID.")
     try:
         raw = base64.b64decode(value.encode("ascii"), validate=True).decode()
-        type_name, _, pk_text = raw.partition(":")
-        pk = int(pk_text)
     except (binascii.Error, UnicodeError, ValueError):
         raise ValidationError(field, "INVALID_ID", f"Malformed ID: expected a {expected} ID.") \
             from None
+    type_name, _, pk_text = raw.partition(":")
     if type_name != expected:
         raise ValidationError(
             field, "INVALID_ID", f"Expected a {expected} ID, got a {type_name or 'unknown'} ID."
         )
-    if pk <= 0 or pk > 2**62:
+    pk = parse_pk(pk_text)
+    if pk is None:
         raise ValidationError(field, "INVALID_ID", f"Malformed ID: expected a {expected} ID.")
     return pk
 

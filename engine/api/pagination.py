@@ -16,6 +16,7 @@ import strawberry
 from sqlalchemy import Select, func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from engine.api.ids import parse_pk
 from engine.errors import ValidationError
 
 MAX_PAGE = 100
@@ -59,15 +60,22 @@ def encode_cursor(pk: int) -> str:
     return base64.b64encode(f"cursor:{pk}".encode()).decode()
 
 
+MAX_CURSOR_LENGTH = 100
+
+
 def decode_cursor(value: str, field: str) -> int:
-    try:
-        raw = base64.b64decode(value.encode("ascii"), validate=True).decode()
-        prefix, _, pk = raw.partition(":")
-        if prefix != "cursor":
-            raise ValueError(prefix)
-        return int(pk)
-    except (binascii.Error, UnicodeError, ValueError):
-        raise ValidationError(field, "INVALID_CURSOR", "Malformed cursor.") from None
+    """The primary key in a cursor (strict digits, see ``parse_pk``) or INVALID_CURSOR."""
+    pk = None
+    if len(value) <= MAX_CURSOR_LENGTH:
+        try:
+            raw = base64.b64decode(value.encode("ascii"), validate=True).decode()
+        except (binascii.Error, UnicodeError, ValueError):
+            raw = ""
+        prefix, _, text = raw.partition(":")
+        pk = parse_pk(text) if prefix == "cursor" else None
+    if pk is None:
+        raise ValidationError(field, "INVALID_CURSOR", "Malformed cursor.")
+    return pk
 
 
 def check_args(args: PageArgs) -> None:
@@ -78,6 +86,15 @@ def check_args(args: PageArgs) -> None:
     assert size is not None
     if not 0 < size <= MAX_PAGE:
         raise ValidationError(name, "INVALID", f"{name} must be between 1 and {MAX_PAGE}.")
+
+
+def check_page_args(args: PageArgs) -> None:
+    """Everything ``fetch_page`` would refuse in ``args``: sizes and cursors."""
+    check_args(args)
+    for name in ("after", "before"):
+        cursor = getattr(args, name)
+        if cursor is not None:
+            decode_cursor(cursor, name)
 
 
 @dataclass(frozen=True)

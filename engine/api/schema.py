@@ -22,26 +22,36 @@ from strawberry.types import ExecutionContext
 from strawberry.types.enum import EnumValue
 
 from engine.accounts.graphql import AccountMutation, AccountQuery, UserType
+from engine.accounts.graphql_lifecycle import AccountLifecycleMutation
+from engine.accounts.graphql_two_factor import TwoFactorMutation
 from engine.api.errors import should_mask
-from engine.api.limits import LIMITERS
+from engine.api.limits import limit_extensions
 from engine.api.scalars import SCALAR_MAP
+from engine.api.suggestions import strip_suggestions
+from engine.api.text_inputs import RefuseBadText
+from engine.api.unavailable import ServiceUnavailable
+from engine.audit.extension import AuditMutations
+from engine.audit.graphql import AuditQuery
 from engine.catalog.kinds import product_kinds
 from engine.catalog.mutations import CatalogMutation
 from engine.catalog.queries import CatalogQuery
 from engine.catalog.types import CategoryType, ProductKind, ProductType, ProductVariantType
 from engine.checkout.graphql import CheckoutMutation, CheckoutQuery
+from engine.i18n.extension import LocaliseErrors
 from engine.orders.graphql import OrderMutation, OrderQuery
 from engine.orders.types import OrderType
 from engine.plugins.contributions import GraphQLContribution
 from engine.settings import Settings
 from engine.shipping.graphql import ShippingMutation
 from engine.vendors.graphql import VendorMutation, VendorQuery
+from engine.vendors.staff_graphql import StaffMutation, StaffQuery
 from engine.vendors.types import VendorType
 
-CORE_QUERIES: tuple[type, ...] = (AccountQuery, VendorQuery, CatalogQuery, CheckoutQuery,
-                                  OrderQuery)
-CORE_MUTATIONS: tuple[type, ...] = (AccountMutation, VendorMutation, CatalogMutation,
-                                    ShippingMutation, CheckoutMutation, OrderMutation)
+CORE_QUERIES: tuple[type, ...] = (AccountQuery, VendorQuery, StaffQuery, CatalogQuery,
+                                  CheckoutQuery, OrderQuery, AuditQuery)
+CORE_MUTATIONS: tuple[type, ...] = (AccountMutation, VendorMutation, StaffMutation,
+                                    CatalogMutation, ShippingMutation, CheckoutMutation,
+                                    OrderMutation, AccountLifecycleMutation, TwoFactorMutation)
 
 #: Core types plugins may add fields to, by GraphQL name.
 EXTENSIBLE_TYPES: dict[str, type] = {
@@ -96,10 +106,13 @@ def _extended_kinds(plugins: pluggy.PluginManager) -> Iterator[None]:
 
 
 class RutaSchema(strawberry.Schema):
-    """Logs only unexpected errors: refused input and permissions are normal traffic."""
+    """Logs only unexpected errors: refused input and permissions are normal traffic.
+    Without field suggestions (production), every other suggestion goes too."""
 
     def process_errors(self, errors: list[GraphQLError],
                        execution_context: ExecutionContext | None = None) -> None:
+        if self.config.disable_field_suggestions:
+            strip_suggestions(errors)
         unexpected = [e for e in errors if should_mask(e)]
         if unexpected:
             super().process_errors(unexpected, execution_context)
@@ -111,9 +124,11 @@ def build_schema(plugins: pluggy.PluginManager, settings: Settings) -> strawberr
     query = merge_types("Query", CORE_QUERIES + tuple(t for c in contributions for t in c.query))
     mutation = merge_types(
         "Mutation", CORE_MUTATIONS + tuple(t for c in contributions for t in c.mutation))
-    extensions: list[Any] = [lambda limiter=limiter: limiter for limiter in LIMITERS]
+    extensions: list[Any] = [*limit_extensions(settings)]
+    extensions.extend((RefuseBadText, LocaliseErrors, AuditMutations))
     if not settings.debug:
         extensions.append(lambda: MaskErrors(should_mask_error=should_mask))
+    extensions.append(ServiceUnavailable)
     config = StrawberryConfig(disable_field_suggestions=settings.is_production,
                               scalar_map=SCALAR_MAP)
     with _extended_types(plugins), _extended_kinds(plugins):

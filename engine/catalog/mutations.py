@@ -17,7 +17,7 @@ from engine.catalog.types import ProductKind, ProductType, ProductVariantType
 from engine.errors import ValidationError
 
 ProductErrorCode = strawberry.enum(
-    error_code_enum("ProductErrorCode", ("NOT_BOOKABLE",)),
+    error_code_enum("ProductErrorCode", ("NOT_BOOKABLE", "FORBIDDEN_FILE_KEY")),
     description="Why a catalog mutation was refused.",
 )
 

@@ -13,6 +13,7 @@ from engine.api.enums import CountryCode, LanguageCodeEnum
 from engine.api.ids import decode_id, decode_optional
 from engine.api.pagination import Connection, PageArgs, connection, count_of, fetch_page
 from engine.api.viewer import viewer_vendor_id
+from engine.cache.counts import cached_count
 from engine.catalog.kinds import tax_classes
 from engine.catalog.listing import (
     ProductFilter,
@@ -68,11 +69,15 @@ async def list_products(info: Info, args: PageArgs, flt: ProductFilter, scope: S
     async with runtime.db.read() as session:
         page = await fetch_page(session, query, Product.id, args, lambda row: row[0].id)
 
-    async def count() -> int:
+    counted = count_of(filtered(visible(select(Product.id), scope), flt))
+
+    async def count_now() -> int:
         async with runtime.db.read() as session:
-            query = filtered(visible(select(Product.id), scope), flt)
-            total = await session.scalar(count_of(query))
-        return int(total or 0)
+            return int(await session.scalar(counted) or 0)
+
+    async def count() -> int:
+        return await cached_count(runtime.db, counted, await info.context.cache_versions(),
+                                  count_now)
 
     return connection(page, lambda row: ProductType.of_row(row, language, country),
                       lambda row: int(row[0].id), count)

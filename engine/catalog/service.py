@@ -13,9 +13,10 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from engine.accounts.models import User
+from engine.catalog.file_keys import MAX_KEY_LENGTH, check_vendor_key
 from engine.catalog.kinds import product_kinds, tax_classes
 from engine.catalog.models import Category, Product, ProductTranslation
-from engine.errors import Collector, NotFound, PermissionDenied
+from engine.errors import Collector, NotFound, PermissionDenied, ValidationError
 from engine.events.outbox import record
 from engine.input_rules import clean_slug, clean_text
 from engine.runtime import Runtime
@@ -69,15 +70,16 @@ async def owned_product(session: AsyncSession, user: User | None, product_id: in
     return product
 
 
-async def _clean(runtime: Runtime, session: AsyncSession, data: ProductData, *, creating: bool
-                 ) -> dict[str, Any]:
+async def _clean(runtime: Runtime, session: AsyncSession, data: ProductData, vendor_id: int,
+                 *, creating: bool) -> dict[str, Any]:
     errors = Collector()
     out: dict[str, Any] = {}
     if creating or data.name is not None:
         out["name"] = clean_text(errors, "name", data.name, max_length=NAME_MAX)
     if data.description is not None:
         out["description"] = clean_text(errors, "description", data.description,
-                                        max_length=DESCRIPTION_MAX, required=False)
+                                        max_length=DESCRIPTION_MAX, required=False,
+                                        multiline=True)
     if creating or data.kind is not None:
         if data.kind not in product_kinds(runtime.plugins):
             errors.add("kind", "INVALID", "Unknown product kind.")
@@ -99,7 +101,7 @@ async def _clean(runtime: Runtime, session: AsyncSession, data: ProductData, *, 
     if data.slug is not None:
         out["slug"] = clean_slug(errors, "slug", data.slug)
     if data.digital_asset is not None:
-        out["digital_asset"] = clean_asset(errors, data.digital_asset)
+        out["digital_asset"] = clean_asset(errors, data.digital_asset, vendor_id)
     if data.attributes is not None:
         out["attributes"] = clean_attributes(errors, data.attributes)
     seen: set[str] = set()
@@ -110,7 +112,7 @@ async def _clean(runtime: Runtime, session: AsyncSession, data: ProductData, *, 
         seen.add(tr.language_code)
         clean_text(errors, f"translations.{index}.name", tr.name, max_length=NAME_MAX)
         clean_text(errors, f"translations.{index}.description", tr.description,
-                   max_length=DESCRIPTION_MAX, required=False)
+                   max_length=DESCRIPTION_MAX, required=False, multiline=True)
     errors.raise_if_any()
     return out
 
@@ -125,24 +127,29 @@ def clean_attributes(errors: Collector, given: dict[str, str]) -> dict[str, str]
     for key, value in given.items():
         if not ATTRIBUTE_KEY.fullmatch(key):
             errors.add("attributes", "INVALID", f"Bad attribute key {key[:40]!r}: use snake_case.")
-        elif len(value) > 200:
-            errors.add("attributes", "TOO_LONG", f"The value of {key} is over 200 characters.")
-        elif value.strip():
-            cleaned[key] = value.strip()
+            continue
+        text = clean_text(errors, f"attributes.{key}", value, max_length=200, required=False)
+        if text:
+            cleaned[key] = text
     if len(cleaned) > MAX_ATTRIBUTES:
         errors.add("attributes", "INVALID", f"At most {MAX_ATTRIBUTES} attributes.")
     return cleaned
 
 
-def clean_asset(errors: Collector, value: str) -> str | None:
-    """An https URL, or a relative file key (no ``..``) under the media root; "" clears it."""
+def clean_asset(errors: Collector, value: str, vendor_id: int) -> str | None:
+    """An https URL, or a file key under the vendor's own prefix (``engine.catalog.file_keys``);
+    "" clears it."""
     asset = value.strip()
     if not asset:
         return None
-    relative = not asset.startswith(("/", "\\")) and ".." not in asset.split("/") and \
-        "://" not in asset
-    if len(asset) > 500 or not (asset.startswith("https://") or relative):
-        errors.add("digitalAsset", "INVALID", "Use an https URL or a relative file key.")
+    if asset.startswith("https://"):
+        if len(asset) > MAX_KEY_LENGTH or any(c.isspace() or not c.isprintable() for c in asset):
+            errors.add("digitalAsset", "INVALID", "Use an https URL or a file key.")
+        return asset
+    try:
+        check_vendor_key(vendor_id, asset)
+    except ValidationError as exc:
+        errors.errors.extend(exc.errors)
     return asset
 
 
@@ -176,7 +183,7 @@ async def _check_slug(session: AsyncSession, slug: str, exclude_id: int | None) 
 async def create_product(runtime: Runtime, user: User | None, data: ProductData) -> Product:
     async with runtime.transaction() as session:
         membership = await require_vendor_staff(session, user)
-        values = await _clean(runtime, session, data, creating=True)
+        values = await _clean(runtime, session, data, membership.vendor_id, creating=True)
         runtime.plugins.hook.ruta_product_validate(
             data=dict(values), vendor_id=membership.vendor_id, product_id=None)
         if "language_code" not in values:
@@ -199,7 +206,7 @@ async def update_product(runtime: Runtime, user: User | None, product_id: int,
                          data: ProductData) -> Product:
     async with runtime.transaction() as session:
         product = await owned_product(session, user, product_id, lock=True)
-        values = await _clean(runtime, session, data, creating=False)
+        values = await _clean(runtime, session, data, product.vendor_id, creating=False)
         runtime.plugins.hook.ruta_product_validate(
             data=dict(values), vendor_id=product.vendor_id, product_id=product.id)
         if "slug" in values:

@@ -134,7 +134,7 @@ async def _create_order(runtime: Runtime, session: AsyncSession, state: Checkout
 async def complete(runtime: Runtime, user: User | None, token: str, gateway: str) -> Completed:
     try:
         async with runtime.transaction() as session:
-            checkout = await get_checkout(session, user, token, lock=True)
+            checkout = await get_checkout(session, user, token, lock=True, acting=True)
             existing = await session.scalar(select(Order).where(Order.checkout_id == checkout.id))
             if existing is not None:
                 return Completed(existing, created=False)
@@ -146,7 +146,7 @@ async def complete(runtime: Runtime, user: User | None, token: str, gateway: str
     except IntegrityError:
         # A concurrent completion of the same checkout committed first: return its order.
         async with runtime.db.read() as session:
-            checkout = await get_checkout(session, user, token)
+            checkout = await get_checkout(session, user, token, acting=True)
             winner = await session.scalar(select(Order).where(Order.checkout_id == checkout.id))
         if winner is None:
             raise

@@ -47,9 +47,13 @@ class CheckoutData:
 
 
 async def get_checkout(session: AsyncSession, user: User | None, token: str, *,
-                       lock: bool = False, for_update: bool = False) -> Checkout:
+                       lock: bool = False, for_update: bool = False,
+                       acting: bool = False) -> Checkout:
     """The checkout the caller may use: anyone with the token for an anonymous checkout,
-    only its owner (or an operator, read-only) for a signed-in customer's checkout."""
+    only its owner (or an operator, read-only) for a signed-in customer's checkout.
+
+    ``acting`` (implied by ``for_update``) is every write or action on the checkout,
+    completing it included: operators never act on a customer's checkout."""
     query = select(Checkout).where(Checkout.token == token)
     if lock:
         query = query.with_for_update()
@@ -57,7 +61,7 @@ async def get_checkout(session: AsyncSession, user: User | None, token: str, *,
     if checkout is None:
         raise NotFound("id", "Checkout not found.")
     if checkout.user_id is not None:
-        operator_reads = user is not None and user.is_operator and not for_update
+        operator_reads = user is not None and user.is_operator and not (for_update or acting)
         if (user is None or user.id != checkout.user_id) and not operator_reads:
             raise NotFound("id", "Checkout not found.")
     if for_update and await session.scalar(

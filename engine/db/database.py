@@ -21,16 +21,18 @@ from sqlalchemy.ext.asyncio import (
     create_async_engine,
 )
 
+from engine.db.timeouts import Timeouts
+
 WRITE_OPTION = "ruta_write"
 
 
-def _install_sqlite_recipe(engine: AsyncEngine) -> None:
+def _install_sqlite_recipe(engine: AsyncEngine, busy_ms: int) -> None:
     @event.listens_for(engine.sync_engine, "connect")
     def _on_connect(dbapi_connection: Any, _record: Any) -> None:
         dbapi_connection.isolation_level = None
         cursor = dbapi_connection.cursor()
         cursor.execute("PRAGMA journal_mode=WAL")
-        cursor.execute("PRAGMA busy_timeout=30000")
+        cursor.execute(f"PRAGMA busy_timeout={int(busy_ms)}")
         cursor.execute("PRAGMA foreign_keys=ON")
         cursor.execute("PRAGMA synchronous=NORMAL")
         cursor.close()
@@ -46,15 +48,17 @@ def _install_sqlite_recipe(engine: AsyncEngine) -> None:
 class Database:
     """Owns the engine and hands out sessions. Nothing else creates engines."""
 
-    def __init__(self, url: str, *, echo: bool = False) -> None:
+    def __init__(self, url: str, *, echo: bool = False, timeouts: Timeouts | None = None) -> None:
         self.url = url
+        self.timeouts = timeouts or Timeouts()
         kwargs: dict[str, Any] = {"echo": echo}
         if url.startswith("postgresql"):
-            kwargs.update(pool_size=10, max_overflow=20, pool_pre_ping=True)
+            kwargs.update(pool_size=10, max_overflow=20, pool_pre_ping=True,
+                          connect_args=self.timeouts.postgres_connect_args())
         self.engine: AsyncEngine = create_async_engine(url, **kwargs)
         self.is_sqlite = self.engine.dialect.name == "sqlite"
         if self.is_sqlite:
-            _install_sqlite_recipe(self.engine)
+            _install_sqlite_recipe(self.engine, self.timeouts.sqlite_busy_ms)
         self._write_engine = self.engine.execution_options(**{WRITE_OPTION: True})
         self._reader = async_sessionmaker(self.engine, expire_on_commit=False)
         self._writer = async_sessionmaker(self._write_engine, expire_on_commit=False)

@@ -1,7 +1,17 @@
 """Every core model, imported in one place so that ``Base.metadata`` is complete."""
 
-from engine.accounts.models import RefreshToken, User
+from engine.accounts.models import (
+    LoginThrottle,
+    OneTimeToken,
+    RecoveryCode,
+    RefreshToken,
+    TotpDevice,
+    User,
+)
+from engine.audit.models import AuditEntry
 from engine.bookings.models import Booking
+from engine.cache import tracking  # noqa: F401  (bumps versions in writing transactions)
+from engine.cache.versions import CacheVersion
 from engine.catalog.models import (
     Category,
     CategoryTranslation,
@@ -22,7 +32,7 @@ from engine.payments.models import (
     VendorAccount,
 )
 from engine.shipping.models import ShippingMethod
-from engine.vendors.models import Vendor, VendorMembership, VendorTranslation
+from engine.vendors.models import Vendor, VendorInvitation, VendorMembership, VendorTranslation
 from engine.web.models import WebFormSubmission
 from engine.webhooks_out.models import Webhook, WebhookDelivery
 
@@ -31,5 +41,7 @@ CORE_MODELS = (
     CategoryTranslation, Product, ProductTranslation, ProductVariant, OutboxEvent,
     OutboxDelivery, ShippingMethod, Checkout, CheckoutLine, OrderCounter, Order, VendorOrder,
     OrderLine, Booking, Payment, StripeEvent, LedgerEntry, Transfer, Refund, VendorAccount,
-    PluginMigrationRecord, Webhook, WebhookDelivery, WebFormSubmission,
+    PluginMigrationRecord, Webhook, WebhookDelivery, VendorInvitation,
+    CacheVersion,
+    OneTimeToken, LoginThrottle, AuditEntry, TotpDevice, RecoveryCode, WebFormSubmission,
 )

@@ -30,7 +30,7 @@ from engine.input_rules import slugify
 from engine.plugins.calls import gather_hook
 from engine.runtime import Runtime
 from engine.shipping.models import ShippingMethod
-from engine.vendors.models import Vendor, VendorMembership, VendorTranslation
+from engine.vendors.models import Vendor, VendorInvitation, VendorMembership, VendorTranslation
 
 
 def _variant(product: Product, spec: tuple[Any, ...], today: datetime) -> ProductVariant:
@@ -75,6 +75,10 @@ async def seed(runtime: Runtime) -> bool:
                                               description=text)
                             for lang, text in spec["translations"].items())
             vendors.append(vendor)
+        # The customer has a pending invitation to the first vendor's staff (accept it with
+        # vendorStaffInvitationAccept to try the seller dashboard as staff).
+        session.add(VendorInvitation(vendor_id=vendors[0].id, email="customer@ruta.example",
+                                     invited_by=users[VENDORS[0]["owner"]].id))
         session.add_all(ShippingMethod(vendor_id=vendors[index].id, name=name,
                                        countries=list(countries), price=price,
                                        free_over=free_over)

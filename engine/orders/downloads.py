@@ -3,7 +3,8 @@
 A link is a JWT (HS256, audience ``ruta-download``) naming the order line, valid for
 ``LINK_TTL``; only the buyer is ever shown one (see ``OrderLine.downloadUrl``). The
 ``/downloads/{token}`` endpoint checks the signature, the expiry and that the order is
-still paid, then redirects to an https asset or streams the file from ``RUTA_MEDIA_ROOT``.
+still paid, then redirects to an https asset or streams the file from ``RUTA_MEDIA_ROOT``
+(only a key under the selling vendor's own prefix, see ``engine.catalog.file_keys``).
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ import jwt
 from starlette.requests import Request
 from starlette.responses import FileResponse, JSONResponse, RedirectResponse, Response
 
+from engine.catalog.file_keys import belongs_to
 from engine.db.types import utcnow
 from engine.orders.models import Order, OrderLine
 from engine.runtime import Runtime
@@ -60,7 +62,8 @@ def endpoint(runtime: Runtime) -> Callable[[Request], Awaitable[Response]]:
             return JSONResponse({"error": "Nothing to download here."}, 404)
         if line.digital_asset.startswith("https://"):
             return RedirectResponse(line.digital_asset, 303)
-        path = _file(runtime.settings, line.digital_asset)
+        path = _file(runtime.settings, line.digital_asset) \
+            if belongs_to(line.vendor_id, line.digital_asset) else None
         if path is None:
             return JSONResponse({"error": "The file is missing; contact the vendor."}, 404)
         return FileResponse(path, filename=path.name)

@@ -83,9 +83,9 @@ class OrderLineType:
     def download_url(self, info: Info) -> str | None:
         if not (self.buyer_view and self.model.digital_asset and self.order.status in PAID):
             return None
-        request = info.context.request
-        base = str(request.base_url).rstrip("/") if request is not None else ""
-        return f"{base}/downloads/{sign(info.context.runtime.settings, self.model.id)}"
+        settings = info.context.runtime.settings
+        base = settings.public_url.rstrip("/")  # never the request's Host header
+        return f"{base}/downloads/{sign(settings, self.model.id)}"
 
 
 @strawberry.type(name="VendorOrder")

@@ -5,7 +5,10 @@ The signature is checked on the raw body with the endpoint secret and Stripe's d
 event id is stored in the same transaction as its effects, so a duplicate delivery is a
 no-op answered 200. A ``payment_intent.succeeded`` whose amount, currency or order does not
 match the frozen order total changes nothing and is answered 400. Events older than the
-last one applied never move a payment backwards.
+last one applied never move a payment backwards. The signature is checked before the body
+is parsed; a signed but malformed event (see ``event_shape``) or a body nested too deeply
+is answered 400 and logged in one line. The body size is bounded by
+``RUTA_MAX_WEBHOOK_BYTES`` (``engine.http.body_limits``) before it is read.
 """
 
 from __future__ import annotations
@@ -19,6 +22,8 @@ from sqlalchemy.exc import IntegrityError
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 
+from engine.http import json_body
+from engine.payments import event_shape
 from engine.payments.effects import Mismatch, apply_event
 from engine.payments.models import StripeEvent
 from engine.runtime import Runtime
@@ -43,10 +48,23 @@ def endpoint(runtime: Runtime) -> Callable[[Request], Awaitable[Response]]:
             return JSONResponse({"error": "Stripe webhooks are not configured."}, 503)
         payload = await request.body()
         try:
-            event = stripe.Webhook.construct_event(
-                payload.decode("utf-8"), request.headers.get("stripe-signature"), secret)
+            text = payload.decode("utf-8")
+            stripe.WebhookSignature.verify_header(
+                text, request.headers.get("stripe-signature"), secret,
+                stripe.Webhook.DEFAULT_TOLERANCE)
+            data: Any = json_body.decode(text)
         except (ValueError, UnicodeDecodeError, stripe.SignatureVerificationError):
             return JSONResponse({"error": "Invalid payload or signature."}, 400)
+        problem = event_shape.problem(data)
+        if problem is not None:
+            log.warning("refused malformed Stripe event %.64r: %s",
+                        data.get("id") if isinstance(data, dict) else None, problem)
+            return JSONResponse({"error": f"Malformed event: {problem}."}, 400)
+        try:
+            event = stripe.Webhook.construct_event_without_verification(text)
+        except RecursionError:
+            log.warning("refused malformed Stripe event %.64r: nested too deeply", data["id"])
+            return JSONResponse({"error": "Malformed event: nested too deeply."}, 400)
         try:
             outcome = await _apply_once(runtime, event)
         except Mismatch as exc:

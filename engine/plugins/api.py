@@ -12,6 +12,12 @@ from engine.api.ids import decode_id, decode_token_id, encode_id
 from engine.api.money_types import MoneyType, TaxedMoneyType, money
 from engine.api.pagination import Connection, PageArgs, connection, count_of, fetch_page
 from engine.api.viewer import can_manage_vendor, viewer_vendor_id
+from engine.cache.tracking import INFO_KEY as CACHE_VERSION_KEY
+from engine.cache.tracking import mark as bump_cache_version
+from engine.cache.versions import CATALOG as CATALOG_VERSION
+from engine.cache.versions import STOCK as STOCK_VERSION
+from engine.cache.versions import TAX_FACTS as TAX_FACTS_VERSION
+from engine.cache.watchers import watch as watch_cache_version
 from engine.catalog.pricing import PricingLine, TaxDecision
 from engine.catalog.types import ProductType, ProductVariantType
 from engine.checkout.service import set_plugin_data
@@ -28,6 +34,7 @@ from engine.errors import (
     ValidationError,
 )
 from engine.events.outbox import record as record_event
+from engine.input_rules import checked_text as clean_text
 from engine.money import TaxedMoney, quantize, taxed
 from engine.orders.payment import PaymentAction, PaymentGateway, mark_paid
 from engine.plugins.calls import gather_hook
@@ -59,8 +66,12 @@ from engine.web.site import WebSite
 from engine.web.visit import Visit
 
 __all__ = [
+    "CACHE_VERSION_KEY",
+    "CATALOG_VERSION",
     "PRODUCT_CATEGORY_ID",
     "PRODUCT_ID",
+    "STOCK_VERSION",
+    "TAX_FACTS_VERSION",
     "Base",
     "CheckoutLineSnapshot",
     "CheckoutSnapshot",
@@ -106,8 +117,10 @@ __all__ = [
     "WebKit",
     "WebSite",
     "attempt",
+    "bump_cache_version",
     "can_manage_vendor",
     "category_and_descendants",
+    "clean_text",
     "connection",
     "count_of",
     "decode_id",
@@ -133,4 +146,5 @@ __all__ = [
     "variant_facts",
     "vendor_facts",
     "viewer_vendor_id",
+    "watch_cache_version",
 ]

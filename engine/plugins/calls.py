@@ -28,6 +28,12 @@ async def gather_hook(caller: pluggy.HookCaller, **kwargs: Any) -> list[Any]:
     return results
 
 
+async def call_each(caller: pluggy.HookCaller, **kwargs: Any) -> dict[str, Any]:
+    """Each implementation's result by plugin name, awaiting async ones (errors propagate)."""
+    return {impl.plugin_name: await _call(impl, kwargs)
+            for impl in reversed(caller.get_hookimpls())}
+
+
 async def tick(plugins: pluggy.PluginManager, runtime: Any, now: datetime) -> None:
     for impl in plugins.hook.ruta_tick.get_hookimpls():
         try:

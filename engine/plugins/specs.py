@@ -64,10 +64,14 @@ LIFECYCLE_HOOKS = (
     "ruta_order_refunded",
     "ruta_course_completed",
     "ruta_learner_at_risk",
+    "ruta_account_verification_requested",
+    "ruta_password_reset_requested",
+    "ruta_password_changed",
+    "ruta_account_registration_attempted",
 )
 
 #: Hooks the engine awaits and whose results it collects (may be ``async def``).
-QUERY_HOOKS = ("ruta_progress_shared_with",)
+QUERY_HOOKS = ("ruta_progress_shared_with", "ruta_account_export", "ruta_account_erase")
 
 #: Hooks the background loop calls every few seconds (may be ``async def``).
 SCHEDULED_HOOKS = ("ruta_tick",)
@@ -387,6 +391,61 @@ def ruta_learner_at_risk(
     ``NUDGE`` (day 3), ``MENTOR`` (day 7) or ``COORDINATOR`` (day 14); ``signals`` name the
     evidence (``INACTIVE``, ``STALLED_MODULE``, ``FAILED_QUIZ``, ``NEVER_STARTED``).
     After commit; may be async."""
+
+
+@hookspec
+def ruta_account_verification_requested(
+    runtime: Runtime, event_id: int, occurred_at: datetime, user_id: int, link: str
+) -> None:
+    """Send the user the e-mail-verification ``link`` (built from ``RUTA_PUBLIC_URL``; its
+    token works once, for 24 hours). Recorded by ``accountRegister`` and
+    ``accountRequestEmailVerification``. After commit; may be async."""
+
+
+@hookspec
+def ruta_password_reset_requested(
+    runtime: Runtime, event_id: int, occurred_at: datetime, user_id: int, link: str
+) -> None:
+    """Send the user the password-reset ``link`` (``RUTA_PUBLIC_URL`` based; the token works
+    once, for one hour). Recorded by ``passwordResetRequest`` for an existing, active account
+    only (the API answers the same either way). After commit; may be async."""
+
+
+@hookspec
+def ruta_password_changed(
+    runtime: Runtime, event_id: int, occurred_at: datetime, user_id: int
+) -> None:
+    """Tell the user their password changed (``passwordChange`` or ``passwordResetConfirm``;
+    every session was ended). After commit; may be async."""
+
+
+@hookspec
+def ruta_account_registration_attempted(
+    runtime: Runtime, event_id: int, occurred_at: datetime, user_id: int
+) -> None:
+    """Someone called ``accountRegister`` with the e-mail of the existing account
+    ``user_id``: tell its owner (the API answered as for a new account). After commit; may be
+    async."""
+
+
+@hookspec
+def ruta_account_export(runtime: Runtime, user_id: int) -> dict[str, Any] | None:
+    """The plugin's part of ``accountDataExport`` (GDPR art. 20) for ``user_id``.
+
+    Return a JSON-serialisable dict (it appears under the plugin's name) or None. A query
+    hook: may be async; the engine awaits and collects every result.
+    """
+
+
+@hookspec
+def ruta_account_erase(runtime: Runtime, user_id: int) -> None:
+    """Erase or anonymise the plugin's personal data of ``user_id`` (``accountDelete``).
+
+    Keep what the law requires (invoices, bookkeeping) with the person's data replaced.
+    Called after the core erased its part; may be async (write in ``runtime.transaction()``);
+    must be idempotent. An implementation that raises fails the deletion, which can be
+    retried.
+    """
 
 
 @hookspec

@@ -68,7 +68,8 @@ async def empty_database(rt: Runtime) -> None:
     async with rt.db.write() as session:
         connection = await session.connection()
         existing = set(await connection.run_sync(lambda c: inspect(c).get_table_names()))
-        tables = [t for t in reversed(Base.metadata.sorted_tables) if t.name in existing]
+        tables = [t for t in reversed(Base.metadata.sorted_tables)
+                  if t.name in existing and t.name != "cache_version"]  # versions only grow
         for table in tables:  # SQLite checks self-references (category tree) row by row
             own = {fk.parent.name: None for fk in table.foreign_keys
                    if fk.column.table is table and fk.parent.nullable}

@@ -161,12 +161,6 @@ class VendorMutation:
             info.context.runtime, user, _data(input, input.country, None)))
         return _payload(vendor, exc)
 
-    @strawberry.mutation(description="Add a registered user to your vendor's staff (owner).")
-    async def vendor_staff_add(self, info: Info, email: str) -> VendorPayload:
-        user = await info.context.user()
-        vendor, exc = await attempt(lambda: service.add_staff(info.context.runtime, user, email))
-        return _payload(vendor, exc)
-
     @strawberry.mutation(description="Approve a pending vendor (operators).")
     async def vendor_approve(self, info: Info, id: strawberry.ID) -> VendorPayload:
         user = await info.context.user()

@@ -1,14 +1,16 @@
-"""Vendor, its staff memberships and the translations of its public description."""
+"""Vendor, its staff memberships and invitations, and the translations of its public
+description."""
 
 from __future__ import annotations
 
+from datetime import datetime
 from decimal import Decimal
 
 from sqlalchemy import Boolean, ForeignKey, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
 from engine.db.base import Base, Timestamped
-from engine.db.types import ScaledDecimal
+from engine.db.types import ScaledDecimal, UTCDateTime, utcnow
 
 VENDOR_STATUSES = ("PENDING", "APPROVED", "SUSPENDED")
 MEMBER_ROLES = ("OWNER", "STAFF")
@@ -53,3 +55,24 @@ class VendorTranslation(Base):
     vendor_id: Mapped[int] = mapped_column(ForeignKey("vendor.id", ondelete="CASCADE"))
     language_code: Mapped[str] = mapped_column(String(8))
     description: Mapped[str] = mapped_column(Text)
+
+
+INVITATION_STATUSES = ("PENDING", "ACCEPTED")
+
+
+class VendorInvitation(Base):
+    """An owner invites an e-mail address to the staff; the account signed in with that
+    address accepts it (nobody is attached without consent). One row per vendor and
+    address: inviting again renews it."""
+
+    __tablename__ = "vendor_invitation"
+    __table_args__ = (UniqueConstraint("vendor_id", "email"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    vendor_id: Mapped[int] = mapped_column(ForeignKey("vendor.id", ondelete="CASCADE"))
+    email: Mapped[str] = mapped_column(String(254), index=True)
+    invited_by: Mapped[int | None] = mapped_column(
+        ForeignKey("account_user.id", ondelete="SET NULL"), nullable=True)
+    status: Mapped[str] = mapped_column(String(16), default="PENDING")
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+    accepted_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), nullable=True)

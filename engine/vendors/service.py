@@ -67,7 +67,7 @@ def _clean(runtime: Runtime, data: VendorData, *, creating: bool) -> dict[str, A
         out["prices_include_tax"] = data.prices_include_tax
     if data.description is not None:
         out["description"] = clean_text(errors, "description", data.description,
-                                        max_length=5000, required=False)
+                                        max_length=5000, required=False, multiline=True)
     if data.language_code is not None:
         out["language_code"] = data.language_code
     if data.commission_rate is not None:
@@ -81,7 +81,8 @@ def _clean(runtime: Runtime, data: VendorData, *, creating: bool) -> dict[str, A
             errors.add(f"translations.{index}.languageCode", "DUPLICATED",
                        "Each language may appear once.")
         seen.add(language)
-        clean_text(errors, f"translations.{index}.description", text, max_length=5000)
+        clean_text(errors, f"translations.{index}.description", text, max_length=5000,
+                   multiline=True)
     errors.raise_if_any()
     return out
 
@@ -135,22 +136,6 @@ async def _insert_vendor(runtime: Runtime, user: User, values: dict[str, Any],
         await _save_translations(session, vendor.id, translations)
         await record(session, runtime.plugins, "ruta_vendor_applied", vendor_id=vendor.id,
                      user_id=user.id)
-    return vendor
-
-
-async def add_staff(runtime: Runtime, user: User | None, email: str) -> Vendor:
-    """The owner adds an existing user account to the vendor's staff."""
-    async with runtime.transaction() as session:
-        membership = await require_vendor_staff(session, user, owner=True)
-        member = await session.scalar(select(User).where(User.email == email.strip().lower()))
-        if member is None:
-            raise NotFound("email", "No account uses this e-mail; ask them to register first.")
-        if await membership_of(session, member.id) is not None:
-            raise ValidationError("email", "ALREADY_VENDOR", "They already work for a vendor.")
-        session.add(VendorMembership(vendor_id=membership.vendor_id, user_id=member.id,
-                                     role="STAFF"))
-        vendor = await session.get(Vendor, membership.vendor_id)
-        assert vendor is not None
     return vendor
 
 

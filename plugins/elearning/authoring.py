@@ -12,7 +12,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from engine.plugins.api import Collector, NotFound
+from engine.plugins.api import Collector, NotFound, clean_text
 from plugins.elearning.core_reads import ProductFacts
 from plugins.elearning.models import Course, CourseModule, Lesson, Translation
 
@@ -50,20 +50,30 @@ class LessonInput:
     clear: set[str] = field(default_factory=set)
 
 
-def _check_url(errors: Collector, name: str, value: str | None) -> None:
-    if value is not None and (len(value) > MAX_URL or not value.startswith("https://")):
+def _check_url(errors: Collector, name: str, value: str | None) -> str | None:
+    if value is None:
+        return None
+    url = clean_text(value, field=name, max_length=MAX_URL, errors=errors)
+    if url is not None and (not url.startswith("https://") or " " in url):
         errors.add(name, "INVALID", f"{name} must be an https:// URL of at most {MAX_URL} "
                                     "characters.")
+    return url
 
 
-def _check_title(errors: Collector, name: str, value: str | None, required: bool) -> None:
+def _check_title(errors: Collector, name: str, value: str | None, required: bool
+                 ) -> str | None:
     if value is None:
         if required:
             errors.add(name, "REQUIRED", "A title is required.")
-    elif not value.strip():
-        errors.add(name, "REQUIRED", "A title is required.")
-    elif len(value) > MAX_TITLE:
-        errors.add(name, "TOO_LONG", f"At most {MAX_TITLE} characters.")
+        return None
+    return clean_text(value, field=name, max_length=MAX_TITLE, errors=errors)
+
+
+def _check_body(errors: Collector, value: str | None) -> str | None:
+    if value is None:
+        return None
+    return clean_text(value, field="body", max_length=MAX_BODY, required=False, multiline=True,
+                      errors=errors)
 
 
 async def save_course(session: AsyncSession, product: ProductFacts, data: CourseInput
@@ -85,9 +95,11 @@ async def save_course(session: AsyncSession, product: ProductFacts, data: Course
         errors.add("durationMinutes", "INVALID", "Between 0 and 100000 minutes.")
     if data.certificate_valid_days is not None and not 0 < data.certificate_valid_days <= 36500:
         errors.add("certificateValidDays", "INVALID", "Between 1 and 36500 days.")
-    if data.topics is not None and (len(data.topics) > 20 or any(
-            not t.strip() or len(t) > 40 for t in data.topics)):
+    if data.topics is not None and len(data.topics) > 20:
         errors.add("topics", "INVALID", "At most 20 topics of 1 to 40 characters.")
+    elif data.topics is not None:
+        data.topics = [clean_text(t, field=f"topics.{i}", max_length=40, errors=errors) or ""
+                       for i, t in enumerate(data.topics)]
     if data.prerequisite_product_id is not None:
         if data.prerequisite_product_id == product.id:
             errors.add("prerequisiteCourseId", "INVALID", "A course cannot require itself.")
@@ -137,18 +149,21 @@ def clean_quiz(errors: Collector, quiz: dict[str, Any] | None) -> None:
         if not correct or any(not 0 <= i < len(options) for i in correct):
             errors.add(f"quiz.questions.{index}.correct", "INVALID",
                        "Name at least one correct option by its index.")
-        if not question["text"].strip():
-            errors.add(f"quiz.questions.{index}.text", "REQUIRED", "A question needs text.")
+        question["text"] = clean_text(question["text"], field=f"quiz.questions.{index}.text",
+                                      max_length=MAX_BODY // 10, multiline=True,
+                                      errors=errors) or ""
+        question["options"] = [clean_text(
+            option, field=f"quiz.questions.{index}.options.{i}", max_length=MAX_TITLE,
+            errors=errors) or "" for i, option in enumerate(options[:MAX_OPTIONS])]
 
 
 async def save_lesson(session: AsyncSession, lesson: Lesson, data: LessonInput,
                       *, creating: bool) -> Lesson:
     errors = Collector()
-    _check_title(errors, "title", data.title, creating)
-    if data.body is not None and len(data.body) > MAX_BODY:
-        errors.add("body", "TOO_LONG", f"At most {MAX_BODY} characters.")
-    _check_url(errors, "videoUrl", data.video_url)
-    _check_url(errors, "resourceUrl", data.resource_url)
+    data.title = _check_title(errors, "title", data.title, creating)
+    data.body = _check_body(errors, data.body)
+    data.video_url = _check_url(errors, "videoUrl", data.video_url)
+    data.resource_url = _check_url(errors, "resourceUrl", data.resource_url)
     if data.drip_days is not None and not 0 <= data.drip_days <= 3650:
         errors.add("dripDays", "INVALID", "Between 0 and 3650 days.")
     if data.pass_score is not None and not 0 <= data.pass_score <= 100:
@@ -176,9 +191,8 @@ async def save_lesson(session: AsyncSession, lesson: Lesson, data: LessonInput,
 async def set_translation(session: AsyncSession, owner: str, owner_id: int,
                           language_code: str, title: str, body: str | None) -> Translation:
     errors = Collector()
-    _check_title(errors, "title", title, True)
-    if body is not None and len(body) > MAX_BODY:
-        errors.add("body", "TOO_LONG", f"At most {MAX_BODY} characters.")
+    title = _check_title(errors, "title", title, True) or ""
+    body = _check_body(errors, body)
     if owner == "MODULE" and body:
         errors.add("body", "INVALID", "Modules have no body.")
     errors.raise_if_any()

@@ -13,7 +13,7 @@ from engine.plugins import api as plugin_api
 from engine.plugins.api import ProductFacts, category_and_descendants, public_products
 
 __all__ = ["CourseLine", "OrderCourses", "ProductFacts", "category_and_descendants",
-           "cheapest_price", "course_product_select", "order_course_lines",
+           "cheapest_price", "course_product_select", "is_public", "order_course_lines",
            "product_category_column", "product_facts", "product_id_column", "user_emails"]
 
 
@@ -69,3 +69,11 @@ async def cheapest_price(session: AsyncSession, product_id: int) -> Any:
     """The lowest variant price of a product (a Decimal), or None without variants."""
     facts = await plugin_api.product_facts(session, product_id)
     return facts.min_price if facts else None
+
+
+async def is_public(session: AsyncSession, product_id: int) -> bool:
+    """The catalog's visibility rule: published, and its vendor approved."""
+    product = product_id_column()
+    row = (await session.execute(public_products(None).where(product == product_id)
+                                 .limit(1))).first()
+    return row is not None

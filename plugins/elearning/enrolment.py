@@ -11,7 +11,7 @@ from sqlalchemy import select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from engine.plugins.api import Runtime, ValidationError
-from plugins.elearning.core_reads import cheapest_price, order_course_lines, product_facts
+from plugins.elearning.core_reads import cheapest_price, is_public, order_course_lines
 from plugins.elearning.models import Course, Enrolment
 
 log = logging.getLogger(__name__)
@@ -45,11 +45,11 @@ async def prerequisite_met(session: AsyncSession, course: Course, user_id: int) 
 
 async def enrol_free(session: AsyncSession, course: Course, user_id: int, now: datetime
                      ) -> Enrolment:
-    """``courseEnroll``: only a published free course whose prerequisite the learner has."""
-    product = await product_facts(session, course.product_id)
-    price = await cheapest_price(session, course.product_id)
-    if product is None or not product.is_published:
+    """``courseEnroll``: only a free course the catalog shows (published, vendor approved)
+    whose prerequisite the learner has."""
+    if not await is_public(session, course.product_id):
         raise ValidationError("courseId", "NOT_FOUND", "No such course.")
+    price = await cheapest_price(session, course.product_id)
     if price is None or Decimal(price) != 0:
         raise ValidationError("courseId", "NOT_FREE", "This course is sold through checkout.")
     if not await prerequisite_met(session, course, user_id):

@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from engine.plugins.api import GraphQLContribution, Runtime, hookimpl
-from plugins.elearning import models
+from plugins.elearning import models, personal_data
 from plugins.elearning.authoring_mutations import AuthoringMutation
 from plugins.elearning.demo import seed_courses
 from plugins.elearning.enrolment import enrol_paid_order, revoke_order
@@ -83,3 +83,13 @@ async def ruta_tick(runtime: Runtime, now: datetime) -> None:
 @hookimpl
 async def ruta_demo_seed(runtime: Runtime, demo: DemoIndex) -> None:
     await seed_courses(runtime, demo)
+
+
+@hookimpl
+async def ruta_account_export(runtime: Runtime, user_id: int) -> dict[str, Any]:
+    return await personal_data.export(runtime, user_id)
+
+
+@hookimpl
+async def ruta_account_erase(runtime: Runtime, user_id: int) -> None:
+    await personal_data.erase(runtime, user_id)

@@ -14,6 +14,7 @@ from engine.plugins.api import (
     PermissionDenied,
     ValidationError,
     attempt,
+    clean_text,
     decode_id,
     utcnow,
 )
@@ -138,14 +139,15 @@ class LearningMutation:
             raise PermissionDenied("Only operators may revoke certificates.")
 
         async def op() -> Certificate:
-            if not reason.strip() or len(reason) > 200:
-                raise ValidationError("reason", "INVALID", "Give a reason (1-200 characters).")
+            cleaned = clean_text(reason, field="reason", max_length=200) or ""
+            if len(credential_id) > 200:
+                raise ValidationError("credentialId", "NOT_FOUND", "No such certificate.")
             async with info.context.runtime.transaction() as session:
                 found = await session.scalar(select(Certificate).where(
                     Certificate.credential_id == credential_id))
                 if found is None:
                     raise ValidationError("credentialId", "NOT_FOUND", "No such certificate.")
-                return await revoke(session, found, reason.strip(), utcnow())
+                return await revoke(session, found, cleaned, utcnow())
 
         certificate, exc = await attempt(op)
         return CertificatePayload(

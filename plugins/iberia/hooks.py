@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 import time
 from collections.abc import Callable, Sequence
 from datetime import UTC, datetime
@@ -9,14 +10,16 @@ from pathlib import Path
 from typing import Any
 
 from engine.plugins.api import (
+    TAX_FACTS_VERSION,
     GraphQLContribution,
     PricingLine,
     Runtime,
     TaxClassSpec,
     TaxDecision,
     hookimpl,
+    watch_cache_version,
 )
-from plugins.iberia import config
+from plugins.iberia import config, personal_data
 from plugins.iberia.decision import decide
 from plugins.iberia.facts import SNAPSHOT
 from plugins.iberia.graphql import IberiaMutation, vendor_fields
@@ -33,6 +36,14 @@ MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 #: Seconds between two reloads of the vendor-facts snapshot from ``ruta_tick``.
 RELOAD_EVERY = 10.0
 _last_reload = [0.0]
+
+
+async def _refresh_facts(runtime: Runtime) -> None:
+    """Another worker changed tax facts (the ``tax_facts`` cache version moved)."""
+    await reload(runtime, datetime.now(UTC).year)
+
+
+watch_cache_version(TAX_FACTS_VERSION, _refresh_facts, plugin=sys.modules[__name__])
 
 # --- composition ------------------------------------------------------------------------
 
@@ -111,3 +122,13 @@ async def ruta_tick(runtime: Runtime, now: datetime) -> None:
         return
     _last_reload[0] = time.monotonic()
     await reload(runtime, now.year)
+
+
+@hookimpl
+async def ruta_account_export(runtime: Runtime, user_id: int) -> dict[str, Any]:
+    return await personal_data.export(runtime, user_id)
+
+
+@hookimpl
+async def ruta_account_erase(runtime: Runtime, user_id: int) -> None:
+    await personal_data.erase(runtime, user_id)

@@ -1,8 +1,9 @@
 """The per-issuer hash chain and its verification.
 
 Each record's hash is the SHA-256 of the canonical JSON (sorted keys, no spaces, UTF-8) of
-its content *and* its identifying columns (issuer, position, series, year, number, kind,
-totals) *and* the previous record's hash; the first record of an issuer chains to
+its content (the buyer block by its salted digest, so that erasing a buyer keeps the chain)
+*and* its identifying columns (issuer, position, series, year, number, kind, totals) *and*
+the previous record's hash; the first record of an issuer chains to
 ``GENESIS``. Editing any hashed value breaks that record's hash; deleting or inserting a
 record breaks the next record's link or the position sequence; deleting the newest records
 leaves the chain counter ahead of the last position. Numbers must also run 1, 2, 3... per
@@ -25,10 +26,20 @@ from plugins.iberia.models import Invoice, InvoiceCounter
 GENESIS = "0" * 64
 
 
+def buyer_digest(buyer: dict[str, Any]) -> str:
+    """What the chain hashes of the buyer: a digest of the (salted) buyer block, so that
+    erasing the buyer's personal data (``ruta_account_erase``) keeps the chain verifiable."""
+    if buyer.get("erased"):
+        return str(buyer["digest"])
+    text = json.dumps(buyer, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+    return hashlib.sha256(text.encode()).hexdigest()
+
+
 def hashed_payload(row: Invoice) -> dict[str, Any]:
+    content = {**row.content, "buyer": buyer_digest(row.content.get("buyer") or {})}
     return {"issuer": row.issuer_key, "seq": row.chain_seq, "series": row.series,
             "year": row.year, "number": row.number, "code": row.code, "kind": row.kind,
-            "vendor_order_id": row.vendor_order_id, "content": row.content,
+            "vendor_order_id": row.vendor_order_id, "content": content,
             "total_net": f"{row.total_net:.2f}", "total_tax": f"{row.total_tax:.2f}",
             "total_gross": f"{row.total_gross:.2f}", "prev_hash": row.prev_hash}
 

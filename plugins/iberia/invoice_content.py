@@ -9,6 +9,7 @@ issues the invoice for the electronically supplied services and the vendor for t
 
 from __future__ import annotations
 
+import secrets
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime
@@ -48,6 +49,7 @@ def _buyer(order: OrderFacts) -> dict[str, Any]:
     person = " ".join(str(address.get(k) or "") for k in ("firstName", "lastName")).strip()
     return {"name": str(address.get("companyName") or person or order.email),
             "tax_id": order.vat_id, "country": address.get("country"),
+            "salt": secrets.token_hex(16),  # the chain hashes a digest of this block
             "address": {k: str(v) for k, v in address.items()
                         if k in ("streetAddress1", "streetAddress2", "postalCode", "city",
                                  "countryArea", "country") and v}}

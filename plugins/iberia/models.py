@@ -9,13 +9,22 @@ from typing import Any
 from sqlalchemy import JSON, Boolean, Date, ForeignKey, Integer, String, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
-from engine.plugins.api import Base, ScaledDecimal, UTCDateTime, utcnow
+from engine.plugins.api import (
+    CACHE_VERSION_KEY,
+    TAX_FACTS_VERSION,
+    Base,
+    ScaledDecimal,
+    UTCDateTime,
+    utcnow,
+)
 
 
 class VendorTaxProfile(Base):
     """What the vendor declares about its VAT position (set by its owner or an operator)."""
 
     __tablename__ = "iberia_vendor_profile"
+    #: Any change re-prices: cached catalog reads depend on it (the tax_facts version).
+    __table_args__ = {"info": {CACHE_VERSION_KEY: TAX_FACTS_VERSION}}
 
     vendor_id: Mapped[int] = mapped_column(
         ForeignKey("vendor.id", ondelete="CASCADE"), primary_key=True)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from engine.plugins.api import Collector, Runtime
+from engine.plugins.api import Collector, Runtime, clean_text
 from plugins.iberia.models import VendorTaxProfile
 
 
@@ -26,8 +26,8 @@ def _check(profile: VendorTaxProfile) -> None:
         errors.add("ossOptIn", "OSS_REGISTRATION_REQUIRED",
                    "Opting in to destination taxation needs an OSS registration.")
     if profile.exemption_evidence:
-        if len(profile.exemption_evidence) > 200:
-            errors.add("exemptionEvidence", "TOO_LONG", "At most 200 characters.")
+        clean_text(profile.exemption_evidence, field="exemptionEvidence", max_length=200,
+                   errors=errors)
         if profile.exemption_valid_from is None:
             errors.add("exemptionValidFrom", "REQUIRED", "An exemption needs a start date.")
         elif profile.exemption_valid_until is not None and \

@@ -14,9 +14,9 @@ from decimal import Decimal
 from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
 
-from engine.plugins.api import Runtime
+from engine.plugins.api import TAX_FACTS_VERSION, Runtime, bump_cache_version
 from plugins.iberia.core_reads import PaidVendorOrder, paid_vendor_orders
-from plugins.iberia.facts import SNAPSHOT, Exemption, VendorFacts
+from plugins.iberia.facts import EU_THRESHOLD, SNAPSHOT, Exemption, VendorFacts
 from plugins.iberia.models import CrossBorderSale, VendorTaxProfile
 from plugins.iberia.supply import ESS, GOODS, category_of
 from plugins.iberia.territories import territory_of
@@ -58,9 +58,18 @@ async def record_paid_order(runtime: Runtime, order_id: int, occurred_at: dateti
                 if await session.scalar(select(CrossBorderSale.id).where(
                         CrossBorderSale.vendor_order_id == vendor_order.id)) is not None:
                     continue
+                before = await session.scalar(select(func.sum(CrossBorderSale.net)).where(
+                    CrossBorderSale.vendor_id == vendor_order.vendor_id,
+                    CrossBorderSale.year == occurred_at.year))
+                before = Decimal(before or 0)
                 session.add(CrossBorderSale(vendor_order_id=vendor_order.id,
                                             vendor_id=vendor_order.vendor_id,
                                             year=occurred_at.year, net=net))
+                if before <= EU_THRESHOLD:
+                    # Within the threshold the price shown for a sale depends on this
+                    # year's total (the sale that would cross it is taxed at destination):
+                    # cached prices must follow every sale until the threshold is passed.
+                    bump_cache_version(session, TAX_FACTS_VERSION)
             added += 1
         except IntegrityError:  # a concurrent redelivery recorded it first
             continue

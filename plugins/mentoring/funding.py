@@ -13,9 +13,17 @@ from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from engine.plugins.api import Collector, NotFound, PermissionDenied, Runtime, ValidationError
+from engine.plugins.api import (
+    Collector,
+    NotFound,
+    PermissionDenied,
+    Runtime,
+    ValidationError,
+    clean_text,
+)
 from plugins.mentoring.access import Viewer, expert_of_user, signed_in
 from plugins.mentoring.enums import FUNDING_MOVES, ExpertKind, FundingStatus, Milestone
+from plugins.mentoring.models import Expert
 from plugins.mentoring.relationship_models import FundingAssignment, FundingEvent, FundingRequest
 
 MAX_AMOUNT = Decimal("10000000")
@@ -33,21 +41,23 @@ async def open_request(runtime: Runtime, viewer: Viewer | None, data: FundingDat
                        ) -> FundingRequest:
     viewer = signed_in(viewer)
     errors = Collector()
-    if not 3 <= len(data.project.strip()) <= 200:
-        errors.add("project", "INVALID", "A project name of 3 to 200 characters.")
+    project = clean_text(data.project, field="project", max_length=200, min_length=3,
+                         errors=errors)
     amount = data.amount_sought
     if not amount.is_finite() or not 0 < amount <= MAX_AMOUNT \
             or amount != amount.quantize(Decimal("0.01")):
         errors.add("amountSought", "INVALID", "A positive amount in EUR with cents.")
     if data.stage not in Milestone.__members__:
         errors.add("stage", "INVALID", "Unknown stage.")
-    if len(data.documents) > 50 or any(not 1 <= len(d) <= 300 for d in data.documents):
+    if len(data.documents) > 50:
         errors.add("documents", "INVALID", "Up to 50 document names or links.")
+    documents = [clean_text(d, field=f"documents.{i}", max_length=300, errors=errors) or ""
+                 for i, d in enumerate(data.documents[:50])]
     errors.raise_if_any()
     async with runtime.transaction() as session:
-        found = FundingRequest(requester_id=viewer.user_id, project=data.project.strip(),
+        found = FundingRequest(requester_id=viewer.user_id, project=project,
                                amount_sought=amount, stage=data.stage,
-                               documents=list(data.documents), status=FundingStatus.OPEN)
+                               documents=documents, status=FundingStatus.OPEN)
         session.add(found)
         await session.flush()
         session.add(FundingEvent(request_id=found.id, status=FundingStatus.OPEN,
@@ -60,6 +70,16 @@ async def advisors_of(session: AsyncSession, request_id: int) -> list[int]:
         FundingAssignment.request_id == request_id)))
 
 
+async def advisor_of(session: AsyncSession, viewer: Viewer) -> Expert | None:
+    """The viewer's expert profile if it is an operator-verified FUNDING advisor: only
+    they pick up, read and move founders' requests (verification is reset whenever the
+    expert's kind changes, see ``profiles``)."""
+    expert = await expert_of_user(session, viewer.user_id)
+    if expert is None or expert.kind != ExpertKind.FUNDING or not expert.verified:
+        return None
+    return expert
+
+
 async def visible(session: AsyncSession, viewer: Viewer | None, request_id: int
                   ) -> tuple[Viewer, FundingRequest]:
     viewer = signed_in(viewer)
@@ -68,7 +88,7 @@ async def visible(session: AsyncSession, viewer: Viewer | None, request_id: int
         raise NotFound("id", "No such funding request.")
     if viewer.is_operator or viewer.user_id == found.requester_id:
         return viewer, found
-    expert = await expert_of_user(session, viewer.user_id)
+    expert = await advisor_of(session, viewer)
     if expert is not None and expert.id in await advisors_of(session, request_id):
         return viewer, found
     raise NotFound("id", "No such funding request.")
@@ -79,9 +99,9 @@ async def pick_up(runtime: Runtime, viewer: Viewer | None, request_id: int) -> F
     viewer = signed_in(viewer)
     try:
         async with runtime.transaction() as session:
-            expert = await expert_of_user(session, viewer.user_id)
-            if expert is None or expert.kind != ExpertKind.FUNDING:
-                raise PermissionDenied("Only funding advisors pick up requests.")
+            expert = await advisor_of(session, viewer)
+            if expert is None:
+                raise PermissionDenied("Only verified funding advisors pick up requests.")
             found = await session.get(FundingRequest, request_id, with_for_update=True)
             if found is None or found.requester_id == viewer.user_id:
                 raise NotFound("id", "No such funding request.")
@@ -101,7 +121,9 @@ async def pick_up(runtime: Runtime, viewer: Viewer | None, request_id: int) -> F
 
 async def move(runtime: Runtime, viewer: Viewer | None, request_id: int, status: str,
                note: str) -> FundingRequest:
-    """An assigned advisor (or an operator) moves the request along its statuses."""
+    """An assigned, verified advisor (or an operator) moves the request along."""
+    cleaned_note = clean_text(note, field="note", max_length=2000, required=False,
+                              multiline=True) or ""
     async with runtime.transaction() as session:
         viewer, found = await visible(session, viewer, request_id)
         if viewer.user_id == found.requester_id and not viewer.is_operator:
@@ -113,7 +135,7 @@ async def move(runtime: Runtime, viewer: Viewer | None, request_id: int, status:
                                   f"A request that is {current} cannot become {status}.")
         found.status = status
         session.add(FundingEvent(request_id=found.id, status=status, actor_id=viewer.user_id,
-                                 note=note[:2000]))
+                                 note=cleaned_note))
     return found
 
 
@@ -128,7 +150,7 @@ async def listed(runtime: Runtime, viewer: Viewer | None) -> list[FundingRequest
     async with runtime.db.read() as session:
         query = select(FundingRequest)
         if not viewer.is_operator:
-            expert = await expert_of_user(session, viewer.user_id)
+            expert = await advisor_of(session, viewer)
             assigned = select(FundingAssignment.request_id).where(
                 FundingAssignment.expert_id == (expert.id if expert else -1))
             query = query.where((FundingRequest.requester_id == viewer.user_id)

@@ -10,7 +10,7 @@ import strawberry
 from sqlalchemy import select
 
 from engine.plugins.api import CountryCode, Info, ValidationError, attempt, decode_id, utcnow
-from plugins.mentoring import availability, match_query, profiles
+from plugins.mentoring import availability, expert_list, match_query, profiles
 from plugins.mentoring.errors import MentoringError, errors_of, viewer_of
 from plugins.mentoring.matching import Match, Needs
 from plugins.mentoring.models import Expert, Tag
@@ -128,23 +128,23 @@ def _expert_payload(expert: Expert | None, exc: ValidationError | None) -> Exper
 
 @strawberry.type
 class ExpertQuery:
-    @strawberry.field(description="Experts, optionally of one kind or with one tag (max 100).")
+    @strawberry.field(description="Verified experts (operators: all), optionally of one "
+                                  "kind or with one tag (max 100).")
     async def experts(self, info: Info, kind: ExpertKindEnum | None = None,  # type: ignore[valid-type]
                       tag: str | None = None, first: int = 50) -> list[ExpertType]:
-        if not 1 <= first <= 100:
-            raise ValidationError("first", "INVALID", "first must be between 1 and 100.")
+        viewer = await viewer_of(info)
+        wanted = kind.value if kind else None  # type: ignore[attr-defined]
         async with info.context.runtime.db.read() as session:
-            query = select(Expert).order_by(Expert.id)
-            if kind is not None:
-                query = query.where(Expert.kind == kind.value)
-            rows = [e for e in await session.scalars(query) if tag is None or tag in e.tags]
-        return [ExpertType.of(e) for e in rows[:first]]
+            rows = await expert_list.listed(session, viewer, wanted, tag, first)
+        return [ExpertType.of(e) for e in rows]
 
-    @strawberry.field
+    @strawberry.field(description="One expert (an unverified one: itself, its firm and "
+                                  "operators only).")
     async def expert(self, info: Info, id: strawberry.ID) -> ExpertType | None:
+        viewer = await viewer_of(info)
         async with info.context.runtime.db.read() as session:
             found = await session.get(Expert, decode_id(id, "Expert"))
-        return ExpertType.of(found) if found else None
+        return ExpertType.of(found) if found and expert_list.may_see(viewer, found) else None
 
     @strawberry.field(description="The managed taxonomy of expertise tags.")
     async def expertise_tags(self, info: Info) -> list[ExpertiseTag]:

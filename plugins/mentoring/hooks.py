@@ -6,11 +6,11 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import datetime
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from engine.plugins.api import GraphQLContribution, Runtime, hookimpl
 from plugins.mentoring import demo as demo_data
-from plugins.mentoring import mentorships, paid, vouchers
+from plugins.mentoring import mentorships, paid, personal_data, vouchers
 from plugins.mentoring.graphql_bookings import BookingMutation, BookingQuery
 from plugins.mentoring.graphql_experts import ExpertMutation, ExpertQuery
 from plugins.mentoring.graphql_funding import FundingMutation, FundingQuery
@@ -72,3 +72,13 @@ async def ruta_order_paid(runtime: Runtime, order_id: int) -> None:
 async def ruta_demo_seed(runtime: Runtime, demo: DemoIndex) -> None:
     """Experts, their taxonomy, plans and offerings, linked paid slots and a funding request."""
     await demo_data.seed(runtime, demo)
+
+
+@hookimpl
+async def ruta_account_export(runtime: Runtime, user_id: int) -> dict[str, Any]:
+    return await personal_data.export(runtime, user_id)
+
+
+@hookimpl
+async def ruta_account_erase(runtime: Runtime, user_id: int) -> None:
+    await personal_data.erase(runtime, user_id)

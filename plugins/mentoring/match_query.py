@@ -9,6 +9,7 @@ from sqlalchemy import func, select
 
 from engine.plugins.api import Collector, Runtime
 from plugins.mentoring.enums import LANGUAGES, BookingStatus, ExpertKind, SessionStatus
+from plugins.mentoring.expert_list import publicly_visible
 from plugins.mentoring.matching import Match, Needs, explain, rank
 from plugins.mentoring.models import Booking, Expert, Session
 from plugins.mentoring.relationship_models import Mentorship
@@ -35,7 +36,7 @@ async def expert_matches(runtime: Runtime, needs: Needs, first: int, now: dateti
     _check(needs, first)
     horizon = now + timedelta(days=needs.available_within_days)
     async with runtime.db.read() as session:
-        query = select(Expert)
+        query = select(Expert).where(publicly_visible())
         if needs.kind is not None:
             query = query.where(Expert.kind == needs.kind)
         experts = list(await session.scalars(query.order_by(Expert.id)))

@@ -7,7 +7,7 @@ from datetime import datetime
 from sqlalchemy import select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from engine.plugins.api import NotFound, PermissionDenied, Runtime, ValidationError
+from engine.plugins.api import NotFound, PermissionDenied, Runtime, ValidationError, clean_text
 from plugins.mentoring.access import Viewer, get_expert, manages, signed_in
 from plugins.mentoring.enums import BookingStatus, MentorshipStatus, Milestone
 from plugins.mentoring.models import Booking, Expert, Session
@@ -17,8 +17,8 @@ from plugins.mentoring.relationship_models import Feedback, Goal, Mentorship, Se
 async def request(runtime: Runtime, viewer: Viewer | None, expert_id: int, message: str,
                   share_progress: bool) -> Mentorship:
     viewer = signed_in(viewer)
-    if len(message) > 2000:
-        raise ValidationError("message", "TOO_LONG", "At most 2000 characters.")
+    message = clean_text(message, field="message", max_length=2000, required=False,
+                         multiline=True) or ""
     async with runtime.transaction() as session:
         expert = await get_expert(session, expert_id)
         if expert.user_id == viewer.user_id:
@@ -81,8 +81,7 @@ async def set_consent(runtime: Runtime, viewer: Viewer | None, mentorship_id: in
 
 async def add_note(runtime: Runtime, viewer: Viewer | None, mentorship_id: int,
                    body: str) -> SessionNote:
-    if not 1 <= len(body.strip()) <= 10000:
-        raise ValidationError("body", "INVALID", "A note of 1 to 10000 characters.")
+    body = clean_text(body, field="body", max_length=10000, multiline=True) or ""
     async with runtime.transaction() as session:
         viewer, found, _ = await _pair(session, viewer, mentorship_id)
         if found.status != MentorshipStatus.ACCEPTED:
@@ -105,8 +104,7 @@ async def add_goal(runtime: Runtime, viewer: Viewer | None, mentorship_id: int,
                    milestone: str, title: str) -> Goal:
     if milestone not in Milestone.__members__:
         raise ValidationError("milestone", "INVALID", "Unknown milestone.")
-    if not 2 <= len(title.strip()) <= 200:
-        raise ValidationError("title", "INVALID", "A title of 2 to 200 characters.")
+    title = clean_text(title, field="title", max_length=200, min_length=2) or ""
     async with runtime.transaction() as session:
         _, found, _ = await _pair(session, viewer, mentorship_id)
         goal = Goal(mentorship_id=found.id, milestone=milestone, title=title.strip())
@@ -138,6 +136,8 @@ async def rate(runtime: Runtime, viewer: Viewer | None, booking_id: int, rating:
     viewer = signed_in(viewer)
     if not 1 <= rating <= 5:
         raise ValidationError("rating", "INVALID", "A rating from 1 to 5.")
+    comment = clean_text(comment, field="comment", max_length=2000, required=False,
+                         multiline=True) or ""
     async with runtime.transaction() as session:
         booking = await session.get(Booking, booking_id)
         if booking is None or booking.user_id != viewer.user_id:
@@ -148,7 +148,7 @@ async def rate(runtime: Runtime, viewer: Viewer | None, booking_id: int, rating:
             raise ValidationError("bookingId", "NOT_ATTENDED", "Rate a session after it ends.")
         if await session.scalar(select(Feedback.id).where(Feedback.booking_id == booking_id)):
             raise ValidationError("bookingId", "DUPLICATED", "You rated this session.")
-        feedback = Feedback(booking_id=booking_id, rating=rating, comment=comment[:2000])
+        feedback = Feedback(booking_id=booking_id, rating=rating, comment=comment)
         session.add(feedback)
         await session.execute(update(Expert).where(Expert.id == row.expert_id).values(
             rating_sum=Expert.rating_sum + rating, rating_count=Expert.rating_count + 1))

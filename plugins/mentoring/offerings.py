@@ -9,7 +9,14 @@ from decimal import Decimal
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from engine.plugins.api import Collector, NotFound, Runtime, ValidationError, variant_facts
+from engine.plugins.api import (
+    Collector,
+    NotFound,
+    Runtime,
+    ValidationError,
+    clean_text,
+    variant_facts,
+)
 from plugins.mentoring.access import Viewer, managed_expert
 from plugins.mentoring.availability import busy_intervals
 from plugins.mentoring.enums import SessionStatus
@@ -34,8 +41,11 @@ class OfferingData:
 
 def _check(data: OfferingData) -> None:
     errors = Collector()
-    if not 3 <= len(data.title.strip()) <= 160:
-        errors.add("title", "INVALID", "A title of 3 to 160 characters.")
+    data.title = clean_text(data.title, field="title", max_length=160, min_length=3,
+                            errors=errors) or ""
+    if data.address is not None:
+        data.address = clean_text(data.address, field="address", max_length=300,
+                                  required=False, errors=errors)
     if not 15 <= data.duration_minutes <= 480:
         errors.add("durationMinutes", "INVALID", "Between 15 and 480 minutes.")
     if not data.price.is_finite() or data.price < 0 or data.price > MAX_PRICE \

@@ -7,7 +7,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from sqlalchemy import select
 
-from engine.plugins.api import Collector, PermissionDenied, Runtime, ValidationError
+from engine.plugins.api import Collector, PermissionDenied, Runtime, ValidationError, clean_text
 from plugins.mentoring.access import (
     Viewer,
     expert_of_user,
@@ -19,6 +19,9 @@ from plugins.mentoring.enums import LANGUAGES, LEGAL_SYSTEMS, ExpertKind
 from plugins.mentoring.models import Expert, Tag
 
 MAX_CAPACITY = 500
+#: Longest bio or background, per language.
+MAX_TEXT = 5000
+MAX_TAGS, MAX_TAG_CODE = 30, 48
 
 
 @dataclass
@@ -38,6 +41,8 @@ class ProfileData:
 
 
 def valid_zone(name: str) -> bool:
+    if len(name) > 64 or not name.isprintable():
+        return False
     try:
         ZoneInfo(name)
     except (ZoneInfoNotFoundError, ValueError):
@@ -53,16 +58,25 @@ async def _check(runtime: Runtime, data: ProfileData, creating: bool) -> None:
                 errors.add(name, "REQUIRED", f"{name} is required.")
     if data.kind is not None and data.kind not in ExpertKind.__members__:
         errors.add("kind", "INVALID", "Unknown expert kind.")
-    if data.display_name is not None and not 2 <= len(data.display_name.strip()) <= 120:
-        errors.add("displayName", "INVALID", "A name of 2 to 120 characters.")
+    if data.display_name is not None:
+        data.display_name = clean_text(data.display_name, field="displayName", max_length=120,
+                                       min_length=2, errors=errors)
     for name in ("bio", "background"):
         texts = getattr(data, name)
         if texts and set(texts) - set(LANGUAGES):
             errors.add(name, "INVALID", "Translations are in ES, PT or EN.")
+        elif texts:
+            setattr(data, name, {code: clean_text(
+                text, field=f"{name}.{code.lower()}", max_length=MAX_TEXT, multiline=True,
+                errors=errors) or "" for code, text in texts.items()})
     if data.languages is not None and (not data.languages or set(data.languages) - set(LANGUAGES)):
         errors.add("languages", "INVALID", "Languages spoken: one or more of ES, PT, EN.")
     if data.legal_systems is not None and set(data.legal_systems) - set(LEGAL_SYSTEMS):
         errors.add("legalSystems", "INVALID", "Legal systems covered: ES and/or PT.")
+    if data.tags is not None and (len(data.tags) > MAX_TAGS or
+                                  any(len(t) > MAX_TAG_CODE for t in data.tags)):
+        errors.add("tags", "INVALID", f"At most {MAX_TAGS} tag codes.")
+        data.tags = []
     if data.time_zone is not None and not valid_zone(data.time_zone):
         errors.add("timeZone", "INVALID_TIME_ZONE", "An IANA time zone, e.g. Europe/Madrid.")
     if data.capacity is not None and not 0 <= data.capacity <= MAX_CAPACITY:
@@ -77,6 +91,10 @@ async def _check(runtime: Runtime, data: ProfileData, creating: bool) -> None:
 
 
 def _apply(expert: Expert, data: ProfileData) -> None:
+    if data.kind is not None and data.kind != expert.kind:
+        # An operator verifies an expert for one kind (a FUNDING advisor sees founders'
+        # projects): a new kind needs a new verification.
+        expert.verified = False
     for name in ("kind", "bio", "background", "languages", "legal_systems", "time_zone",
                  "capacity"):
         value = getattr(data, name)
@@ -139,10 +157,14 @@ async def create_tag(runtime: Runtime, viewer: Viewer | None, code: str,
                      labels: dict[str, str]) -> Tag:
     require_operator(viewer)
     code = code.strip().lower()
-    if not code or len(code) > 48 or not code.replace("-", "").replace("_", "").isalnum():
+    if not code or len(code) > MAX_TAG_CODE or not code.replace("-", "").replace("_", "").isalnum():
         raise ValidationError("code", "INVALID", "A tag code: letters, digits, - or _.")
     if set(labels) - set(LANGUAGES):
         raise ValidationError("labels", "INVALID", "Labels are in ES, PT or EN.")
+    errors = Collector()
+    labels = {lang: clean_text(text, field=f"label.{lang.lower()}", max_length=80,
+                               errors=errors) or "" for lang, text in labels.items()}
+    errors.raise_if_any()
     async with runtime.transaction() as session:
         if await session.scalar(select(Tag.id).where(Tag.code == code)) is not None:
             raise ValidationError("code", "UNIQUE", "This tag exists.")

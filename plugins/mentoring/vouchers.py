@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import select, update
+from sqlalchemy import or_, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from engine.plugins.api import NotFound, Runtime, ValidationError
 from plugins.mentoring.access import Viewer, get_expert
+from plugins.mentoring.expert_list import has_tag
 from plugins.mentoring.models import Expert, Offering, Voucher
 
 #: A completed course earns one free session (100% off) with a matching expert.
@@ -23,8 +24,9 @@ async def grant(runtime: Runtime, event_id: int, user_id: int, product_id: int,
     async with runtime.db.read() as session:
         if await session.scalar(select(Voucher.id).where(Voucher.event_id == event_id)):
             return False
-        tagged = [e for e in await session.scalars(select(Expert)) if wanted & set(e.tags)]
-    if not tagged:
+        tagged = await session.scalar(select(Expert.id).where(
+            or_(*(has_tag(topic) for topic in sorted(wanted)))).limit(1)) if wanted else None
+    if tagged is None:
         return False
     try:
         async with runtime.transaction() as session:

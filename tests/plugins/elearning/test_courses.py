@@ -171,7 +171,7 @@ async def test_bad_course_input_is_refused_and_nothing_is_written(client: Client
         "durationMinutes": -5, "topics": [""], "prerequisiteCourseId": a.product_id}},
         a.vendor_token)
     assert {e["field"] for e in data["courseSave"]["errors"]} == {
-        "durationMinutes", "topics", "prerequisiteCourseId"}
+        "durationMinutes", "topics.0", "prerequisiteCourseId"}
     bad_quiz = {"questions": [{"text": "Q", "options": ["only one"], "correct": [3]}]}
     data = await client.gql(LESSON, {"m": a.modules["one"], "i": {
         "title": "Bad", "videoUrl": "javascript:alert(1)", "quiz": bad_quiz}}, a.vendor_token)

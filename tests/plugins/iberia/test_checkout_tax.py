@@ -6,11 +6,13 @@ from __future__ import annotations
 from collections.abc import Iterator
 from datetime import UTC, datetime
 from decimal import Decimal
+from itertools import pairwise
 from typing import Any
 
 import pytest
 from sqlalchemy import column, select, table
 
+from engine.cache.versions import read_versions
 from plugins.iberia.facts import SNAPSHOT
 from plugins.iberia.models import CrossBorderSale
 from plugins.iberia.sales import record_paid_order
@@ -153,8 +155,15 @@ async def test_the_threshold_switches_to_destination_vat_at_the_sale_that_crosse
     _, variant = await client.product(token, "Masterclass", kind="DIGITAL", price="6000.00",
                                       stock=0, digitalAsset="https://cdn.example/m.mp4")
     # 6000 / 1.21 = 4958.68 net per sale: 4958.68, 9917.36, then 14876.04 > 10000
-    rates = [(await _buy(client, variant, operator))["rate"] for _ in range(4)]
+    rates, tax_facts = [], []
+    for _ in range(4):
+        rates.append((await _buy(client, variant, operator))["rate"])
+        async with client.runtime.db.read() as session:
+            tax_facts.append((await read_versions(session))["tax_facts"])
     assert rates == ["0.21", "0.21", "0.23", "0.23"]
+    # cached prices follow each sale while within the threshold, then nothing changes
+    steps = [b - a for a, b in pairwise(tax_facts)]
+    assert steps == [1, 1, 0]
 
 
 async def test_a_redelivered_paid_event_counts_the_sale_once(client: Client) -> None:

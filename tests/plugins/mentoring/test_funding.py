@@ -68,6 +68,6 @@ async def test_bad_funding_input_is_refused(client: Client) -> None:
     data = await client.gql(OPEN, {"i": {**INPUT, "amountSought": "-5", "project": "x"}},
                             founder)
     assert {(e["field"], e["code"]) for e in data["fundingRequestOpen"]["errors"]} == {
-        ("amountSought", "INVALID"), ("project", "INVALID")}
+        ("amountSought", "INVALID"), ("project", "TOO_SHORT")}
     assert (await client.gql("{ fundingRequests { id } }", token=founder)
             )["fundingRequests"] == []

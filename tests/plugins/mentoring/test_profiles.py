@@ -7,6 +7,10 @@ from __future__ import annotations
 
 from typing import Any
 
+from sqlalchemy import update
+
+from engine.plugins.api import decode_id
+from plugins.mentoring.models import Expert
 from tests.client import Client
 
 ERR = "errors { field code message }"
@@ -49,8 +53,9 @@ async def make_expert(client: Client, email: str, *, kind: str = "MENTOR",
                       tags_: list[str] | None = None, languages: list[str] | None = None,
                       legal: list[str] | None = None, zone: str = "Europe/Madrid",
                       capacity: int = 3, plan: list[dict[str, Any]] | None = None,
-                      **extra: Any) -> tuple[str, str]:
-    """Register ``email`` and give them an expert profile; returns (token, expert id)."""
+                      verified: bool = True, **extra: Any) -> tuple[str, str]:
+    """Register ``email`` and give them an expert profile, verified by an operator unless
+    ``verified`` is False; returns (token, expert id)."""
     token = await client.register(email)
     data = await client.gql(CREATE, {"i": {
         "kind": kind, "displayName": email.split("@")[0].title(), "tags": tags_ or [],
@@ -58,10 +63,19 @@ async def make_expert(client: Client, email: str, *, kind: str = "MENTOR",
         "capacity": capacity, **extra}}, token)
     assert data["expertCreate"]["errors"] == [], data
     expert_id: str = data["expertCreate"]["expert"]["id"]
+    if verified:
+        await mark_verified(client, expert_id)
     if plan is not None:
         done = await client.gql(AVAILABILITY, {"e": expert_id, "w": plan}, token)
         assert done["expertAvailabilitySet"]["errors"] == [], done
     return token, expert_id
+
+
+async def mark_verified(client: Client, expert_id: str, verified: bool = True) -> None:
+    """What ``expertVerify`` by an operator does, without registering one."""
+    async with client.runtime.db.write() as session:
+        await session.execute(update(Expert).where(
+            Expert.id == decode_id(expert_id, "Expert")).values(verified=verified))
 
 
 async def offering(client: Client, token: str, expert_id: str, **given: Any) -> str:
@@ -92,6 +106,9 @@ async def test_an_expert_profile_with_taxonomy_tags_languages_and_translated_bio
     assert (expert["bioEs"], expert["bioPt"], expert["bioFr"]) == (
         "Asesora de financiación", "Consultora", "Asesora de financiación")
     assert expert["verified"] is False
+    listed = await client.gql("{ experts(tag: \"export\") { id } expertiseTags { code } }")
+    assert listed["experts"] == []  # unverified experts are not listed publicly
+    await client.gql(VERIFY, {"id": expert["id"], "v": True}, operator)
     listed = await client.gql("{ experts(tag: \"export\") { id } expertiseTags { code } }")
     assert listed["experts"] == [{"id": expert["id"]}]
     assert [t["code"] for t in listed["expertiseTags"]] == ["export", "funding"]

@@ -1,0 +1,1 @@
+"""The HTTP layer around the app: body limits, security headers, JSON decoding, faults."""
