@@ -33,6 +33,7 @@ from engine.api.unavailable import ServiceUnavailable
 from engine.audit.extension import AuditMutations
 from engine.audit.graphql import AuditQuery
 from engine.catalog.kinds import product_kinds
+from engine.catalog.import_graphql import ProductImportMutation
 from engine.catalog.mutations import CatalogMutation
 from engine.catalog.queries import CatalogQuery
 from engine.catalog.types import CategoryType, ProductKind, ProductType, ProductVariantType
@@ -51,7 +52,8 @@ CORE_QUERIES: tuple[type, ...] = (AccountQuery, VendorQuery, StaffQuery, Catalog
                                   CheckoutQuery, OrderQuery, AuditQuery)
 CORE_MUTATIONS: tuple[type, ...] = (AccountMutation, VendorMutation, StaffMutation,
                                     CatalogMutation, ShippingMutation, CheckoutMutation,
-                                    OrderMutation, AccountLifecycleMutation, TwoFactorMutation)
+                                    OrderMutation, AccountLifecycleMutation, TwoFactorMutation,
+                                    ProductImportMutation)
 
 #: Core types plugins may add fields to, by GraphQL name.
 EXTENSIBLE_TYPES: dict[str, type] = {
