@@ -217,3 +217,39 @@ def test_the_dashboard_imports_only_the_public_plugin_api() -> None:
                     assert name == "engine.plugins.api", f"{path.name} imports {name}"
                 if name.startswith("plugins.") and not name.startswith("plugins.dashboard"):
                     pytest.fail(f"{path.name} imports another plugin: {name}")
+
+
+async def test_products_export_as_csv_and_an_import_with_a_bad_row_writes_nothing(
+        app: Starlette, client: Client) -> None:
+    vendor_token, _ = await client.vendor("es@example.com", "Bodega ES")
+    await client.product(vendor_token, "Vino tinto", price="12.10", stock=5)
+    good = ("name,kind,sku,price,stock,isPublished\n"
+            "Miel,PHYSICAL,M-1,6.50,4,yes\nQueso,PHYSICAL,Q-1,\"9,90\",2,no\n")
+    bad = good + "Pan,PHYSICAL,M-1,1.00,1,no\nAceite,PHYSICAL,A-1,barato,1,no\n"
+    async with Browser(app) as browser:
+        await browser.login("es@example.com", PASSWORD)
+        exported = await browser.get("/dashboard/products/export.csv")
+        assert exported.headers["content-type"].startswith("text/csv")
+        lines = exported.text.splitlines()
+        assert lines[0] == "name,description,kind,taxClass,isPublished,sku,variantName,price,stock"
+        assert lines[1].startswith("Vino tinto,") and lines[1].endswith(",12.10,5")
+        token = await browser.token("/dashboard/products/import")
+        refused = await browser.http.post("/dashboard/products/import", data={
+            "csrf_token": token}, files={"file": ("p.csv", bad.encode(), "text/csv")})
+        assert refused.status_code == 400
+        assert "Write a price such as 12.50." in refused.text  # row 4, found before the API
+        token = await browser.token("/dashboard/products/import")
+        refused = await browser.http.post("/dashboard/products/import", data={
+            "csrf_token": token}, files={"file": ("p.csv", bad.replace("barato", "2").encode(),
+                                                  "text/csv")})
+        assert refused.status_code == 400 and "This is already in use." in refused.text
+        assert ">3<" in refused.text  # the row with the repeated SKU
+        count = await client.gql(MY_PRODUCTS, token=vendor_token)
+        assert count["myVendor"]["products"]["totalCount"] == 1  # nothing written
+        token = await browser.token("/dashboard/products/import")
+        done = await browser.http.post("/dashboard/products/import", data={
+            "csrf_token": token}, files={"file": ("p.csv", good.encode(), "text/csv")})
+        assert done.status_code == 303
+    names = await client.gql(MY_PRODUCTS, token=vendor_token)
+    assert {e["node"]["name"] for e in names["myVendor"]["products"]["edges"]} == {
+        "Vino tinto", "Miel", "Queso"}

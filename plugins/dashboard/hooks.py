@@ -14,6 +14,7 @@ from starlette.routing import BaseRoute, Route
 from engine.plugins.api import WebKit, hookimpl
 from plugins.dashboard import (
     auth_pages,
+    csv_pages,
     operator_pages,
     order_pages,
     product_pages,
@@ -42,6 +43,8 @@ def ruta_web_routes(web: WebKit) -> list[BaseRoute]:
               methods=["POST"]),
         Route("/products", page(product_pages.product_list)),
         Route("/products/new", page(product_pages.product_new), methods=BOTH),
+        Route("/products/export.csv", page(csv_pages.export)),
+        Route("/products/import", page(csv_pages.import_page), methods=BOTH),
         Route("/products/{product_id}", page(product_pages.product_edit), methods=BOTH),
         Route("/products/{product_id}/publish", page(product_pages.product_publish),
               methods=["POST"]),
