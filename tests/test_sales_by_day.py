@@ -30,6 +30,8 @@ async def test_sales_and_refunds_are_summed_per_day_in_the_time_zone(client: Cli
         assert (await client.gql(PAY, {"id": order["id"]}, operator))["orderMarkPaid"][
             "errors"] == []
         orders.append(order)
+    assert client.runtime.dispatcher is not None
+    await client.runtime.dispatcher.drain()  # the ledger is written after commit
     first_vo = orders[0]["vendorOrders"][0]
     refunded = await client.gql(REFUND, {"id": first_vo["id"], "a": "2.00"}, shop.es_token)
     assert refunded["orderRefund"]["errors"] == []
