@@ -18,6 +18,7 @@ from plugins.dashboard import (
     operator_pages,
     order_pages,
     product_pages,
+    sales_pages,
     shipping_pages,
     variant_pages,
     vendor_pages,
@@ -57,6 +58,7 @@ def ruta_web_routes(web: WebKit) -> list[BaseRoute]:
         Route("/orders/{order_id}/fulfil", page(order_pages.order_fulfil), methods=["POST"]),
         Route("/orders/{order_id}/refund", page(order_pages.order_refund), methods=["POST"]),
         Route("/balance", page(order_pages.balance)),
+        Route("/sales", page(sales_pages.sales)),
         Route("/shipping", page(shipping_pages.shipping), methods=BOTH),
     ]
     return [site.mount("/dashboard", routes)]

@@ -121,5 +121,10 @@ def vendor_journey(browser: Browser, base: str, api: Api, lang: str, audit: Audi
     for key, element in (("sales", "#balance-sales"), ("commission", "#balance-commission"),
                          ("refunded", "#balance-refunded"), ("owed", "#balance-owed")):
         assert me.text(element) == formatter.money(figures[key]), key
+    me.press("nav.menu a[href='/dashboard/sales']", "sales")
+    assert me.page.locator("svg.chart rect.bar").count() == 30
+    assert me.page.locator("svg.chart rect.bar[height='0']").count() < 30  # today's sale
+    me.press("a[href='/dashboard/sales?days=90']", "sales-90")
+    assert me.page.locator("svg.chart rect.bar").count() == 90
     context.close()
     return Outcome(product_url, order_url, email)
