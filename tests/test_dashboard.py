@@ -141,7 +141,7 @@ async def test_each_vendor_page_runs_at_most_two_documents_and_weighs_under_100_
              "/dashboard/orders?status=UNPAID",
              f"/dashboard/orders/{order['vendorOrders'][0]['id']}", "/dashboard/balance",
              "/dashboard/sales", "/dashboard/sales?days=90", "/dashboard/shipping",
-             "/dashboard/products/import", "/dashboard/apply", "/dashboard/login", "/dashboard/register"]
+             "/dashboard/products/import", "/dashboard/staff", "/dashboard/apply", "/dashboard/login", "/dashboard/register"]
     async with Browser(app) as browser:
         await browser.login("es@example.com", PASSWORD)
         for path in pages:
@@ -254,3 +254,32 @@ async def test_products_export_as_csv_and_an_import_with_a_bad_row_writes_nothin
     names = await client.gql(MY_PRODUCTS, token=vendor_token)
     assert {e["node"]["name"] for e in names["myVendor"]["products"]["edges"]} == {
         "Vino tinto", "Miel", "Queso"}
+
+
+async def test_the_owner_invites_staff_who_accept_and_can_be_removed(
+        app: Starlette, client: Client) -> None:
+    await client.vendor("owner@example.com", "Bodega ES")
+    await client.register("helper@example.com")
+    async with Browser(app) as owner:
+        await owner.login("owner@example.com", PASSWORD)
+        sent = await owner.post("/dashboard/staff", {"email": "helper@example.com"})
+        assert sent.status_code == 303
+        page = await owner.get("/dashboard/staff")
+        assert "helper@example.com" in page.text  # waiting
+        async with Browser(app) as helper:
+            await helper.login("helper@example.com", PASSWORD)
+            home = await helper.get("/dashboard/")
+            action = re.search(r'action="(/dashboard/invitations/[^"]+/accept)"', home.text)
+            assert action is not None
+            joined = await helper.post(action.group(1), {}, form_page="/dashboard/")
+            assert joined.status_code == 303
+            assert "Bodega ES" in (await helper.get("/dashboard/")).text
+            staff_page = await helper.get("/dashboard/staff")
+            assert "/remove" not in staff_page.text  # only the owner removes
+        page = await owner.get("/dashboard/staff")
+        remove = re.search(r'action="(/dashboard/staff/[^"]+/remove)"', page.text)
+        assert remove is not None
+        done = await owner.post(remove.group(1), {}, form_page="/dashboard/staff")
+        assert done.status_code == 303
+        after = await owner.get("/dashboard/staff")
+        assert "helper@example.com" not in after.text and "Removed from your staff." in after.text

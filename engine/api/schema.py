@@ -46,6 +46,7 @@ from engine.settings import Settings
 from engine.shipping.graphql import ShippingMutation
 from engine.vendors.graphql import VendorMutation, VendorQuery
 from engine.vendors.staff_graphql import StaffMutation, StaffQuery
+from engine.vendors.staff_members import StaffRemoveMutation
 from engine.vendors.types import VendorType
 
 CORE_QUERIES: tuple[type, ...] = (AccountQuery, VendorQuery, StaffQuery, CatalogQuery,
@@ -53,7 +54,7 @@ CORE_QUERIES: tuple[type, ...] = (AccountQuery, VendorQuery, StaffQuery, Catalog
 CORE_MUTATIONS: tuple[type, ...] = (AccountMutation, VendorMutation, StaffMutation,
                                     CatalogMutation, ShippingMutation, CheckoutMutation,
                                     OrderMutation, AccountLifecycleMutation, TwoFactorMutation,
-                                    ProductImportMutation)
+                                    ProductImportMutation, StaffRemoveMutation)
 
 #: Core types plugins may add fields to, by GraphQL name.
 EXTENSIBLE_TYPES: dict[str, type] = {

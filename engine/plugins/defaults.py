@@ -21,6 +21,7 @@ from engine.plugins.markers import hookimpl
 from engine.runtime import Runtime
 from engine.settings import Settings
 from engine.shipping.graphql import shipping_methods
+from engine.vendors.staff_members import vendor_staff, vendor_staff_invitations
 
 CORE_KINDS = (
     ProductKindSpec("PHYSICAL", "Goods that are shipped", shippable=True),
@@ -72,4 +73,8 @@ def ruta_graphql_type_fields(type_name: str) -> Sequence[object]:
     return [*vendor_fields(),
             strawberry.field(resolver=shipping_methods, description=shipping_methods.__doc__),
             strawberry.field(resolver=vendor_orders, name="orders",
-                             description=vendor_orders.__doc__)]
+                             description=vendor_orders.__doc__),
+            strawberry.field(resolver=vendor_staff, name="staff",
+                             description=vendor_staff.__doc__),
+            strawberry.field(resolver=vendor_staff_invitations, name="staffInvitations",
+                             description=vendor_staff_invitations.__doc__)]

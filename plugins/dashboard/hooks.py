@@ -20,6 +20,7 @@ from plugins.dashboard import (
     product_pages,
     sales_pages,
     shipping_pages,
+    staff_pages,
     variant_pages,
     vendor_pages,
 )
@@ -59,6 +60,10 @@ def ruta_web_routes(web: WebKit) -> list[BaseRoute]:
         Route("/orders/{order_id}/refund", page(order_pages.order_refund), methods=["POST"]),
         Route("/balance", page(order_pages.balance)),
         Route("/sales", page(sales_pages.sales)),
+        Route("/staff", page(staff_pages.staff), methods=BOTH),
+        Route("/staff/{member_id}/remove", page(staff_pages.staff_remove), methods=["POST"]),
+        Route("/invitations/{invitation_id}/accept", page(staff_pages.invitation_accept),
+              methods=["POST"]),
         Route("/shipping", page(shipping_pages.shipping), methods=BOTH),
     ]
     return [site.mount("/dashboard", routes)]

@@ -16,7 +16,8 @@ async def home(visit: Visit) -> Response:
     if result.unauthenticated:
         return to_login(visit)
     return visit.render("home.html", me=result.data.get("me") or {},
-                        vendor=result.data.get("myVendor"))
+                        vendor=result.data.get("myVendor"),
+                        invitations=result.data.get("myVendorInvitations") or [])
 
 
 @signed_in
