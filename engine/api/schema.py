@@ -32,8 +32,8 @@ from engine.api.text_inputs import RefuseBadText
 from engine.api.unavailable import ServiceUnavailable
 from engine.audit.extension import AuditMutations
 from engine.audit.graphql import AuditQuery
-from engine.catalog.kinds import product_kinds
 from engine.catalog.import_graphql import ProductImportMutation
+from engine.catalog.kinds import product_kinds
 from engine.catalog.mutations import CatalogMutation
 from engine.catalog.queries import CatalogQuery
 from engine.catalog.types import CategoryType, ProductKind, ProductType, ProductVariantType
