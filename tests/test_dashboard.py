@@ -284,3 +284,41 @@ async def test_the_owner_invites_staff_who_accept_and_can_be_removed(
         assert done.status_code == 303
         after = await owner.get("/dashboard/staff")
         assert "helper@example.com" not in after.text and "Removed from your staff." in after.text
+
+
+async def test_a_course_is_authored_with_modules_lessons_and_a_quiz(
+        app: Starlette, client: Client) -> None:
+    token, _ = await client.vendor("teacher@example.com", "Escuela")
+    product_id, _ = await client.product(token, "Cata de aceite", kind="COURSE", price="0.00")
+    base = f"/dashboard/products/{product_id}/course"
+    async with Browser(app) as browser:
+        await browser.login("teacher@example.com", PASSWORD)
+        assert (await browser.get(base)).status_code == 200
+        saved = await browser.post(f"{base}/settings", {"deliveryMode": "SELF_PACED_RECORDED",
+                                                        "level": "BEGINNER",
+                                                        "durationMinutes": "90"},
+                                   form_page=base)
+        assert saved.status_code == 303
+        page = (await browser.get(base)).text
+        course_id = re.search(r'name="courseId" value="([^"]+)"', page)
+        assert course_id is not None
+        added = await browser.post(f"{base}/modules", {"courseId": course_id.group(1),
+                                                       "title": "Primeros pasos"},
+                                   form_page=base)
+        assert added.status_code == 303
+        page = (await browser.get(base)).text
+        action = re.search(r'action="(/dashboard/products/[^"]+/lessons)"', page)
+        assert action is not None
+        bad = await browser.post(action.group(1), {"title": "Aromas", "quiz": "nonsense"},
+                                 form_page=base)
+        assert bad.status_code == 400 and "Write each question after ?" in bad.text
+        quiz = "? ¿Qué aceite es virgen extra?\n* El de primera presión\n- El refinado\n"
+        done = await browser.post(action.group(1), {"title": "Aromas", "quiz": quiz},
+                                  form_page=base)
+        assert done.status_code == 303
+        page = (await browser.get(base)).text
+        assert "Primeros pasos" in page and "Aromas" in page
+    outline = await client.gql("query($id: ID!) { product(id: $id) { course { modules { "
+                               "title lessons { title } } } } }", {"id": product_id}, token)
+    assert outline["product"]["course"]["modules"] == [
+        {"title": "Primeros pasos", "lessons": [{"title": "Aromas"}]}]

@@ -14,6 +14,7 @@ from starlette.routing import BaseRoute, Route
 from engine.plugins.api import WebKit, hookimpl
 from plugins.dashboard import (
     auth_pages,
+    course_pages,
     csv_pages,
     operator_pages,
     order_pages,
@@ -64,6 +65,13 @@ def ruta_web_routes(web: WebKit) -> list[BaseRoute]:
         Route("/staff/{member_id}/remove", page(staff_pages.staff_remove), methods=["POST"]),
         Route("/invitations/{invitation_id}/accept", page(staff_pages.invitation_accept),
               methods=["POST"]),
+        Route("/products/{product_id}/course", page(course_pages.course)),
+        Route("/products/{product_id}/course/settings", page(course_pages.course_save),
+              methods=["POST"]),
+        Route("/products/{product_id}/course/modules", page(course_pages.module_create),
+              methods=["POST"]),
+        Route("/products/{product_id}/course/modules/{module_id}/lessons",
+              page(course_pages.lesson_create), methods=["POST"]),
         Route("/shipping", page(shipping_pages.shipping), methods=BOTH),
     ]
     return [site.mount("/dashboard", routes)]
