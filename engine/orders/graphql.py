@@ -201,10 +201,12 @@ class OrderMutation:
 
     @strawberry.mutation(description="Mark your part of a paid order as shipped.")
     async def vendor_order_fulfill(self, info: Info, id: strawberry.ID,
-                                   tracking_number: str | None = None) -> VendorOrderPayload:
+                                   tracking_number: str | None = None,
+                                   carrier: str | None = None) -> VendorOrderPayload:
         user = await info.context.user()
         vendor_order, exc = await attempt(lambda: service.fulfill(
-            info.context.runtime, user, decode_id(id, "VendorOrder"), tracking_number))
+            info.context.runtime, user, decode_id(id, "VendorOrder"), tracking_number,
+            carrier))
         if vendor_order is None:
             return VendorOrderPayload(errors=_errors(exc))
         async with info.context.runtime.db.read() as session:

@@ -58,7 +58,8 @@ async def order_detail(visit: Visit) -> Response:
 async def order_fulfil(visit: Visit) -> Response:
     order_id = visit.request.path_params["order_id"]
     result = await visit.graphql("OrderFulfil", id=order_id,
-                                 trackingNumber=text(visit, "trackingNumber") or None)
+                                 trackingNumber=text(visit, "trackingNumber") or None,
+                                 carrier=text(visit, "carrier") or None)
     payload = result.data.get("vendorOrderFulfill") or {}
     errors = field_errors(visit, payload.get("errors") or result.errors)
     if errors:

@@ -64,7 +64,7 @@ class Api:
           succeed: true) { errors { field code message } } }""", {"id": order["id"]}, token)
         assert paid["dummyPaymentConfirm"]["errors"] == [], paid
         vendor_order: dict[str, Any] = order["vendorOrders"][0]
-        return vendor_order
+        return {**vendor_order, "orderId": order["id"]}
 
     def balance(self, token: str) -> dict[str, str]:
         data = self.gql("{ myVendor { balance { sales { amount } commission { amount } "

@@ -101,9 +101,15 @@ def vendor_journey(browser: Browser, base: str, api: Api, lang: str, audit: Audi
     me.press("form.filters button[type=submit]", "orders-to-fulfil")
     me.press(f"main a[href='/dashboard/orders/{vendor_order['id']}']", "order")
     order_url = me.page.url
+    me.fill("#carrier", "Correos")
     me.fill("#trackingNumber", "PK123456789ES")
     me.press("form[action$='/fulfil'] button[type=submit]", "order-fulfilled")
-    assert "PK123456789ES" in me.text("main")
+    assert "PK123456789ES" in me.text("main") and "Correos" in me.text("main")
+    told = api.gql("query($id: ID!) { order(id: $id) { vendorOrders { carrier trackingNumber "
+                   "status } } }", {"id": vendor_order["orderId"]}, buyer)
+    assert told["order"]["vendorOrders"] == [{"carrier": "Correos",
+                                              "trackingNumber": "PK123456789ES",
+                                              "status": "FULFILLED"}]
     me.fill("#amount", "5.00")
     me.press("form[action$='/refund'] button[type=submit]", "refund-confirm")
     assert me.page.locator("button.danger").count() == 1  # asks before refunding
