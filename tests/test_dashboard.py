@@ -322,3 +322,25 @@ async def test_a_course_is_authored_with_modules_lessons_and_a_quiz(
                                "title lessons { title } } } } }", {"id": product_id}, token)
     assert outline["product"]["course"]["modules"] == [
         {"title": "Primeros pasos", "lessons": [{"title": "Aromas"}]}]
+
+
+async def test_a_series_of_event_slots_is_added_and_shows_seats_taken(
+        app: Starlette, client: Client) -> None:
+    token, _ = await client.vendor("events@example.com", "Eventos")
+    created = await client.gql("""mutation { productCreate(input: { name: "Cata", kind: EVENT })
+      { product { id } errors { code } } }""", token=token)
+    product_id = created["productCreate"]["product"]["id"]
+    page = f"/dashboard/products/{product_id}"
+    form = {"skuPrefix": "CATA", "price": "25", "startsAt": "2027-05-07T19:30",
+            "durationMinutes": "90", "count": "4", "everyDays": "7", "capacity": "12"}
+    async with Browser(app) as browser:
+        await browser.login("events@example.com", PASSWORD)
+        bad = await browser.post(f"{page}/series", {**form, "count": "0"}, form_page=page)
+        assert bad.status_code == 400 and "Write a whole number, 1 or more." in bad.text
+        done = await browser.post(f"{page}/series", form, form_page=page)
+        assert done.status_code == 303
+        shown = (await browser.get(page)).text
+    assert shown.count("0 / 12") == 4 and "07/05/2027, 19:30" in shown  # en_GB, Madrid time
+    variants = await client.gql("query($id: ID!) { product(id: $id) { variants { startsAt } } }",
+                                {"id": product_id}, token)
+    assert variants["product"]["variants"][0]["startsAt"].startswith("2027-05-07T17:30")

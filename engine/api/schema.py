@@ -36,6 +36,7 @@ from engine.catalog.import_graphql import ProductImportMutation
 from engine.catalog.kinds import product_kinds
 from engine.catalog.mutations import CatalogMutation
 from engine.catalog.queries import CatalogQuery
+from engine.catalog.series_graphql import SlotSeriesMutation
 from engine.catalog.types import CategoryType, ProductKind, ProductType, ProductVariantType
 from engine.checkout.graphql import CheckoutMutation, CheckoutQuery
 from engine.i18n.extension import LocaliseErrors
@@ -54,7 +55,8 @@ CORE_QUERIES: tuple[type, ...] = (AccountQuery, VendorQuery, StaffQuery, Catalog
 CORE_MUTATIONS: tuple[type, ...] = (AccountMutation, VendorMutation, StaffMutation,
                                     CatalogMutation, ShippingMutation, CheckoutMutation,
                                     OrderMutation, AccountLifecycleMutation, TwoFactorMutation,
-                                    ProductImportMutation, StaffRemoveMutation)
+                                    ProductImportMutation, StaffRemoveMutation,
+                                    SlotSeriesMutation)
 
 #: Core types plugins may add fields to, by GraphQL name.
 EXTENSIBLE_TYPES: dict[str, type] = {

@@ -53,6 +53,8 @@ def ruta_web_routes(web: WebKit) -> list[BaseRoute]:
               methods=["POST"]),
         Route("/products/{product_id}/variants", page(variant_pages.variant_create),
               methods=["POST"]),
+        Route("/products/{product_id}/series", page(variant_pages.series_create),
+              methods=["POST"]),
         Route("/products/{product_id}/variants/{variant_id}",
               page(variant_pages.variant_update), methods=["POST"]),
         Route("/orders", page(order_pages.order_list)),

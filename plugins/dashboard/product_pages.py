@@ -77,14 +77,19 @@ async def load_own_product(visit: Visit) -> tuple[Response | None, dict[str, Any
 
 def render_product(visit: Visit, data: dict[str, Any], values: dict[str, str],
                    errors: dict[str, str], variant_errors: dict[str, str] | None = None,
-                   variant_values: dict[str, str] | None = None) -> Response:
+                   variant_values: dict[str, str] | None = None,
+                   series_errors: dict[str, str] | None = None,
+                   series_values: dict[str, str] | None = None) -> Response:
     product = data["product"]
     source = product["languageCode"].lower()
-    failed = bool(errors or variant_errors)
+    failed = bool(errors or variant_errors or series_errors)
     return visit.render("product_form.html", values=values, errors=errors, product=product,
                         source=source, langs=LANGS, bookable=product["kind"] in BOOKABLE,
                         variant_errors=variant_errors or {},
-                        variant_values=variant_values or {}, **options(data),
+                        variant_values=variant_values or {},
+                        series_errors=series_errors or {},
+                        series_values=series_values or {"everyDays": "7", "count": "4"},
+                        **options(data),
                         status_code=400 if failed else 200)
 
 

@@ -87,3 +87,39 @@ async def variant_update(visit: Visit) -> Response:
     errors = field_errors(visit, payload.get("errors") or [])
     notice = next(iter(errors.values()), None) or visit.gettext("Variant saved.")
     return visit.redirect(f"{PREFIX}/products/{product_id}#variants", notice=notice)
+
+
+SERIES_FIELDS = ("skuPrefix", "price", "startsAt", "durationMinutes", "count", "everyDays",
+                 "capacity")
+
+
+@signed_in
+async def series_create(visit: Visit) -> Response:
+    refused, data = await load_own_product(visit)
+    if refused is not None:
+        return refused
+    product = data["product"]
+    values = {field: text(visit, field) for field in SERIES_FIELDS}
+    errors: dict[str, str] = {}
+    numbers = {name: int_or_none(values[name]) for name in
+               ("durationMinutes", "count", "everyDays", "capacity")}
+    for name, number in numbers.items():
+        if number is None or number < 1:
+            errors[name] = visit.gettext("Write a whole number, 1 or more.")
+    price = decimal_or_none(values["price"])
+    if price is None:
+        errors["price"] = visit.gettext("Write a price such as 12.50.")
+    starts = _local_time(visit, values["startsAt"])
+    if starts in (None, "invalid"):
+        errors["startsAt"] = visit.gettext("This value is not valid.")
+    if not errors:
+        result = await visit.graphql("SlotSeriesCreate", input={
+            "productId": product["id"], "skuPrefix": values["skuPrefix"], "price": price,
+            "startsAt": starts, "timeZone": visit.time_zone, **numbers})
+        payload = result.data.get("productSlotSeriesCreate") or {}
+        errors = field_errors(visit, payload.get("errors") or result.errors)
+    if errors:
+        return render_product(visit, data, values_from_product(product), {},
+                              series_errors=errors, series_values=values)
+    return visit.redirect(f"{PREFIX}/products/{product['id']}#variants", notice=visit.ngettext(
+        "%(num)d slot added.", "%(num)d slots added.", numbers["count"] or 0))
