@@ -23,13 +23,15 @@ from engine.api.schema import build_schema
 from engine.cache.documents import DocumentAnalyser
 from engine.cache.endpoint import CachedGraphQL
 from engine.db import health as db_health
-from engine.db.database import Database
+from engine.db.database import Database, PoolLimits
 from engine.db.timeouts import Timeouts
 from engine.events.dispatcher import Dispatcher
+from engine.gc_tuning import settle_heap
 from engine.http import json_body
 from engine.http.body_limits import BodyLimitMiddleware, BodyLimits
 from engine.http.faults import UnavailableMiddleware
 from engine.http.headers import SecurityHeadersMiddleware
+from engine.media import routes as media_routes
 from engine.orders import downloads
 from engine.payments import webhooks
 from engine.plugins.manager import build_plugin_manager
@@ -37,6 +39,8 @@ from engine.runtime import Runtime
 from engine.secret_key import with_secret_key
 from engine.settings import Settings, settings_from_env
 from engine.web.kit import WebKit, web_routes
+
+REQUEST_RUNTIME = "ruta.runtime"
 
 
 class RutaGraphQL(GraphQL[Context, None]):
@@ -47,7 +51,17 @@ class RutaGraphQL(GraphQL[Context, None]):
         self.runtime = runtime
 
     async def get_context(self, request: Any, response: Any) -> Context:
-        return Context(request=request, response=response, runtime=self.runtime)
+        scoped = self.runtime.for_request()
+        request.scope[REQUEST_RUNTIME] = scoped
+        return Context(request=request, response=response, runtime=scoped)
+
+    async def __call__(self, scope: Any, receive: Any, send: Any) -> None:
+        try:
+            await super().__call__(scope, receive, send)
+        finally:
+            scoped = scope.pop(REQUEST_RUNTIME, None)
+            if scoped is not None:
+                await scoped.db.release()
 
     def decode_json(self, data: str | bytes) -> object:
         return json_body.decode(data)  # deep nesting is a 400, not a RecursionError
@@ -58,7 +72,9 @@ def build_runtime(settings: Settings, plugins: pluggy.PluginManager | None = Non
         plugins = build_plugin_manager(disabled=settings.disabled_plugins)
     plugins.hook.ruta_models()
     settings = with_secret_key(settings)
-    db = Database(settings.database_url, timeouts=Timeouts.from_settings(settings))
+    pool = PoolLimits(size=settings.db_pool_size, overflow=settings.db_max_overflow,
+                      timeout=settings.db_pool_timeout, recycle=settings.db_pool_recycle)
+    db = Database(settings.database_url, pool=pool, timeouts=Timeouts.from_settings(settings))
     runtime = Runtime(settings, db, plugins)
     runtime.dispatcher = Dispatcher(runtime)
     return runtime
@@ -72,7 +88,8 @@ def create_app(settings: Settings | None = None, *, plugins: pluggy.PluginManage
     settings = runtime.settings
     schema = build_schema(runtime.plugins, settings)
     graphql_app = RutaGraphQL(runtime, schema=schema,
-                              graphql_ide="graphiql" if settings.graphiql else None)
+                              graphql_ide="graphiql" if settings.graphiql else None,
+                              multipart_uploads_enabled=True)
     graphql_endpoint = CachedGraphQL(
         graphql_app, runtime, DocumentAnalyser(schema._schema, runtime.plugins))
 
@@ -88,6 +105,7 @@ def create_app(settings: Settings | None = None, *, plugins: pluggy.PluginManage
     @contextlib.asynccontextmanager
     async def lifespan(_app: Starlette) -> AsyncIterator[None]:
         assert runtime.dispatcher is not None
+        settle_heap(settings)
         poller = asyncio.create_task(maintenance.run_forever(runtime))
         try:
             yield
@@ -108,6 +126,7 @@ def create_app(settings: Settings | None = None, *, plugins: pluggy.PluginManage
         routes=[Route("/health", health),
                 Route("/graphql", graphql_endpoint, methods=["GET", "POST"]),
                 Route("/downloads/{token}", downloads.endpoint(runtime)),
+                Route("/media/{key:path}", media_routes.endpoint(runtime)),
                 Route("/webhooks/stripe", webhooks.endpoint(runtime), methods=["POST"]),
                 *web_routes(runtime.plugins, web)],
         middleware=middleware,

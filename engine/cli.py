@@ -32,6 +32,7 @@ SCHEMA_PATH = Path("schema") / "schema.graphql"
 
 async def _migrate(runtime: Runtime) -> None:
     await upgrade(runtime.db, runtime.plugins)
+    await runtime.db.dispose()  # in the loop that opened the connections
 
 
 async def _migrate_and_seed(runtime: Runtime) -> bool:
@@ -39,6 +40,9 @@ async def _migrate_and_seed(runtime: Runtime) -> bool:
     created = await seed(runtime)
     await runtime.db.dispose()
     return created
+
+
+WORKER_HEALTHCHECK_SECONDS = 60
 
 
 def _settings(demo: bool = False) -> Settings:
@@ -56,7 +60,6 @@ def cmd_serve(args: argparse.Namespace) -> int:
               f" in {settings.database_url}")
     else:
         asyncio.run(_migrate(runtime))
-        asyncio.run(runtime.db.dispose())
     host_for_url = "127.0.0.1" if args.host in ("0.0.0.0", "::") else args.host
     print(f"GraphQL API: http://{host_for_url}:{args.port}/graphql")
     if args.demo:
@@ -66,8 +69,12 @@ def cmd_serve(args: argparse.Namespace) -> int:
     sys.stdout.flush()
     if args.workers > 1:  # spawned workers exit when this process dies (engine.parent_watch)
         os.environ[parent_watch.ENV] = str(os.getpid())
+    # Workers import the app and build the schema before they answer the supervisor's
+    # health check: on a busy machine that takes longer than uvicorn's default 5 s, and a
+    # worker that misses it is killed and restarted over and over.
     uvicorn.run("engine.app:app_from_env", factory=True, host=args.host, port=args.port,
-                workers=args.workers, log_level="info")
+                workers=args.workers, log_level="info",
+                timeout_worker_healthcheck=WORKER_HEALTHCHECK_SECONDS)
     return 0
 
 

@@ -1,4 +1,6 @@
-"""Rules for free-text input shared by every domain (names, slugs, e-mails, postal codes).
+"""Rules for free-text input shared by every domain (names, slugs, e-mails).
+
+Postal codes are checked per country in ``engine.postal_codes``.
 
 Each function returns the normalised value or records a typed error on the collector.
 Every free text has a length cap; NUL is refused everywhere, control characters except
@@ -14,7 +16,6 @@ from engine.errors import Collector
 
 EMAIL_RE = re.compile(r"^[^@\s]{1,64}@[^@\s]+\.[^@\s]{2,}$")
 SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
-POSTAL_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9 \-]{1,14}$")
 
 
 #: Characters a long (multi-line) text may keep among the control characters (Cc).
@@ -112,14 +113,3 @@ def clean_slug(errors: Collector, field: str, value: str) -> str | None:
         errors.add(field, "INVALID", "Use lower-case letters, digits and single hyphens.")
         return None
     return slug
-
-
-def clean_postal_code(errors: Collector, field: str, value: str | None) -> str | None:
-    if value is None or not value.strip():
-        errors.add(field, "REQUIRED", "A postal code is required.")
-        return None
-    code = value.strip().upper()
-    if not POSTAL_RE.match(code):
-        errors.add(field, "INVALID", "Enter a valid postal code.")
-        return None
-    return code

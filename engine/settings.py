@@ -37,6 +37,14 @@ Every knob the engine has is here, with its environment variable:
 ``RUTA_LOGIN_MAX_FAILURES``           failed sign-ins per account before a lockout (default 5)
 ``RUTA_LOGIN_MAX_FAILURES_PER_ADDRESS`` failed sign-ins per client address (default 50)
 ``RUTA_LOGIN_LOCKOUT``                first lockout in seconds, doubling after that (default 60)
+``RUTA_SHOP_*``, ``RUTA_LANGUAGES``...  what the ``shop`` query says (``engine.shop.settings``)
+``RUTA_STORAGE_BACKEND``, ``RUTA_S3_*``  where files live (``engine.storage.settings``)
+``RUTA_DB_POOL_SIZE``                 PostgreSQL connections a worker keeps open (default 5)
+``RUTA_DB_MAX_OVERFLOW``              extra connections a worker may open under load (default 5)
+``RUTA_DB_POOL_TIMEOUT``              seconds a request waits for a free connection (default 10)
+``RUTA_DB_POOL_RECYCLE``              seconds after which a pooled connection is replaced (1800)
+``RUTA_OUTBOX_LEASE``                 seconds a claimed outbox delivery stays claimed unrenewed (10)
+``RUTA_GC_GEN0_THRESHOLD``            gen-0 threshold of the garbage collector in workers (50000)
 ====================================  =====================================================
 """
 
@@ -47,6 +55,13 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from decimal import Decimal, InvalidOperation
 from typing import Literal
+
+from engine.shop.settings import ShopSettings, ShopSettingsError, shop_settings_from_env
+from engine.storage.settings import (
+    StorageSettings,
+    StorageSettingsError,
+    storage_settings_from_env,
+)
 
 DEFAULT_SECRET_KEY = "ruta-insecure-development-secret-change-me"
 DEFAULT_DATABASE_URL = "sqlite+aiosqlite:///ruta.db"
@@ -89,8 +104,16 @@ class Settings:
     login_max_failures: int = 5
     login_max_failures_per_address: int = 50
     login_lockout: int = 60
+    db_pool_size: int = 5
+    db_max_overflow: int = 5
+    db_pool_timeout: float = 10.0
+    db_pool_recycle: int = 1800
+    outbox_lease: float = 10.0
+    gc_gen0_threshold: int = 50_000
     jwt_audience: str = "ruta"
     jwt_issuer: str = "ruta"
+    shop: ShopSettings = field(default_factory=ShopSettings)
+    storage: StorageSettings = field(default_factory=StorageSettings)
     extra: Mapping[str, str] = field(default_factory=dict)
     max_body_bytes: int = 1024 * 1024
     max_upload_bytes: int = 20 * 1024 * 1024
@@ -142,7 +165,17 @@ class Settings:
         if min(self.password_hash_threads, self.login_max_failures,
                self.login_max_failures_per_address, self.login_lockout) < 1:
             raise SettingsError("password threads and login throttle settings must be >= 1")
+        if self.db_pool_size < 1 or self.db_max_overflow < 0 or self.db_pool_timeout <= 0:
+            raise SettingsError("RUTA_DB_POOL_SIZE must be at least 1, RUTA_DB_MAX_OVERFLOW "
+                                "at least 0 and RUTA_DB_POOL_TIMEOUT positive")
+        if self.outbox_lease < 1:
+            raise SettingsError("RUTA_OUTBOX_LEASE must be at least 1 second")
         return self
+
+    @property
+    def db_connections_per_worker(self) -> int:
+        """The most PostgreSQL connections one worker process can hold."""
+        return self.db_pool_size + self.db_max_overflow
 
     def with_(self, **changes: object) -> Settings:
         return replace(self, **changes)  # type: ignore[arg-type]
@@ -180,6 +213,20 @@ def _float(env: Mapping[str, str], name: str, default: float) -> float:
         return float(raw)
     except ValueError as exc:
         raise SettingsError(f"{name} must be a number of seconds: {raw!r}") from exc
+
+
+def _shop(env: Mapping[str, str]) -> ShopSettings:
+    try:
+        return shop_settings_from_env(env)
+    except ShopSettingsError as exc:
+        raise SettingsError(str(exc)) from exc
+
+
+def _storage(env: Mapping[str, str]) -> StorageSettings:
+    try:
+        return storage_settings_from_env(env)
+    except StorageSettingsError as exc:
+        raise SettingsError(str(exc)) from exc
 
 
 def settings_from_env(env: Mapping[str, str] | None = None) -> Settings:
@@ -227,5 +274,13 @@ def settings_from_env(env: Mapping[str, str] | None = None) -> Settings:
         login_max_failures=_int(env, "RUTA_LOGIN_MAX_FAILURES", 5),
         login_max_failures_per_address=_int(env, "RUTA_LOGIN_MAX_FAILURES_PER_ADDRESS", 50),
         login_lockout=_int(env, "RUTA_LOGIN_LOCKOUT", 60),
+        shop=_shop(env),
+        storage=_storage(env),
+        db_pool_size=_int(env, "RUTA_DB_POOL_SIZE", 5),
+        db_max_overflow=_int(env, "RUTA_DB_MAX_OVERFLOW", 5),
+        db_pool_timeout=float(env.get("RUTA_DB_POOL_TIMEOUT", "10")),
+        db_pool_recycle=_int(env, "RUTA_DB_POOL_RECYCLE", 1800),
+        outbox_lease=float(env.get("RUTA_OUTBOX_LEASE", "10")),
+        gc_gen0_threshold=_int(env, "RUTA_GC_GEN0_THRESHOLD", 50_000),
     )
     return settings.validate()

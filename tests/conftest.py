@@ -10,6 +10,8 @@ from engine.testing.database import POSTGRES_ADMIN_URL, empty_database, test_set
 
 __all__ = ["POSTGRES_ADMIN_URL", "empty_database", "test_settings"]
 
+pytest_plugins = ["tests.storage_backends"]  # local and S3 (moto) storage fixtures
+
 
 @pytest.fixture(autouse=True)
 def _clean(ruta_clean: None) -> None:

@@ -4,8 +4,6 @@ download never streams a file outside the selling vendor's prefix."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 from sqlalchemy import update
 
@@ -62,19 +60,17 @@ async def test_a_vendor_cannot_sell_another_vendors_file(client: Client) -> None
 
 
 async def test_a_download_never_streams_a_file_outside_the_sellers_prefix(
-        client: Client, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+        client: Client) -> None:
     """Rows stored before the rule (or written around it) are re-checked at download."""
-    monkeypatch.setitem(client.runtime.settings.__dict__, "media_root", str(tmp_path))
+    private = client.runtime.stores.private
     operator = await client.operator()
     _, victim = await client.vendor("victim@example.com", "Victim", operator_token=operator)
     thief, thief_vendor = await client.vendor("thief@example.com", "Thief",
                                               operator_token=operator)
     victim_key = f"vendors/{decode_id(victim, 'Vendor')}/secret.pdf"
-    (tmp_path / victim_key).parent.mkdir(parents=True)
-    (tmp_path / victim_key).write_bytes(b"%PDF victim's")
+    await private.put(victim_key, b"%PDF victim's", "application/pdf")
     own_key = f"vendors/{decode_id(thief_vendor, 'Vendor')}/book.pdf"
-    (tmp_path / own_key).parent.mkdir(parents=True)
-    (tmp_path / own_key).write_bytes(b"%PDF thief's")
+    await private.put(own_key, b"%PDF thief's", "application/pdf")
     _, variant = await client.product(thief, "Free book", kind="DIGITAL", price="0.00",
                                       stock=0, digitalAsset=own_key)
     buyer = await client.register("buyer@example.com")
@@ -84,7 +80,7 @@ async def test_a_download_never_streams_a_file_outside_the_sellers_prefix(
     done = await client.gql(COMPLETE, {"id": created["checkoutCreate"]["checkout"]["id"]},
                             buyer)
     line = done["checkoutComplete"]["order"]["vendorOrders"][0]["lines"][0]
-    link = line["downloadUrl"].removeprefix("http://testserver")
+    link = line["downloadUrl"].removeprefix(client.runtime.settings.public_url)
     assert (await client.http.get(link)).content == b"%PDF thief's"
     async with client.runtime.db.write() as session:
         await session.execute(update(OrderLine).values(digital_asset=victim_key))

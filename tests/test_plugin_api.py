@@ -137,8 +137,8 @@ async def test_plugins_add_their_demo_data_once_after_the_core(plugged: Any) -> 
     assert {"admin@ruta.example", "mentor.pt@ruta.example"} <= set(demo.users)
     assert {"curso-turismo-sustentavel", "oficina-grupo-financiamento"} <= set(demo.products)
     assert "courses-tourism" in demo.categories and "TUR-COH1" in demo.variants
-    assert sorted(demo.vendors) == ["bodega-y-dulces-del-condado", "sabores-do-algarve",
-                                    "taller-raya"]
+    assert sorted(demo.vendors) == ["bodega-y-dulces-del-condado", "ediciones-donana",
+                                    "sabores-do-algarve", "taller-raya"]
 
 
 OLD_PATHS = {"engine.hookspecs": "engine.plugins.specs",

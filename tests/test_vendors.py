@@ -49,7 +49,7 @@ async def test_bad_applications_get_typed_errors_and_write_nothing(client: Clien
         ({**GOOD, "name": "   "}, "name", "REQUIRED"),
         ({**GOOD, "name": "x" * 121}, "name", "TOO_LONG"),
         ({**GOOD, "country": "US"}, "country", "UNSUPPORTED_COUNTRY"),
-        ({**GOOD, "postalCode": "!!"}, "postalCode", "INVALID"),
+        ({**GOOD, "postalCode": "!!"}, "postalCode", "INVALID_POSTAL_CODE"),
         ({**GOOD, "taxId": ""}, "taxId", "REQUIRED"),
     ]
     for given, field, code in cases:

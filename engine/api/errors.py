@@ -22,6 +22,7 @@ from engine.errors import RutaError, ValidationError
 COMMON_CODES = (
     "INVALID", "REQUIRED", "TOO_SHORT", "TOO_LONG", "UNIQUE", "NOT_FOUND", "INVALID_ID",
     "DUPLICATED", "FORBIDDEN", "INVALID_CURSOR", "UNSUPPORTED_COUNTRY", "INVALID_CHARACTERS",
+    "INVALID_POSTAL_CODE",
 )
 
 E = TypeVar("E")

@@ -130,8 +130,10 @@ def count_of(query: Select[Any]) -> Select[Any]:
 
 
 def connection(page: Page, build: Callable[[Any], T], pk_of: Callable[[Any], int],
-               count: Callable[[], Awaitable[int]]) -> Connection[T]:
-    edges = [Edge(cursor=encode_cursor(pk_of(row)), node=build(row)) for row in page.rows]
+               count: Callable[[], Awaitable[int]],
+               cursor: Callable[[int], str] = encode_cursor) -> Connection[T]:
+    """``pk_of`` gives each row's position key, ``cursor`` encodes it (default: keyset)."""
+    edges = [Edge(cursor=cursor(pk_of(row)), node=build(row)) for row in page.rows]
     return Connection(
         edges=edges,
         page_info=PageInfo(

@@ -15,7 +15,7 @@ from typing import Any
 import pluggy
 import strawberry
 from graphql import GraphQLError
-from strawberry.extensions import MaskErrors
+from strawberry.extensions import MaskErrors, ParserCache, ValidationCache
 from strawberry.schema.config import StrawberryConfig
 from strawberry.tools import merge_types
 from strawberry.types import ExecutionContext
@@ -40,21 +40,30 @@ from engine.catalog.series_graphql import SlotSeriesMutation
 from engine.catalog.types import CategoryType, ProductKind, ProductType, ProductVariantType
 from engine.checkout.graphql import CheckoutMutation, CheckoutQuery
 from engine.i18n.extension import LocaliseErrors
+from engine.media.graphql import MediaMutation
 from engine.orders.graphql import OrderMutation, OrderQuery
 from engine.orders.types import OrderType
 from engine.plugins.contributions import GraphQLContribution
+from engine.reviews.graphql import ReviewMutation, ReviewQuery
+from engine.search.graphql import SearchQuery
 from engine.settings import Settings
 from engine.shipping.graphql import ShippingMutation
+from engine.shop.graphql import ShopQuery
 from engine.vendors.graphql import VendorMutation, VendorQuery
 from engine.vendors.staff_graphql import StaffMutation, StaffQuery
 from engine.vendors.staff_members import StaffRemoveMutation
 from engine.vendors.types import VendorType
 
-CORE_QUERIES: tuple[type, ...] = (AccountQuery, VendorQuery, StaffQuery, CatalogQuery,
-                                  CheckoutQuery, OrderQuery, AuditQuery)
+#: Distinct documents kept parsed and validated (per process, shared by every schema).
+DOCUMENT_CACHE_SIZE = 256
+
+CORE_QUERIES: tuple[type, ...] = (ShopQuery, AccountQuery, VendorQuery, StaffQuery,
+                                  CatalogQuery, SearchQuery, ReviewQuery, CheckoutQuery,
+                                  OrderQuery, AuditQuery)
 CORE_MUTATIONS: tuple[type, ...] = (AccountMutation, VendorMutation, StaffMutation,
-                                    CatalogMutation, ShippingMutation, CheckoutMutation,
-                                    OrderMutation, AccountLifecycleMutation, TwoFactorMutation,
+                                    CatalogMutation, MediaMutation, ShippingMutation,
+                                    CheckoutMutation, OrderMutation, ReviewMutation,
+                                    AccountLifecycleMutation, TwoFactorMutation,
                                     ProductImportMutation, StaffRemoveMutation,
                                     SlotSeriesMutation)
 
@@ -130,6 +139,11 @@ def build_schema(plugins: pluggy.PluginManager, settings: Settings) -> strawberr
     mutation = merge_types(
         "Mutation", CORE_MUTATIONS + tuple(t for c in contributions for t in c.mutation))
     extensions: list[Any] = [*limit_extensions(settings)]
+    # Parsed and validated documents are cached: parsing depends on the text only, and
+    # strawberry keys validation by (schema, document, rules), so apps with different
+    # plugin sets in one process never share a verdict. Both LRUs are bounded.
+    extensions += [lambda: ParserCache(maxsize=DOCUMENT_CACHE_SIZE),
+                   lambda: ValidationCache(maxsize=DOCUMENT_CACHE_SIZE)]
     extensions.extend((RefuseBadText, LocaliseErrors, AuditMutations))
     if not settings.debug:
         extensions.append(lambda: MaskErrors(should_mask_error=should_mask))

@@ -31,6 +31,7 @@ CORE_TABLES: dict[str, str] = {
     "catalog_product": CATALOG, "catalog_product_translation": CATALOG,
     "catalog_variant": CATALOG, "catalog_category": CATALOG,
     "catalog_category_translation": CATALOG, "vendor": CATALOG,
+    "catalog_product_media": CATALOG, "review": CATALOG,
     "vendor_translation": CATALOG, "shipping_method": CATALOG,
 }
 CORE_COLUMNS: dict[tuple[str, str], str] = {

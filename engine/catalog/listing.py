@@ -1,16 +1,19 @@
 """Catalog reads: which products a viewer may see, filtered, with translated text.
 
 One SELECT returns the page's rows together with their translated name and description.
+Text search, sorting and facets are in ``engine.search``.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import Select, exists, or_, select
+from sqlalchemy import Select, Subquery, or_, select
 
 from engine.catalog.models import Category, CategoryTranslation, Product, ProductTranslation
+from engine.search.sorting import cheapest_price
 from engine.translations import translated
 from engine.vendors.models import Vendor
 
@@ -21,6 +24,10 @@ class ProductFilter:
     category_id: int | None = None
     vendor_id: int | None = None
     kind: str | None = None
+    vendor_ids: tuple[int, ...] = ()
+    #: On the cheapest variant's price, as the vendor entered it.
+    price_min: Decimal | None = None
+    price_max: Decimal | None = None
 
 
 @dataclass(frozen=True)
@@ -31,10 +38,6 @@ class Scope:
     vendor_id: int | None = None
     everything: bool = False
     only_vendor: bool = False
-
-
-def _escape_like(text: str) -> str:
-    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 
 
 def product_select(language: str | None) -> Select[Any]:
@@ -64,19 +67,24 @@ def category_and_descendants(category_id: int) -> Select[Any]:
     return select(tree.c.id)
 
 
-def filtered(query: Select[Any], flt: ProductFilter) -> Select[Any]:
+def filtered(query: Select[Any], flt: ProductFilter, hits: Subquery | None = None
+             ) -> Select[Any]:
+    """``query`` narrowed by ``flt``; ``hits`` (``engine.search.match.hits``) joins the
+    products matching ``flt.search``."""
     if flt.category_id is not None:
         query = query.where(Product.category_id.in_(category_and_descendants(flt.category_id)))
     if flt.vendor_id is not None:
         query = query.where(Product.vendor_id == flt.vendor_id)
+    if flt.vendor_ids:
+        query = query.where(Product.vendor_id.in_(flt.vendor_ids))
     if flt.kind is not None:
         query = query.where(Product.kind == flt.kind)
-    if flt.search:
-        pattern = f"%{_escape_like(flt.search.strip())}%"
-        in_translation = exists().where(
-            ProductTranslation.product_id == Product.id,
-            ProductTranslation.name.ilike(pattern, escape="\\"))
-        query = query.where(or_(Product.name.ilike(pattern, escape="\\"), in_translation))
+    if flt.price_min is not None:
+        query = query.where(cheapest_price() >= flt.price_min)
+    if flt.price_max is not None:
+        query = query.where(cheapest_price() <= flt.price_max)
+    if hits is not None:
+        query = query.join(hits, hits.c.product_id == Product.id)
     return query
 
 

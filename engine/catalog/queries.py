@@ -1,5 +1,5 @@
-"""Catalog queries: ``products``, ``product``, ``productVariant``, ``categories``,
-``taxClasses``."""
+"""Catalog queries: ``products`` (filters, search, sortBy), ``product``, ``productVariant``,
+``categories``, ``taxClasses``."""
 
 from __future__ import annotations
 
@@ -26,33 +26,14 @@ from engine.catalog.listing import (
 from engine.catalog.models import Category, Product, ProductVariant
 from engine.catalog.types import (
     CategoryType,
-    ProductKind,
     ProductType,
     ProductVariantType,
     TaxClassType,
 )
 from engine.errors import ValidationError
-
-MAX_SEARCH = 100
-
-
-@strawberry.input
-class ProductFilterInput:
-    search: str | None = None
-    category_id: strawberry.ID | None = None
-    vendor_id: strawberry.ID | None = None
-    kind: ProductKind | None = None
-
-    def to_filter(self) -> ProductFilter:
-        if self.search is not None and len(self.search) > MAX_SEARCH:
-            raise ValidationError("filter.search", "TOO_LONG",
-                                  f"Search at most {MAX_SEARCH} characters.")
-        return ProductFilter(
-            search=self.search,
-            category_id=decode_optional(self.category_id, "Category", field="filter.categoryId"),
-            vendor_id=decode_optional(self.vendor_id, "Vendor", field="filter.vendorId"),
-            kind=self.kind.value if self.kind is not None else None,
-        )
+from engine.search.inputs import ProductFilterInput, ProductOrder
+from engine.search.match import hits
+from engine.search.sorting import Sort, SortField, encode_offset, fetch_sorted_page, order_by
 
 
 async def viewer_scope(info: Info) -> Scope:
@@ -63,13 +44,24 @@ async def viewer_scope(info: Info) -> Scope:
 
 
 async def list_products(info: Info, args: PageArgs, flt: ProductFilter, scope: Scope,
-                        language: str | None, country: str | None) -> Connection[ProductType]:
+                        language: str | None, country: str | None,
+                        sort: Sort | None = None) -> Connection[ProductType]:
     runtime = info.context.runtime
-    query = filtered(visible(product_select(language), scope), flt)
+    found = hits(runtime.db.engine.dialect.name, flt.search) if flt.search else None
+    if sort is None and found is not None:
+        sort = Sort(SortField.RELEVANCE)
+    query = filtered(visible(product_select(language), scope), flt, found)
     async with runtime.db.read() as session:
-        page = await fetch_page(session, query, Product.id, args, lambda row: row[0].id)
+        if sort is None:
+            page = await fetch_page(session, query, Product.id, args, lambda row: row[0].id)
+            pk_of = lambda row: int(row[0].id)  # noqa: E731
+        else:
+            order = order_by(sort, found, query.selected_columns.t_name)
+            page, start = await fetch_sorted_page(session, query, order, args)
+            offsets = {id(row): start + index for index, row in enumerate(page.rows)}
+            pk_of = lambda row: offsets[id(row)]  # noqa: E731
 
-    counted = count_of(filtered(visible(select(Product.id), scope), flt))
+    counted = count_of(filtered(visible(select(Product.id), scope), flt, found))
 
     async def count_now() -> int:
         async with runtime.db.read() as session:
@@ -79,8 +71,10 @@ async def list_products(info: Info, args: PageArgs, flt: ProductFilter, scope: S
         return await cached_count(runtime.db, counted, await info.context.cache_versions(),
                                   count_now)
 
-    return connection(page, lambda row: ProductType.of_row(row, language, country),
-                      lambda row: int(row[0].id), count)
+    build = lambda row: ProductType.of_row(row, language, country)  # noqa: E731
+    if sort is None:
+        return connection(page, build, pk_of, count)
+    return connection(page, build, pk_of, count, cursor=encode_offset)
 
 
 @strawberry.type
@@ -92,10 +86,12 @@ class CatalogQuery:
         filter: ProductFilterInput | None = None,
         language_code: LanguageCodeEnum | None = None,  # type: ignore[valid-type]
         country: CountryCode | None = None,  # type: ignore[valid-type]
+        sort_by: ProductOrder | None = None,
     ) -> Connection[ProductType]:
         flt = filter.to_filter() if filter else ProductFilter()
         return await list_products(info, PageArgs(first, after, last, before), flt,
-                                   await viewer_scope(info), language_code, country)
+                                   await viewer_scope(info), language_code, country,
+                                   sort_by.to_sort() if sort_by else None)
 
     @strawberry.field(description="One product by id or slug, if the viewer may see it.")
     async def product(

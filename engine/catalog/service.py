@@ -19,6 +19,7 @@ from engine.catalog.models import Category, Product, ProductTranslation
 from engine.errors import Collector, NotFound, PermissionDenied, ValidationError
 from engine.events.outbox import record
 from engine.input_rules import clean_slug, clean_text
+from engine.media.files import product_files, remove_unused
 from engine.runtime import Runtime
 from engine.slugs import unique_slug
 from engine.vendors.access import require_user, require_vendor_staff
@@ -230,9 +231,13 @@ async def update_product(runtime: Runtime, user: User | None, product_id: int,
 
 
 async def delete_product(runtime: Runtime, user: User | None, product_id: int) -> Product:
+    """Its pictures go with it (rows, then unshared files after commit); a digital file
+    stays, since paid order lines keep pointing at it."""
     async with runtime.transaction() as session:
         product = await owned_product(session, user, product_id, lock=True)
+        pictures = await product_files(session, product.id)
         await session.delete(product)
         await record(session, runtime.plugins, "ruta_product_deleted", product_id=product.id,
                      vendor_id=product.vendor_id)
+    await remove_unused(runtime, pictures)
     return product

@@ -5,6 +5,8 @@ Every vendor's page comes from one batched statement (``vendor_pages``)."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import strawberry
 
 from engine.api.context import Info
@@ -13,9 +15,9 @@ from engine.api.viewer import can_manage_vendor
 from engine.cache.documents import METADATA_KEY
 from engine.cache.versions import CATALOG
 from engine.catalog.listing import ProductFilter, Scope
-from engine.catalog.queries import ProductFilterInput
 from engine.catalog.types import ProductType
 from engine.catalog.vendor_pages import vendor_product_counts, vendor_product_pages
+from engine.search.inputs import ProductFilterInput
 from engine.vendors.types import VendorType
 
 
@@ -25,7 +27,7 @@ async def products(
 ) -> Connection[ProductType]:
     """The vendor's products: published ones, or all of them for its staff."""
     flt = filter.to_filter() if filter else ProductFilter()
-    flt = ProductFilter(search=flt.search, category_id=flt.category_id, kind=flt.kind)
+    flt = replace(flt, vendor_id=None, vendor_ids=())
     vendor_id = root.model.id
     mine = await can_manage_vendor(info, vendor_id)
     scope = Scope(vendor_id=vendor_id, only_vendor=True) if mine else Scope()

@@ -21,6 +21,7 @@ from engine.api.pagination import Page, PageArgs, decode_cursor
 from engine.catalog.listing import ProductFilter, Scope, filtered, product_select, visible
 from engine.catalog.models import Product
 from engine.runtime import Runtime
+from engine.search.match import hits
 
 #: (page arguments, filter without vendor, scope, language)
 Group = tuple[PageArgs, ProductFilter, Scope, str | None]
@@ -35,6 +36,11 @@ def _grouped(keys: Sequence[tuple[Any, ...]]) -> dict[tuple[Any, ...], list[int]
     return groups
 
 
+def _filtered(session: Any, query: Select[Any], flt: ProductFilter) -> Select[Any]:
+    found = hits(session.bind.dialect.name, flt.search) if flt.search else None
+    return filtered(query, flt, found)
+
+
 def _page(rows: list[Any], args: PageArgs) -> Page:
     if args.first is not None:
         return Page(rows[: args.first], len(rows) > args.first, args.after is not None)
@@ -46,7 +52,7 @@ async def _pages(session: Any, group: Group, vendor_ids: list[int]) -> dict[int,
     args, flt, scope, language = group
     size = args.first if args.first is not None else args.last
     assert size is not None
-    query = filtered(visible(product_select(language), scope), flt)
+    query = _filtered(session, visible(product_select(language), scope), flt)
     query = query.where(Product.vendor_id.in_(vendor_ids))
     if args.after is not None:
         query = query.where(Product.id > decode_cursor(args.after, "after"))
@@ -87,7 +93,7 @@ def vendor_product_counts(runtime: Runtime) -> DataLoader[CountKey, int]:
         async with runtime.db.read() as session:
             for (flt, scope), vendor_ids in _grouped(keys).items():
                 counting = cast("Select[Any]", select(Product.vendor_id, func.count()))
-                query = filtered(visible(counting, scope), flt)
+                query = _filtered(session, visible(counting, scope), flt)
                 rows = await session.execute(query.where(Product.vendor_id.in_(vendor_ids))
                                              .group_by(Product.vendor_id))
                 counts = {vendor_id: int(total) for vendor_id, total in rows}

@@ -6,7 +6,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from engine.errors import Collector
-from engine.input_rules import clean_postal_code, clean_text
+from engine.input_rules import clean_text
+from engine.postal_codes import clean_postal_code
 
 
 @dataclass
@@ -37,7 +38,8 @@ def clean_address(errors: Collector, prefix: str, data: AddressData,
         "streetAddress1": text("streetAddress1", data.street_address_1, 200, True),
         "streetAddress2": text("streetAddress2", data.street_address_2, 200, False) or "",
         "city": text("city", data.city, 100, True),
-        "postalCode": clean_postal_code(errors, f"{prefix}.postalCode", data.postal_code),
+        "postalCode": clean_postal_code(errors, f"{prefix}.postalCode", data.postal_code,
+                                        data.country),
         "country": data.country,
         "countryArea": text("countryArea", data.country_area, 100, False) or "",
         "phone": text("phone", data.phone, 32, False) or "",

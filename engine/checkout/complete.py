@@ -15,6 +15,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from engine.accounts.models import User
+from engine.bookings.models import Booking
 from engine.bookings.service import holds
 from engine.checkout.models import Checkout
 from engine.checkout.service import get_checkout
@@ -31,9 +32,19 @@ from engine.runtime import Runtime
 
 
 @dataclass(frozen=True)
+class OrderParts:
+    """What ``checkoutComplete`` just wrote, so that its answer needs no reading back."""
+
+    vendor_orders: list[VendorOrder]
+    lines: dict[int, list[OrderLine]]  # by vendor order id
+    bookings: dict[int, list[Booking]]  # by order line id
+
+
+@dataclass(frozen=True)
 class Completed:
     order: Order
     created: bool
+    parts: OrderParts | None = None
 
 
 def _validate(runtime: Runtime, state: CheckoutState) -> None:
@@ -91,7 +102,9 @@ def _line(order: Order, vendor_order: VendorOrder, line: LineState) -> OrderLine
 
 
 async def _create_order(runtime: Runtime, session: AsyncSession, state: CheckoutState,
-                        gateway: str) -> Order:
+                        gateway: str) -> Completed:
+    """Insert the order, its vendor orders, lines and seat holds: one INSERT per table
+    (rows of a table go in one multi-row statement)."""
     checkout: Checkout = state.checkout
     total = state.total
     order = Order(number=await next_number(session, "order"), checkout_id=checkout.id,
@@ -103,32 +116,36 @@ async def _create_order(runtime: Runtime, session: AsyncSession, state: Checkout
                   payment_gateway=gateway, plugin_data=dict(checkout.plugin_data or {}))
     session.add(order)
     await session.flush()
+    vendor_orders = [VendorOrder(
+        order_id=order.id, vendor_id=vendor.vendor.id, status="UNPAID",
+        total_net=vendor.total.net, total_tax=vendor.total.tax, total_gross=vendor.total.gross,
+        shipping_method_name=vendor.shipping_method.name if vendor.shipping_method and
+        vendor.needs_shipping else None,
+        shipping_net=vendor.shipping.net, shipping_tax=vendor.shipping.tax,
+        shipping_gross=vendor.shipping.gross) for vendor in state.vendors]
+    session.add_all(vendor_orders)
+    await session.flush()
+    lines = {vendor_order.id: [(line, _line(order, vendor_order, line)) for line in vendor.lines]
+             for vendor, vendor_order in zip(state.vendors, vendor_orders, strict=True)}
+    session.add_all([order_line for pairs in lines.values() for _, order_line in pairs])
+    await session.flush()
     now = utcnow()
-    for vendor in state.vendors:
-        vendor_total = vendor.total
-        vendor_order = VendorOrder(
-            order_id=order.id, vendor_id=vendor.vendor.id, status="UNPAID",
-            total_net=vendor_total.net, total_tax=vendor_total.tax,
-            total_gross=vendor_total.gross,
-            shipping_method_name=vendor.shipping_method.name if vendor.shipping_method and
-            vendor.needs_shipping else None,
-            shipping_net=vendor.shipping.net, shipping_tax=vendor.shipping.tax,
-            shipping_gross=vendor.shipping.gross)
-        session.add(vendor_order)
-        await session.flush()
-        for line in vendor.lines:
-            order_line = _line(order, vendor_order, line)
-            session.add(order_line)
-            if line.bookable:
-                await session.flush()
-                session.add_all(holds(order.id, order_line.id, line.vendor.id, order.user_id,
-                                      line.variant.id, line.line.quantity, line.variant.starts_at,
-                                      line.variant.ends_at, now))
+    bookings: dict[int, list[Booking]] = {}
+    for pairs in lines.values():
+        for line, order_line in pairs:
+            bookings[order_line.id] = holds(
+                order.id, order_line.id, line.vendor.id, order.user_id, line.variant.id,
+                line.line.quantity, line.variant.starts_at, line.variant.ends_at, now
+            ) if line.bookable else []
+            session.add_all(bookings[order_line.id])
     await session.flush()
     await record(session, runtime.plugins, "ruta_order_created", order_id=order.id)
     if total.gross == 0:
         await mark_paid(runtime, session, order)
-    return order
+    return Completed(order, created=True, parts=OrderParts(
+        vendor_orders=vendor_orders,
+        lines={pk: [order_line for _, order_line in pairs] for pk, pairs in lines.items()},
+        bookings=bookings))
 
 
 async def complete(runtime: Runtime, user: User | None, token: str, gateway: str) -> Completed:
@@ -141,8 +158,7 @@ async def complete(runtime: Runtime, user: User | None, token: str, gateway: str
             state = await load_state(session, runtime.plugins, checkout)
             _validate(runtime, state)
             await _reserve(session, state)
-            order = await _create_order(runtime, session, state, gateway)
-            return Completed(order, created=True)
+            return await _create_order(runtime, session, state, gateway)
     except IntegrityError:
         # A concurrent completion of the same checkout committed first: return its order.
         async with runtime.db.read() as session:

@@ -244,6 +244,7 @@ async def update_vat_id(runtime: Runtime, user: User | None, token: str, vat_id:
     normalised = cleaned.replace(" ", "").upper() if cleaned else None
     async with runtime.db.read() as session:
         country = _buyer_country(await get_checkout(session, user, token, for_update=True))
+    await runtime.db.release()  # no connection held while VIES answers
     found = await asyncio.to_thread(runtime.plugins.hook.ruta_vat_id_validate,
                                     vat_id=normalised, country=country)
     async with runtime.transaction() as session:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
+from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import event, text
@@ -24,6 +25,7 @@ from sqlalchemy.ext.asyncio import (
 from engine.db.timeouts import Timeouts
 
 WRITE_OPTION = "ruta_write"
+AUTOCOMMIT_OPTION = "ruta_autocommit"
 
 
 def _install_sqlite_recipe(engine: AsyncEngine, busy_ms: int) -> None:
@@ -39,27 +41,51 @@ def _install_sqlite_recipe(engine: AsyncEngine, busy_ms: int) -> None:
 
     @event.listens_for(engine.sync_engine, "begin")
     def _on_begin(conn: Connection) -> None:
-        if conn.get_execution_options().get(WRITE_OPTION):
+        options = conn.get_execution_options()
+        if options.get(WRITE_OPTION):
             conn.exec_driver_sql("BEGIN IMMEDIATE")
-        else:
+        elif not options.get(AUTOCOMMIT_OPTION):
             conn.exec_driver_sql("BEGIN")
+
+
+@dataclass(frozen=True)
+class PoolLimits:
+    """How many PostgreSQL connections one process may hold, and for how long.
+
+    ``size + overflow`` is the most a worker ever holds (the README's scale-out section
+    does the arithmetic). No pre-ping on checkout: connections older than ``recycle``
+    seconds are replaced, and a dropped one is retried once (``engine.db.request``).
+    """
+
+    size: int = 5
+    overflow: int = 5
+    timeout: float = 10.0
+    recycle: int = 1800
 
 
 class Database:
     """Owns the engine and hands out sessions. Nothing else creates engines."""
 
-    def __init__(self, url: str, *, echo: bool = False, timeouts: Timeouts | None = None) -> None:
+    def __init__(self, url: str, *, echo: bool = False, pool: PoolLimits | None = None,
+                 timeouts: Timeouts | None = None) -> None:
         self.url = url
+        self.pool = pool or PoolLimits()
         self.timeouts = timeouts or Timeouts()
         kwargs: dict[str, Any] = {"echo": echo}
         if url.startswith("postgresql"):
-            kwargs.update(pool_size=10, max_overflow=20, pool_pre_ping=True,
+            kwargs.update(pool_size=self.pool.size, max_overflow=self.pool.overflow,
+                          pool_timeout=self.pool.timeout, pool_recycle=self.pool.recycle,
+                          pool_pre_ping=False,
                           connect_args=self.timeouts.postgres_connect_args())
         self.engine: AsyncEngine = create_async_engine(url, **kwargs)
         self.is_sqlite = self.engine.dialect.name == "sqlite"
         if self.is_sqlite:
             _install_sqlite_recipe(self.engine, self.timeouts.sqlite_busy_ms)
         self._write_engine = self.engine.execution_options(**{WRITE_OPTION: True})
+        #: Reads without BEGIN/ROLLBACK (each statement its own snapshot), for the
+        #: request's read session: no transaction to keep open, two round trips fewer.
+        self.autocommit_engine: AsyncEngine = self.engine.execution_options(
+            **({AUTOCOMMIT_OPTION: True} if self.is_sqlite else {"isolation_level": "AUTOCOMMIT"}))
         self._reader = async_sessionmaker(self.engine, expire_on_commit=False)
         self._writer = async_sessionmaker(self._write_engine, expire_on_commit=False)
 
@@ -74,6 +100,13 @@ class Database:
         """A write transaction: committed when the block ends, rolled back on any error."""
         async with self._writer() as session, session.begin():
             yield session
+
+    async def release(self) -> None:
+        """Give back any connection held between statements (a request's read session).
+
+        Call it before an external call (Stripe, VIES, SMTP) so that no transaction stays
+        open across it. Outside a request nothing is held between blocks: a no-op.
+        """
 
     async def ping(self) -> bool:
         try:

@@ -22,6 +22,7 @@ from engine.catalog.models import (
 from engine.checkout.models import Checkout, CheckoutLine
 from engine.db.plugin_records import PluginMigrationRecord
 from engine.events.models import OutboxDelivery, OutboxEvent
+from engine.media.models import ProductMedia
 from engine.orders.models import Order, OrderCounter, OrderLine, VendorOrder
 from engine.payments.models import (
     LedgerEntry,
@@ -31,6 +32,7 @@ from engine.payments.models import (
     Transfer,
     VendorAccount,
 )
+from engine.reviews.models import Review
 from engine.shipping.models import ShippingMethod
 from engine.vendors.models import Vendor, VendorInvitation, VendorMembership, VendorTranslation
 from engine.web.models import WebFormSubmission
@@ -40,8 +42,8 @@ CORE_MODELS = (
     User, RefreshToken, Vendor, VendorMembership, VendorTranslation, Category,
     CategoryTranslation, Product, ProductTranslation, ProductVariant, OutboxEvent,
     OutboxDelivery, ShippingMethod, Checkout, CheckoutLine, OrderCounter, Order, VendorOrder,
-    OrderLine, Booking, Payment, StripeEvent, LedgerEntry, Transfer, Refund, VendorAccount,
-    PluginMigrationRecord, Webhook, WebhookDelivery, VendorInvitation,
-    CacheVersion,
-    OneTimeToken, LoginThrottle, AuditEntry, TotpDevice, RecoveryCode, WebFormSubmission,
+    OrderLine, Booking, ProductMedia, Payment, StripeEvent, LedgerEntry, Transfer, Refund,
+    VendorAccount, Review, PluginMigrationRecord, Webhook, WebhookDelivery, VendorInvitation,
+    CacheVersion, OneTimeToken, LoginThrottle, AuditEntry, TotpDevice, RecoveryCode,
+    WebFormSubmission,
 )

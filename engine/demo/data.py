@@ -1,6 +1,8 @@
 """Demo content: vendors on both sides of the border, categories and products of every kind.
 
-Plain data only; ``engine.demo.seed`` writes it. Each product has es/pt/en text.
+Plain data only; ``engine.demo.seed`` writes it. Each product has es/pt/en text and the tax
+class of what it is (a printed book, an e-book, basic food...; ``STANDARD`` when omitted).
+Pictures and the e-books' PDF files are drawn at seed time (``engine.demo.media``).
 """
 
 from __future__ import annotations
@@ -16,6 +18,8 @@ DEMO_USERS = (
     ("vendor.pt@ruta.example", "vendor owner: Sabores do Algarve (Faro, PT)"),
     ("vendor.pending@ruta.example", "vendor owner: Taller Raya (Badajoz, ES; pending approval)"),
     ("customer@ruta.example", "customer"),
+    ("editorial.es@ruta.example", "vendor owner: Ediciones Doñana (Huelva, ES; net prices, "
+     "OSS)"),
     ("mentor.es@ruta.example", "expert: mentor (Huelva)"),
     ("mentor.pt@ruta.example", "expert: mentor (Faro)"),
     ("legal.es@ruta.example", "expert: legal advice (Spain)"),
@@ -44,6 +48,14 @@ VENDORS: tuple[dict[str, Any], ...] = (
      "country": "ES", "postal_code": "06001", "region": "Badajoz", "tax_id": "B06000004",
      "prices_include_tax": False, "language_code": "ES",
      "description": "Cerámica de la Raya (pendiente de aprobación).", "translations": {}},
+    # Net prices and an OSS registration with the opt-in (plugins/iberia sets that up): its
+    # e-book's gross price follows the buyer's VAT (ES 4%, PT 6%, Canaries none).
+    {"owner": "editorial.es@ruta.example", "name": "Ediciones Doñana", "status": "APPROVED",
+     "country": "ES", "postal_code": "21001", "region": "Huelva", "tax_id": "B21000013",
+     "prices_include_tax": False, "language_code": "ES",
+     "description": "Libros digitales de cocina y naturaleza de Huelva.",
+     "translations": {"EN": "Digital books on cooking and nature from Huelva.",
+                      "PT": "Livros digitais de cozinha e natureza de Huelva."}},
 )
 
 # Per vendor (index in VENDORS): (name, countries, price, free over).
@@ -83,6 +95,7 @@ PRODUCTS: tuple[dict[str, Any], ...] = (
      "variants": (("VNC-75", "75 cl", Decimal("14.50"), 40),
                   ("VNC-BOX6", "Box of 6", Decimal("79.00"), 5))},
     {"vendor": 0, "kind": "PHYSICAL", "category": "sweets", "slug": "mostachones-utrera",
+     "tax_class": "FOOD",
      "name": {"ES": "Mostachones artesanos", "PT": "Mostachones artesanais",
               "EN": "Craft mostachones biscuits"},
      "description": {"ES": "Bizcochos tradicionales, caja de 12.",
@@ -90,6 +103,7 @@ PRODUCTS: tuple[dict[str, Any], ...] = (
                      "EN": "Traditional sponge biscuits, box of 12."},
      "variants": (("MOS-12", "Box of 12", Decimal("6.90"), 120),)},
     {"vendor": 0, "kind": "PHYSICAL", "category": "food-drink", "slug": "aceite-virgen-extra",
+     "tax_class": "FOOD_BASIC",
      "name": {"ES": "Aceite de oliva virgen extra", "PT": "Azeite virgem extra",
               "EN": "Extra virgin olive oil"},
      "description": {"ES": "Aceite de Huelva, 500 ml.", "PT": "Azeite de Huelva, 500 ml.",
@@ -101,7 +115,7 @@ PRODUCTS: tuple[dict[str, Any], ...] = (
      "description": {"ES": "40 recetas tradicionales en PDF.",
                      "PT": "40 receitas tradicionais em PDF.",
                      "EN": "40 traditional recipes as a PDF."},
-     "digital_asset": "https://example.org/ruta-demo/recetario-condado.pdf",
+     "tax_class": "EBOOKS",
      "variants": (("EBOOK-REC", "PDF", Decimal("4.99"), 0),)},
     {"vendor": 0, "kind": "COURSE", "category": "courses-digital",
      "slug": "curso-marketing-digital",
@@ -129,12 +143,22 @@ PRODUCTS: tuple[dict[str, Any], ...] = (
                      "EN": "Guided tasting at the winery, La Palma del Condado."},
      "variants": (("CATA-SAT", "Saturday session", Decimal("25.00"), None, 12, 17, 2, 20),)},
     {"vendor": 1, "kind": "PHYSICAL", "category": "food-drink", "slug": "flor-de-sal-algarve",
+     "tax_class": "FOOD",
      "name": {"PT": "Flor de sal do Algarve", "ES": "Flor de sal del Algarve",
               "EN": "Algarve fleur de sel"},
      "description": {"PT": "Colhida à mão em Castro Marim, 250 g.",
                      "ES": "Recogida a mano en Castro Marim, 250 g.",
                      "EN": "Hand-harvested in Castro Marim, 250 g."},
      "variants": (("FDS-250", "250 g", Decimal("5.40"), 80),)},
+    {"vendor": 0, "kind": "PHYSICAL", "category": "books-guides", "slug": "caminos-guadiana-libro",
+     "tax_class": "BOOKS",
+     "name": {"ES": "Caminos del Guadiana (libro impreso)",
+              "PT": "Caminhos do Guadiana (livro impresso)",
+              "EN": "Guadiana walks (printed book)"},
+     "description": {"ES": "Rutas a pie entre Huelva y el Algarve, 160 páginas.",
+                     "PT": "Percursos a pé entre Huelva e o Algarve, 160 páginas.",
+                     "EN": "Walks between Huelva and the Algarve, 160 pages."},
+     "variants": (("LIBRO-GUAD", "Paperback", Decimal("18.00"), 30),)},
     {"vendor": 1, "kind": "PHYSICAL", "category": "crafts", "slug": "azulejo-pintado-mao",
      "name": {"PT": "Azulejo pintado à mão", "ES": "Azulejo pintado a mano",
               "EN": "Hand-painted tile"},
@@ -149,7 +173,7 @@ PRODUCTS: tuple[dict[str, Any], ...] = (
      "description": {"PT": "NIF, atividade nas Finanças e Segurança Social, passo a passo.",
                      "ES": "NIF, alta en Finanças y Seguridad Social, paso a paso.",
                      "EN": "NIF, tax registration and social security, step by step."},
-     "digital_asset": "https://example.org/ruta-demo/guia-negocio-portugal.pdf",
+     "tax_class": "EBOOKS",
      "variants": (("GUIA-PT", "PDF", Decimal("7.50"), 0),)},
     {"vendor": 1, "kind": "COURSE", "category": "courses-tourism",
      "slug": "curso-turismo-sustentavel",
@@ -221,4 +245,15 @@ PRODUCTS: tuple[dict[str, Any], ...] = (
                      "PT": "Visível quando o vendedor for aprovado.",
                      "EN": "Visible once the vendor is approved."},
      "variants": (("PLATO-1", "Plate", Decimal("22.00"), 10),)},
+    {"vendor": 3, "kind": "DIGITAL", "category": "books-guides", "slug": "cocina-donana-ebook",
+     "tax_class": "EBOOKS",
+     "name": {"ES": "Cocina de Doñana (e-book)", "PT": "Cozinha de Doñana (e-book)",
+              "EN": "Doñana cooking (e-book)"},
+     "description": {"ES": "Recetas de la marisma en PDF. Precio sin IVA: el IVA es el de "
+                           "tu país.",
+                     "PT": "Receitas da marisma em PDF. Preço sem IVA: paga o IVA do seu "
+                           "país.",
+                     "EN": "Recipes from the marshes as a PDF. Net price: you pay your "
+                           "country's VAT."},
+     "variants": (("EBOOK-DON", "PDF", Decimal("9.00"), 0),)},
 )

@@ -26,6 +26,7 @@ from engine.demo.data import (
     VENDORS,
 )
 from engine.demo.index import DemoIndex
+from engine.demo.media import seed_media
 from engine.input_rules import slugify
 from engine.plugins.calls import gather_hook
 from engine.runtime import Runtime
@@ -107,6 +108,7 @@ async def seed(runtime: Runtime) -> bool:
                 name=spec["name"][source], slug=spec["slug"],
                 description=spec["description"][source], kind=spec["kind"],
                 is_published=True, language_code=source,
+                tax_class=spec.get("tax_class", "STANDARD"),
                 digital_asset=spec.get("digital_asset"))
             session.add(product)
             await session.flush()
@@ -122,6 +124,7 @@ async def seed(runtime: Runtime) -> bool:
         index.vendors.update((v.slug, v.id) for v in vendors)
         index.categories.update((slug, c.id) for slug, c in categories.items())
     await gather_hook(runtime.plugins.hook.ruta_demo_seed, runtime=runtime, demo=index)
+    await seed_media(runtime)
     return True
 
 

@@ -1,7 +1,9 @@
 """Runs recorded lifecycle events through their hook implementations, after commit.
 
 Each delivery (one event, one implementation) is claimed with a conditional UPDATE (safe
-with many workers on PostgreSQL and on SQLite), run with a timeout, and marked delivered;
+with many workers on PostgreSQL and on SQLite) for a short lease (``outbox_lease``, 10 s)
+that the running worker renews every third of it, run with a timeout, and marked delivered;
+a delivery claimed by a worker that was killed is taken over once its lease runs out;
 a failure is logged and retried with exponential backoff up to ``hook_max_attempts``, after
 which the delivery is ``dead`` (kept for inspection). Other implementations are unaffected.
 """
@@ -9,6 +11,7 @@ which the delivery is ``dead`` (kept for inspection). Other implementations are 
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import inspect
 import logging
 from collections.abc import Callable
@@ -96,8 +99,21 @@ class Dispatcher:
                 ran += 1
         return ran
 
+    def _lease_end(self, now: datetime) -> datetime:
+        return now + timedelta(seconds=self.runtime.settings.outbox_lease)
+
+    async def _renew(self, delivery_id: int) -> None:
+        """Keep the claim while the hook runs (cancelled when it ends)."""
+        while True:
+            await asyncio.sleep(self.runtime.settings.outbox_lease / 3)
+            async with self.runtime.db.write() as session:
+                await session.execute(
+                    update(OutboxDelivery)
+                    .where(OutboxDelivery.id == delivery_id, OutboxDelivery.status == "running")
+                    .values(claimed_until=self._lease_end(self.clock())))
+
     async def _claim(self, delivery_id: int, now: datetime) -> bool:
-        until = now + timedelta(seconds=self.runtime.settings.hook_timeout + 30)
+        until = self._lease_end(now)
         async with self.runtime.db.write() as session:
             result = await session.execute(
                 update(OutboxDelivery)
@@ -142,6 +158,7 @@ class Dispatcher:
         if call is None:
             error = f"plugin {plugin!r} is not loaded"
         else:
+            renewer = asyncio.create_task(self._renew(delivery_id))
             try:
                 async with asyncio.timeout(settings.hook_timeout):
                     await call(runtime=self.runtime, **payload)
@@ -149,6 +166,10 @@ class Dispatcher:
                 error = f"timed out after {settings.hook_timeout}s"
             except Exception as exc:
                 error = f"{type(exc).__name__}: {exc}"
+            finally:
+                renewer.cancel()
+                with contextlib.suppress(asyncio.CancelledError):
+                    await renewer
         attempts += 1
         now = self.clock()
         values: dict[str, Any]

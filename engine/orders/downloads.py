@@ -3,19 +3,21 @@
 A link is a JWT (HS256, audience ``ruta-download``) naming the order line, valid for
 ``LINK_TTL``; only the buyer is ever shown one (see ``OrderLine.downloadUrl``). The
 ``/downloads/{token}`` endpoint checks the signature, the expiry and that the order is
-still paid, then redirects to an https asset or streams the file from ``RUTA_MEDIA_ROOT``
-(only a key under the selling vendor's own prefix, see ``engine.catalog.file_keys``).
+still paid, then serves the file from private storage (only a key under the selling vendor's
+own prefix, see ``engine.catalog.file_keys``): streamed from a local directory, or a
+redirect to an S3 presigned URL valid ``PRESIGNED_TTL`` seconds (never a permanent public
+URL). An external https asset is redirected to as it is: it is *not protected*.
 """
 
 from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
 from datetime import timedelta
-from pathlib import Path
+from mimetypes import guess_type
 
 import jwt
 from starlette.requests import Request
-from starlette.responses import FileResponse, JSONResponse, RedirectResponse, Response
+from starlette.responses import JSONResponse, RedirectResponse, Response
 
 from engine.catalog.file_keys import belongs_to
 from engine.db.types import utcnow
@@ -24,6 +26,7 @@ from engine.runtime import Runtime
 from engine.settings import Settings
 
 LINK_TTL = timedelta(minutes=15)
+PRESIGNED_TTL = 60
 AUDIENCE = "ruta-download"
 PAID = ("PAID", "FULFILLED", "COMPLETED", "PARTIALLY_REFUNDED")
 
@@ -44,12 +47,6 @@ def verify(settings: Settings, token: str) -> int | None:
         return None
 
 
-def _file(settings: Settings, asset: str) -> Path | None:
-    root = Path(settings.media_root).resolve()
-    path = (root / asset).resolve()
-    return path if path.is_relative_to(root) and path.is_file() else None
-
-
 def endpoint(runtime: Runtime) -> Callable[[Request], Awaitable[Response]]:
     async def download(request: Request) -> Response:
         line_id = verify(runtime.settings, request.path_params["token"])
@@ -62,10 +59,14 @@ def endpoint(runtime: Runtime) -> Callable[[Request], Awaitable[Response]]:
             return JSONResponse({"error": "Nothing to download here."}, 404)
         if line.digital_asset.startswith("https://"):
             return RedirectResponse(line.digital_asset, 303)
-        path = _file(runtime.settings, line.digital_asset) \
-            if belongs_to(line.vendor_id, line.digital_asset) else None
-        if path is None:
+        asset = line.digital_asset
+        served = None
+        if belongs_to(line.vendor_id, asset):
+            served = await runtime.stores.private.serve(
+                asset, filename=asset.rsplit("/", 1)[-1], content_type=guess_type(asset)[0],
+                cache_control="private, no-store", ttl=PRESIGNED_TTL)
+        if served is None:
             return JSONResponse({"error": "The file is missing; contact the vendor."}, 404)
-        return FileResponse(path, filename=path.name)
+        return served
 
     return download

@@ -15,11 +15,16 @@ from engine.api.errors import attempt, error_code_enum, payload_errors
 from engine.api.ids import decode_id, decode_token_id
 from engine.api.pagination import Connection, PageArgs, connection, count_of, fetch_page
 from engine.api.viewer import can_manage_vendor
-from engine.checkout.complete import complete
+from engine.checkout.complete import OrderParts, complete
 from engine.checkout.graphql import CheckoutError, checkout_errors
 from engine.errors import NotAuthenticated, PermissionDenied, ValidationError
 from engine.orders import service
 from engine.orders.access import OrderView, view_of
+from engine.orders.loaders import (
+    bookings_by_line,
+    lines_by_vendor_order,
+    vendor_orders_by_order,
+)
 from engine.orders.models import Order, VendorOrder
 from engine.orders.payment import gateways
 from engine.orders.status import VENDOR_ORDER_STATUSES
@@ -115,6 +120,17 @@ async def _order(info: Info, order: Order | None, *, created_here: bool = False
     return OrderType.of(fresh, view) if view else None
 
 
+def _prime(info: Info, order: Order, parts: OrderParts) -> None:
+    info.context.loader("vendor_orders", vendor_orders_by_order).prime(
+        order.id, parts.vendor_orders)
+    lines = info.context.loader("order_lines", lines_by_vendor_order)
+    for vendor_order_id, order_lines in parts.lines.items():
+        lines.prime(vendor_order_id, order_lines)
+    bookings = info.context.loader("bookings", bookings_by_line)
+    for line_id, held in parts.bookings.items():
+        bookings.prime(line_id, held)
+
+
 @strawberry.type
 class OrderQuery:
     @strawberry.field(description="An order: its customer and operators see all of it, each "
@@ -179,8 +195,12 @@ class OrderMutation:
         action = None
         if done.order.status == "UNPAID":
             action = await gateway.start(runtime, done.order)
-        return CheckoutCompletePayload(order=await _order(info, done.order, created_here=True),
-                                       payment_action=PaymentActionType.of(action))
+        if done.parts is None or done.order.status != "UNPAID":
+            order = await _order(info, done.order, created_here=True)
+        else:  # just written and unchanged since: answer from memory, no reading back
+            _prime(info, done.order, done.parts)
+            order = OrderType.of(done.order, OrderView(full=True, buyer=True))
+        return CheckoutCompletePayload(order=order, payment_action=PaymentActionType.of(action))
 
     @strawberry.mutation(description="Cancel an order: the customer while it is unpaid, an "
                                      "operator while nothing has shipped. Stock and seats "

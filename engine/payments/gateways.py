@@ -25,6 +25,7 @@ class StripeGateway:
         async with runtime.db.read() as session:
             payment = await session.scalar(select(Payment).where(
                 Payment.order_id == order.id, Payment.gateway == self.code))
+        await runtime.db.release()  # no connection held across the Stripe call
         if payment is not None and payment.intent_id:
             intent = await stripe_api.retrieve_intent(runtime.settings, payment.intent_id)
         else:

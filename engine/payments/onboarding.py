@@ -20,6 +20,7 @@ async def onboarding_link(runtime: Runtime, user: User | None) -> str:
         vendor = await session.get(Vendor, membership.vendor_id)
         account = await session.get(VendorAccount, membership.vendor_id)
     assert vendor is not None and user is not None
+    await runtime.db.release()  # no connection held across the Stripe calls
     if account is None:
         created = await stripe_api.create_account(runtime.settings, vendor_id=vendor.id,
                                                   country=vendor.country, email=user.email)
@@ -33,5 +34,6 @@ async def onboarding_link(runtime: Runtime, user: User | None) -> str:
             account = await session.scalar(select(VendorAccount).where(
                 VendorAccount.vendor_id == vendor.id))
         assert account is not None
+        await runtime.db.release()
     link = await stripe_api.account_link(runtime.settings, account.stripe_account_id)
     return str(link.url)

@@ -107,6 +107,7 @@ async def _settle(runtime: Runtime, refund: Refund) -> Settled:
             Payment.order_id == vendor_order.order_id, Payment.status == "SUCCEEDED"))
         transfer = await session.scalar(select(Transfer).where(
             Transfer.vendor_order_id == vendor_order.id))
+    await runtime.db.release()  # no connection held across the Stripe calls
     share = Decimal("0")
     if transfer is not None and vendor_order.total_gross:
         share = quantize(refund.amount * transfer.commission / vendor_order.total_gross)

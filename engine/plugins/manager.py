@@ -22,7 +22,8 @@ log = logging.getLogger(__name__)
 __all__ = ["ENTRY_POINT_GROUP", "PluginError", "build_plugin_manager", "plugin_names"]
 
 CORE_DISTRIBUTION = "ruta"
-DEFAULT_PLUGINS = ("engine.plugins.defaults", "engine.payments.hooks", "engine.webhooks_out.hooks")
+DEFAULT_PLUGINS = ("engine.plugins.defaults", "engine.payments.hooks", "engine.webhooks_out.hooks",
+                   "engine.media.hooks", "engine.reviews.hooks")
 
 
 class PluginError(RuntimeError):

@@ -57,6 +57,7 @@ LIFECYCLE_HOOKS = (
     "ruta_product_created",
     "ruta_product_updated",
     "ruta_product_deleted",
+    "ruta_product_media_uploaded",
     "ruta_order_created",
     "ruta_order_paid",
     "ruta_order_cancelled",
@@ -311,6 +312,15 @@ def ruta_product_deleted(
     runtime: Runtime, event_id: int, occurred_at: datetime, product_id: int, vendor_id: int
 ) -> None:
     """A product was deleted (``productDelete``). After commit; may be async."""
+
+
+@hookspec
+def ruta_product_media_uploaded(
+    runtime: Runtime, event_id: int, occurred_at: datetime, media_id: int, product_id: int,
+    vendor_id: int,
+) -> None:
+    """A picture was added to a product (``productMediaCreate``). After commit; may be
+    async. The core's own implementation makes its WebP thumbnails."""
 
 
 @hookspec

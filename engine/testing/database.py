@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import asyncio
+import atexit
 import os
+import shutil
 import tempfile
 import uuid
 from collections.abc import Iterator
@@ -15,14 +17,24 @@ from sqlalchemy.ext.asyncio import create_async_engine
 from engine.db.base import Base
 from engine.runtime import Runtime
 from engine.settings import Settings
+from engine.storage.settings import StorageSettings
 
 POSTGRES_ADMIN_URL = "postgresql+asyncpg://postgres@127.0.0.1:5432/postgres"
 TEST_SECRET_KEY = "test-secret-key-that-is-long-enough-000"
 
 
+#: Files written by tests (pictures, e-books) go here, never into the working directory.
+MEDIA_DIR = Path(tempfile.mkdtemp(prefix="ruta-test-media-"))
+atexit.register(shutil.rmtree, MEDIA_DIR, ignore_errors=True)
+
+
 def test_settings(url: str, **overrides: object) -> Settings:
-    """Development settings on ``url`` with a valid secret; ``overrides`` replace fields."""
-    values: dict[str, object] = {"mode": "development", "secret_key": TEST_SECRET_KEY}
+    """Development settings on ``url`` with a valid secret and media in a temporary folder;
+    ``overrides`` replace fields."""
+    values: dict[str, object] = {
+        "mode": "development", "secret_key": TEST_SECRET_KEY,
+        "media_root": str(MEDIA_DIR / "private"),
+        "storage": StorageSettings(public_root=str(MEDIA_DIR / "public"))}
     values.update(overrides)
     return Settings(database_url=url, **values)  # type: ignore[arg-type]
 

@@ -14,8 +14,9 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from engine.accounts.models import User
 from engine.errors import Collector, NotFound, ValidationError
 from engine.events.outbox import record
-from engine.input_rules import clean_postal_code, clean_text
+from engine.input_rules import clean_text
 from engine.locales import LANGUAGE_CODES
+from engine.postal_codes import clean_postal_code
 from engine.runtime import Runtime
 from engine.slugs import unique_slug
 from engine.vendors.access import (
@@ -46,7 +47,8 @@ class VendorData:
     translations: list[tuple[str, str]] = field(default_factory=list)
 
 
-def _clean(runtime: Runtime, data: VendorData, *, creating: bool) -> dict[str, Any]:
+def _clean(runtime: Runtime, data: VendorData, *, creating: bool,
+           current_country: str | None = None) -> dict[str, Any]:
     errors = Collector()
     out: dict[str, Any] = {}
     if creating or data.name is not None:
@@ -57,7 +59,8 @@ def _clean(runtime: Runtime, data: VendorData, *, creating: bool) -> dict[str, A
             errors.add("country", "UNSUPPORTED_COUNTRY", f"Vendors must be based in {served}.")
         out["country"] = data.country
     if creating or data.postal_code is not None:
-        out["postal_code"] = clean_postal_code(errors, "postalCode", data.postal_code)
+        out["postal_code"] = clean_postal_code(errors, "postalCode", data.postal_code,
+                                               data.country or current_country)
     if creating or data.tax_id is not None:
         tax_id = clean_text(errors, "taxId", data.tax_id, max_length=TAX_ID_MAX)
         out["tax_id"] = tax_id.replace(" ", "").upper() if tax_id else tax_id
@@ -166,7 +169,7 @@ async def update(runtime: Runtime, user: User | None, vendor_id: int, data: Vend
         vendor = await session.get(Vendor, vendor_id)
         if vendor is None:
             raise NotFound("id", "Vendor not found.")
-        values = _clean(runtime, data, creating=False)
+        values = _clean(runtime, data, creating=False, current_country=vendor.country)
         runtime.plugins.hook.ruta_vendor_validate(
             data={"country": vendor.country, "postal_code": vendor.postal_code,
                   "tax_id": vendor.tax_id, **values}, vendor_id=vendor.id)

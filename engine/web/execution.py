@@ -62,8 +62,13 @@ async def execute(schema: Schema, view: ContextFactory, request: Request, docume
     request.state.__dict__[COUNTER] = request.state.__dict__.get(COUNTER, 0) + 1
     inner = Request(_scope_for(request, token, language))
     context = await view.get_context(inner, Response())
-    result = await schema.execute(document, variable_values=variables or {},
-                                  context_value=context)
+    try:
+        result = await schema.execute(document, variable_values=variables or {},
+                                      context_value=context)
+    finally:  # the request's database session, as the HTTP path ends it
+        runtime = getattr(context, "runtime", None)
+        if runtime is not None:
+            await runtime.db.release()
     errors = [{"message": error.message, "path": error.path,
                "code": (error.extensions or {}).get("code")} for error in result.errors or ()]
     return GraphQLResult(data=result.data or {}, errors=errors)

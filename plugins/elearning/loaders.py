@@ -1,4 +1,5 @@
-"""Per-request DataLoaders (each batch opens its own short read session)."""
+"""Per-request DataLoaders: one statement (or a fixed few) per batch, on the request's
+read session."""
 
 from __future__ import annotations
 
@@ -8,11 +9,36 @@ from sqlalchemy import select
 from strawberry.dataloader import DataLoader
 
 from engine.plugins.api import Runtime
-from plugins.elearning.models import Certificate, Course, Enrolment
+from plugins.elearning.models import Certificate, Course, Enrolment, LessonCompletion
+from plugins.elearning.outline import Curriculum, curricula
 
 COURSES = "elearning.course_by_product"
 ENROLMENTS = "elearning.enrolment_by_course_user"
 CERTIFICATES = "elearning.certificate_by_enrolment"
+CURRICULA = "elearning.curriculum_by_course"
+COMPLETIONS = "elearning.completions_by_enrolment"
+
+
+def curriculum_by_course(runtime: Runtime) -> DataLoader[int, Curriculum]:
+    async def load(keys: Sequence[int]) -> list[Curriculum]:
+        async with runtime.db.read() as session:
+            found = await curricula(session, keys)
+        return [found[key] for key in keys]
+
+    return DataLoader(load_fn=load)
+
+
+def completions_by_enrolment(runtime: Runtime) -> DataLoader[int, set[int]]:
+    async def load(keys: Sequence[int]) -> list[set[int]]:
+        done: dict[int, set[int]] = {key: set() for key in keys}
+        async with runtime.db.read() as session:
+            for enrolment_id, lesson_id in await session.execute(
+                    select(LessonCompletion.enrolment_id, LessonCompletion.lesson_id)
+                    .where(LessonCompletion.enrolment_id.in_(keys))):
+                done[enrolment_id].add(lesson_id)
+        return [done[key] for key in keys]
+
+    return DataLoader(load_fn=load)
 
 
 def course_by_product(runtime: Runtime) -> DataLoader[int, Course | None]:

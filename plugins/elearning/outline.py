@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -10,7 +11,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from plugins.elearning.access import Access, Availability, availability
 from plugins.elearning.models import CourseModule, Enrolment, Lesson, Translation
-from plugins.elearning.progress import completed_ids, ordered_lessons
+from plugins.elearning.progress import completed_ids
 
 FALLBACK = "EN"
 
@@ -60,21 +61,41 @@ async def _translations(session: AsyncSession, owners: list[tuple[str, int]]
     return out
 
 
-async def outline(session: AsyncSession, course_id: int, language: str | None,
-                  access: Access, enrolment: Enrolment | None, now: datetime
-                  ) -> list[ModuleView]:
+@dataclass(frozen=True)
+class Curriculum:
+    """A course's modules and lessons (in order) with every translation of them."""
+
+    modules: list[CourseModule]
+    lessons: list[Lesson]
+    translations: dict[tuple[str, int, str], Translation]
+
+
+async def curricula(session: AsyncSession, course_ids: Sequence[int]) -> dict[int, Curriculum]:
+    """The curricula of many courses in four statements, whatever their number."""
     modules = list(await session.scalars(
-        select(CourseModule).where(CourseModule.course_id == course_id)
+        select(CourseModule).where(CourseModule.course_id.in_(course_ids))
         .order_by(CourseModule.position, CourseModule.id)))
-    lessons = await ordered_lessons(session, course_id)
+    lessons = list(await session.scalars(
+        select(Lesson).join(CourseModule, CourseModule.id == Lesson.module_id)
+        .where(Lesson.course_id.in_(course_ids))
+        .order_by(CourseModule.position, CourseModule.id, Lesson.position, Lesson.id)))
     translations = await _translations(
         session, [("MODULE", m.id) for m in modules] + [("LESSON", x.id) for x in lessons])
-    done = await completed_ids(session, enrolment.id) if enrolment is not None else set()
+    return {course_id: Curriculum([m for m in modules if m.course_id == course_id],
+                                  [x for x in lessons if x.course_id == course_id],
+                                  translations)
+            for course_id in course_ids}
+
+
+def views_of(curriculum: Curriculum, language: str | None, access: Access,
+             enrolment: Enrolment | None, done: set[int], now: datetime) -> list[ModuleView]:
+    """What ``access`` lets the viewer see of the curriculum, in ``language``."""
+    translations = curriculum.translations
     views = []
-    for module in modules:
+    for module in curriculum.modules:
         found = _pick(translations, "MODULE", module.id, language)
         items = []
-        for lesson in (x for x in lessons if x.module_id == module.id):
+        for lesson in (x for x in curriculum.lessons if x.module_id == module.id):
             text = _pick(translations, "LESSON", lesson.id, language)
             items.append(LessonView(
                 lesson, text.title if text else lesson.title,
@@ -82,3 +103,11 @@ async def outline(session: AsyncSession, course_id: int, language: str | None,
                 availability(lesson, access, enrolment, done, now), lesson.id in done))
         views.append(ModuleView(module, found.title if found else module.title, items))
     return views
+
+
+async def outline(session: AsyncSession, course_id: int, language: str | None,
+                  access: Access, enrolment: Enrolment | None, now: datetime
+                  ) -> list[ModuleView]:
+    curriculum = (await curricula(session, [course_id]))[course_id]
+    done = await completed_ids(session, enrolment.id) if enrolment is not None else set()
+    return views_of(curriculum, language, access, enrolment, done, now)

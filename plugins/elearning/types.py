@@ -11,9 +11,16 @@ import strawberry
 
 from engine.plugins.api import Info, can_manage_vendor, encode_id, utcnow
 from plugins.elearning.access import Access, access_of
-from plugins.elearning.loaders import ENROLMENTS, enrolment_by_course_user
+from plugins.elearning.loaders import (
+    COMPLETIONS,
+    CURRICULA,
+    ENROLMENTS,
+    completions_by_enrolment,
+    curriculum_by_course,
+    enrolment_by_course_user,
+)
 from plugins.elearning.models import Course, Enrolment
-from plugins.elearning.outline import LessonView, ModuleView, outline
+from plugins.elearning.outline import LessonView, ModuleView, views_of
 
 
 @strawberry.enum(name="CourseDeliveryMode")
@@ -164,9 +171,11 @@ class CourseType:
                                   "content only for enrolled learners (and previews).")
     async def modules(self, info: Info) -> list[CourseModuleType]:
         access, enrolment = await viewer_access(info, self.model)
-        async with info.context.runtime.db.read() as session:
-            views = await outline(session, self.model.id, self.language, access, enrolment,
-                                  utcnow())
+        curriculum = await info.context.loader(CURRICULA, curriculum_by_course).load(
+            self.model.id)
+        done = await info.context.loader(COMPLETIONS, completions_by_enrolment).load(
+            enrolment.id) if enrolment is not None else set()
+        views = views_of(curriculum, self.language, access, enrolment, done, utcnow())
         return [CourseModuleType.of(view, access) for view in views]
 
     @strawberry.field(description="Whether the signed-in viewer is enrolled (active or "

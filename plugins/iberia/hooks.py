@@ -7,7 +7,7 @@ import time
 from collections.abc import Callable, Sequence
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from engine.plugins.api import (
     TAX_FACTS_VERSION,
@@ -28,9 +28,13 @@ from plugins.iberia.invoice_cli import add_command
 from plugins.iberia.invoice_graphql import InvoiceQuery, invoice_vendor_fields
 from plugins.iberia.invoices import issue_credit_notes, issue_invoices
 from plugins.iberia.models import CrossBorderSale, Invoice, InvoiceCounter, VendorTaxProfile
+from plugins.iberia.profiles import ProfileInput, update_profile
 from plugins.iberia.sales import record_paid_order, reload
 from plugins.iberia.tax_classes import TAX_CLASSES
 from plugins.iberia.vies import client_for
+
+if TYPE_CHECKING:
+    from engine.demo.index import DemoIndex
 
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 #: Seconds between two reloads of the vendor-facts snapshot from ``ruta_tick``.
@@ -114,6 +118,18 @@ async def ruta_order_refunded(runtime: Runtime, event_id: int, occurred_at: date
                               full: bool) -> None:
     await issue_credit_notes(runtime, event_id, occurred_at, order_id, vendor_order_id,
                              amount, full)
+
+
+@hookimpl
+async def ruta_demo_seed(runtime: Runtime, demo: DemoIndex) -> None:
+    """The demo publisher (net prices) is registered for OSS and opted in to destination
+    taxation (art. 59c(3)): its e-book costs a Spanish, a Portuguese and a Canary buyer
+    different gross amounts."""
+    vendor_id = demo.vendors.get("ediciones-donana")
+    if vendor_id is not None:
+        await update_profile(runtime, vendor_id, ProfileInput(oss_registered=True,
+                                                              oss_opt_in=True))
+        await reload(runtime, datetime.now(UTC).year)
 
 
 @hookimpl

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+from typing import Any
 
 from alembic import context
 from sqlalchemy.engine import Connection
@@ -14,12 +15,19 @@ from engine.db.base import Base
 config = context.config
 
 
+def _include_name(name: str | None, type_: str, parent_names: Any) -> bool:
+    """Search tables are dialect-specific SQL (FTS5, tsvector), not models."""
+    table = name if type_ == "table" else parent_names.get("table_name")
+    return not (table or "").startswith("search_")
+
+
 def _run(connection: Connection) -> None:
     context.configure(
         connection=connection,
         target_metadata=Base.metadata,
         render_as_batch=connection.dialect.name == "sqlite",
         compare_type=True,
+        include_name=_include_name,
     )
     with context.begin_transaction():
         context.run_migrations()

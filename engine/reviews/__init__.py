@@ -1,0 +1,1 @@
+"""Product and vendor reviews from verified buyers, operator moderation, rating aggregates."""

@@ -1,0 +1,86 @@
+"""Writing reviews: only the buyer of a paid, non-refunded order line may review its product
+and its vendor, once each per line; operators hide reviews (with a reason)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
+
+from engine.accounts.models import User
+from engine.errors import Collector, NotFound, ValidationError
+from engine.input_rules import clean_text
+from engine.orders.models import Order, OrderLine, VendorOrder
+from engine.reviews.models import Review
+from engine.runtime import Runtime
+from engine.vendors.access import require_operator, require_user
+
+TARGETS = ("PRODUCT", "VENDOR")
+#: Orders and vendor orders whose lines entitle a review (paid, not refunded or cancelled).
+ORDER_PAID = ("PAID", "FULFILLED", "COMPLETED", "PARTIALLY_REFUNDED")
+VENDOR_ORDER_PAID = ("PAID", "ACCEPTED", "FULFILLED", "COMPLETED", "PARTIALLY_REFUNDED")
+
+
+@dataclass
+class ReviewData:
+    order_line_id: int
+    target: str
+    rating: int
+    text: str | None
+    language_code: str
+
+
+def _clean(data: ReviewData) -> str:
+    errors = Collector()
+    if data.target not in TARGETS:
+        errors.add("target", "INVALID", "Review a PRODUCT or a VENDOR.")
+    if not 1 <= data.rating <= 5:
+        errors.add("rating", "INVALID_RATING", "A rating is a whole number from 1 to 5.")
+    text = clean_text(errors, "text", data.text or "", max_length=5000, required=False)
+    errors.raise_if_any()
+    return text or ""
+
+
+async def create_review(runtime: Runtime, user: User | None, data: ReviewData) -> Review:
+    buyer = require_user(user)
+    text = _clean(data)
+    async with runtime.transaction() as session:
+        row = (await session.execute(
+            select(OrderLine, Order.status, VendorOrder.status)
+            .join(Order, Order.id == OrderLine.order_id)
+            .join(VendorOrder, VendorOrder.id == OrderLine.vendor_order_id)
+            .where(OrderLine.id == data.order_line_id, Order.user_id == buyer.id))).first()
+        if row is None:
+            raise NotFound("orderLineId", "Order line not found among your orders.")
+        line, order_status, vendor_status = row
+        if order_status not in ORDER_PAID or vendor_status not in VENDOR_ORDER_PAID:
+            raise ValidationError("orderLineId", "NOT_A_BUYER",
+                                  "Only paid, non-refunded purchases can be reviewed.")
+        if data.target == "PRODUCT" and line.product_id is None:
+            raise ValidationError("orderLineId", "NOT_FOUND", "The product no longer exists.")
+        review = Review(target=data.target, order_line_id=line.id, user_id=buyer.id,
+                        product_id=line.product_id if data.target == "PRODUCT" else None,
+                        vendor_id=line.vendor_id, rating=data.rating, text=text,
+                        language_code=data.language_code, is_hidden=False)
+        session.add(review)
+        try:
+            await session.flush()
+        except IntegrityError:
+            raise ValidationError("orderLineId", "ALREADY_REVIEWED",
+                                  "You have already reviewed this purchase.") from None
+    return review
+
+
+async def hide_review(runtime: Runtime, user: User | None, review_id: int,
+                      reason: str) -> Review:
+    require_operator(user)
+    errors = Collector()
+    cleaned = clean_text(errors, "reason", reason, max_length=500)
+    errors.raise_if_any()
+    async with runtime.transaction() as session:
+        review = await session.get(Review, review_id, with_for_update=True)
+        if review is None:
+            raise NotFound("id", "Review not found.")
+        review.is_hidden, review.hidden_reason = True, cleaned
+    return review

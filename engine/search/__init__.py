@@ -1,0 +1,1 @@
+"""Catalog search: accent- and case-insensitive matching with relevance, sorting, facets."""

@@ -1,0 +1,1 @@
+"""The marketplace as a whole: the ``shop`` query (name, countries, languages, links)."""
