@@ -39,6 +39,7 @@ from engine.plugins.manager import build_plugin_manager
 from engine.runtime import Runtime
 from engine.secret_key import with_secret_key
 from engine.settings import Settings, settings_from_env
+from engine.web.kit import WebKit, web_routes
 
 REQUEST_RUNTIME = "ruta.runtime"
 
@@ -120,6 +121,7 @@ def create_app(settings: Settings | None = None, *, plugins: pluggy.PluginManage
                              allow_headers=["Authorization", "Content-Type"]),
                   Middleware(SecurityHeadersMiddleware), Middleware(UnavailableMiddleware),
                   Middleware(BodyLimitMiddleware, limits=BodyLimits.from_settings(settings))]
+    web = WebKit(runtime, schema, graphql_app)
     app = Starlette(
         debug=settings.debug,
         routes=[Route("/health", health),
@@ -130,13 +132,15 @@ def create_app(settings: Settings | None = None, *, plugins: pluggy.PluginManage
                 Route("/media/{key:path}", media_routes.endpoint(runtime)),
                 Route("/webhooks/stripe", webhooks.endpoint(runtime), methods=["POST"]),
                 *(route for routes in runtime.plugins.hook.ruta_http_routes(runtime=runtime)
-                  for route in routes or ())],
+                  for route in routes or ()),
+                *web_routes(runtime.plugins, web)],
         middleware=middleware,
         lifespan=lifespan,
     )
     app.state.runtime = runtime
     app.state.schema = schema
     app.state.graphql = graphql_endpoint
+    app.state.web = web
     return app
 
 

@@ -6,7 +6,7 @@ import re
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-PLUGINS = ("iberia", "elearning", "mentoring", "jobs", "programme")
+PLUGINS = ("iberia", "elearning", "mentoring", "jobs", "programme", "dashboard")
 
 
 def configuration_table() -> str:

@@ -220,3 +220,22 @@ async def test_download_links_are_for_the_paying_buyer_and_expire(client: Client
                          client.runtime.settings.secret_key, algorithm="HS256")
     assert (await client.http.get(f"/downloads/{expired}")).status_code == 403
     assert isinstance(client.http, httpx.AsyncClient)
+
+
+async def test_the_vendor_names_the_carrier_and_tracking_number(client: Client) -> None:
+    shop = await build(client)
+    operator = await client.operator("carrier-op@example.com")
+    order = (await client.gql(COMPLETE, {"id": await ready(client, shop, {"wine": 1})}))[
+        "checkoutComplete"]["order"]
+    await client.gql("mutation($id: ID!) { orderMarkPaid(id: $id) { errors { code } } }",
+                     {"id": order["id"]}, operator)
+    fulfil = """mutation($id: ID!, $t: String, $c: String) { vendorOrderFulfill(id: $id,
+      trackingNumber: $t, carrier: $c) { vendorOrder { carrier trackingNumber status }
+      errors { field code } } }"""
+    too_long = await client.gql(fulfil, {"id": order["vendorOrders"][0]["id"], "t": "X1",
+                                         "c": "C" * 61}, shop.es_token)
+    assert too_long["vendorOrderFulfill"]["errors"] == [{"field": "carrier", "code": "TOO_LONG"}]
+    done = await client.gql(fulfil, {"id": order["vendorOrders"][0]["id"], "t": "PK1",
+                                     "c": "Correos"}, shop.es_token)
+    assert done["vendorOrderFulfill"]["vendorOrder"] == {
+        "carrier": "Correos", "trackingNumber": "PK1", "status": "FULFILLED"}

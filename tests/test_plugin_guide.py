@@ -96,3 +96,14 @@ async def test_the_lifecycle_snippet_handles_a_redelivery_once(
         finally:
             async with client.runtime.db.engine.begin() as conn:
                 await conn.run_sync(table.drop)
+
+
+async def test_the_web_page_snippet_serves_a_page_that_asks_anonymous_visitors_to_sign_in(
+        plugged: Any, loaded: list[types.ModuleType]) -> None:
+    [pages] = [m for m in loaded if hasattr(m, "my_orders")]
+    async with plugged(pages) as client:
+        client: Client  # type: ignore[no-redef]
+        response = await client.http.get("/my-shop/")
+    assert response.status_code == 303
+    assert response.headers["location"] == "/dashboard/login?next=/my-shop/"
+    assert "frame-ancestors 'none'" in response.headers["content-security-policy"]

@@ -45,9 +45,12 @@ from graphql import (
     validate,
 )
 
+from engine.api.schema import build_schema as build_app_schema
 from engine.cli import schema_sdl
 from engine.demo.data import DEMO_PASSWORD
+from engine.plugins.manager import build_plugin_manager
 from engine.runtime import Runtime
+from engine.settings import Settings
 from tests.client import Client
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -496,3 +499,43 @@ async def test_seller_journey_through_the_operations(demo: Runtime, client: Clie
     await call("ProductDelete", {"id": goods["id"]}, token)
     gone = await client.gql(details, {"slug": "sal-marinho"})
     assert gone["product"] is None
+
+
+# --- web plugins' documents ----------------------------------------------------------------
+
+PLUGIN_DOCUMENTS = sorted((ROOT / "plugins").glob("*/graphql/*.graphql"))
+EXAMPLE_DOCUMENTS = sorted((ROOT / "examples").glob("**/web/graphql/*.graphql"))
+
+
+def _check_plugin_document(path: Path, schema: GraphQLSchema) -> None:
+    doc = parse(path.read_text(encoding="utf-8"))
+    [op] = [d for d in doc.definitions if isinstance(d, OperationDefinitionNode)]
+    assert op.name is not None and op.name.value == path.stem, \
+        f"{path}: name the operation {path.stem}"
+    assert path.read_text(encoding="utf-8").startswith("#"), \
+        f"{path}: start with a comment saying which page uses it"
+    errors = validate(schema, doc)
+    assert not errors, f"{path}: " + "; ".join(e.message for e in errors)
+    if op.operation == OperationType.MUTATION:
+        for root in op.selection_set.selections:
+            assert isinstance(root, FieldNode)
+            [errors_field] = [f for f in _fields(root.selection_set, doc)
+                              if f.name.value == "errors"]
+            selected = {f.name.value for f in _fields(errors_field.selection_set, doc)}
+            assert selected >= ERROR_FIELDS, f"{path}: select errors {{ field code message }}"
+
+
+def test_first_party_web_pages_have_documents() -> None:
+    assert len(PLUGIN_DOCUMENTS) >= 15 and EXAMPLE_DOCUMENTS
+
+
+@pytest.mark.parametrize("path", PLUGIN_DOCUMENTS, ids=lambda p: f"{p.parts[-3]}/{p.stem}")
+def test_plugin_document_is_valid_against_the_published_schema(
+        path: Path, published_schema: GraphQLSchema) -> None:
+    _check_plugin_document(path, published_schema)
+
+
+@pytest.mark.parametrize("path", EXAMPLE_DOCUMENTS, ids=lambda p: p.stem)
+def test_example_plugin_document_is_valid_against_its_schema(path: Path) -> None:
+    schema = build_app_schema(build_plugin_manager(entry_points_from="all"), Settings())
+    _check_plugin_document(path, schema._schema)

@@ -36,7 +36,9 @@ from engine.events.models import OutboxDelivery
 from engine.plugins.manager import ENTRY_POINT_GROUP, build_plugin_manager, plugin_names
 from engine.runtime import Runtime
 from engine.settings import Settings
+from engine.testing.client import PASSWORD
 from tests.client import Client
+from tests.web_browser import Browser
 
 DISTRIBUTION = "ruta-product-audit"
 PLUGIN = "product_audit"
@@ -243,3 +245,23 @@ async def test_only_apps_with_the_plugin_have_its_fields(
     # the session's app (Ruta's own plugins) refuses the field
     body = await client.raw("{ products(first: 1) { edges { node { auditTrail { event } } } } }")
     assert "auditTrail" in body["errors"][0]["message"]
+
+
+# --- a web page through ruta_web_routes -------------------------------------------------
+
+
+async def test_the_plugin_adds_a_web_page_that_uses_the_api_permissions(
+        audited: Client) -> None:
+    token, _ = await audited.vendor("audit-web@example.com", "Audited web")
+    await audited.product(token, "Olive oil")
+    await delivered(audited)
+    await audited.operator("audit-op@example.com")
+    async with Browser(audited.app) as browser:
+        anonymous = await browser.get("/product-audit/")
+        assert anonymous.status_code == 403
+        assert "frame-ancestors 'none'" in anonymous.headers["content-security-policy"]
+        await browser.login("audit-op@example.com", PASSWORD)
+        page = await browser.get("/product-audit/")
+        assert page.status_code == 200
+        assert page.text.count("<tr>") == 1 + 2  # the header and two entries
+        assert "CREATED" in page.text

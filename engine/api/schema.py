@@ -32,9 +32,11 @@ from engine.api.text_inputs import RefuseBadText
 from engine.api.unavailable import ServiceUnavailable
 from engine.audit.extension import AuditMutations
 from engine.audit.graphql import AuditQuery
+from engine.catalog.import_graphql import ProductImportMutation
 from engine.catalog.kinds import product_kinds
 from engine.catalog.mutations import CatalogMutation
 from engine.catalog.queries import CatalogQuery
+from engine.catalog.series_graphql import SlotSeriesMutation
 from engine.catalog.types import CategoryType, ProductKind, ProductType, ProductVariantType
 from engine.checkout.graphql import CheckoutMutation, CheckoutQuery
 from engine.i18n.extension import LocaliseErrors
@@ -51,6 +53,7 @@ from engine.shipping.graphql import ShippingMutation
 from engine.shop.graphql import ShopQuery
 from engine.vendors.graphql import VendorMutation, VendorQuery
 from engine.vendors.staff_graphql import StaffMutation, StaffQuery
+from engine.vendors.staff_members import StaffRemoveMutation
 from engine.vendors.types import VendorType
 
 #: Distinct documents kept parsed and validated (per process, shared by every schema).
@@ -63,8 +66,9 @@ CORE_MUTATIONS: tuple[type, ...] = (AccountMutation, VendorMutation, StaffMutati
                                     CatalogMutation, MediaMutation, ShippingMutation,
                                     CheckoutMutation, OrderMutation, ReviewMutation,
                                     PromotionMutation, VoucherMutation,
-                                    AccountLifecycleMutation,
-                                    TwoFactorMutation)
+                                    AccountLifecycleMutation, TwoFactorMutation,
+                                    ProductImportMutation, StaffRemoveMutation,
+                                    SlotSeriesMutation)
 
 #: Core types plugins may add fields to, by GraphQL name.
 EXTENSIBLE_TYPES: dict[str, type] = {

@@ -184,22 +184,28 @@ async def _check_slug(session: AsyncSession, slug: str, exclude_id: int | None) 
 async def create_product(runtime: Runtime, user: User | None, data: ProductData) -> Product:
     async with runtime.transaction() as session:
         membership = await require_vendor_staff(session, user)
-        values = await _clean(runtime, session, data, membership.vendor_id, creating=True)
-        runtime.plugins.hook.ruta_product_validate(
-            data=dict(values), vendor_id=membership.vendor_id, product_id=None)
-        if "language_code" not in values:
-            vendor = await session.get(Vendor, membership.vendor_id)
-            values["language_code"] = vendor.language_code if vendor else "EN"
-        if "slug" in values:
-            await _check_slug(session, values["slug"], None)
-        else:
-            values["slug"] = await unique_slug(session, Product, values["name"])
-        product = Product(vendor_id=membership.vendor_id, **values)
-        session.add(product)
-        await session.flush()
-        await _save_translations(session, product.id, data.translations)
-        await record(session, runtime.plugins, "ruta_product_created", product_id=product.id,
-                     vendor_id=product.vendor_id)
+        return await insert_product(runtime, session, membership.vendor_id, data)
+
+
+async def insert_product(runtime: Runtime, session: AsyncSession, vendor_id: int,
+                         data: ProductData) -> Product:
+    """Validate and add a product of ``vendor_id`` in the caller's transaction."""
+    values = await _clean(runtime, session, data, vendor_id, creating=True)
+    runtime.plugins.hook.ruta_product_validate(
+        data=dict(values), vendor_id=vendor_id, product_id=None)
+    if "language_code" not in values:
+        vendor = await session.get(Vendor, vendor_id)
+        values["language_code"] = vendor.language_code if vendor else "EN"
+    if "slug" in values:
+        await _check_slug(session, values["slug"], None)
+    else:
+        values["slug"] = await unique_slug(session, Product, values["name"])
+    product = Product(vendor_id=vendor_id, **values)
+    session.add(product)
+    await session.flush()
+    await _save_translations(session, product.id, data.translations)
+    await record(session, runtime.plugins, "ruta_product_created", product_id=product.id,
+                 vendor_id=product.vendor_id)
     return product
 
 

@@ -128,15 +128,21 @@ async def create_variant(runtime: Runtime, user: User | None, product_id: int,
                          data: VariantData) -> ProductVariant:
     async with runtime.transaction() as session:
         product = await owned_product(session, user, product_id, lock=True)
-        values = _clean(data, None, _bookable(runtime, product.kind))
-        runtime.plugins.hook.ruta_variant_validate(
-            data=dict(values), product_kind=product.kind, variant_id=None)
-        await _check_sku(session, product.vendor_id, values["sku"], None)
-        variant = ProductVariant(product_id=product.id, vendor_id=product.vendor_id, **values)
-        session.add(variant)
-        await session.flush()
-        await record(session, runtime.plugins, "ruta_product_updated", product_id=product.id,
-                     vendor_id=product.vendor_id)
+        return await insert_variant(runtime, session, product, data)
+
+
+async def insert_variant(runtime: Runtime, session: AsyncSession, product: Product,
+                         data: VariantData) -> ProductVariant:
+    """Validate and add a variant of ``product`` in the caller's transaction."""
+    values = _clean(data, None, _bookable(runtime, product.kind))
+    runtime.plugins.hook.ruta_variant_validate(
+        data=dict(values), product_kind=product.kind, variant_id=None)
+    await _check_sku(session, product.vendor_id, values["sku"], None)
+    variant = ProductVariant(product_id=product.id, vendor_id=product.vendor_id, **values)
+    session.add(variant)
+    await session.flush()
+    await record(session, runtime.plugins, "ruta_product_updated", product_id=product.id,
+                 vendor_id=product.vendor_id)
     return variant
 
 

@@ -37,6 +37,7 @@ from engine.promotions.models import Promotion, Voucher, VoucherUse
 from engine.reviews.models import Review
 from engine.shipping.models import ShippingMethod
 from engine.vendors.models import Vendor, VendorInvitation, VendorMembership, VendorTranslation
+from engine.web.models import WebFormSubmission
 from engine.webhooks_out.models import Webhook, WebhookDelivery
 
 CORE_MODELS = (
@@ -46,5 +47,5 @@ CORE_MODELS = (
     OrderLine, Booking, ProductMedia, Payment, StripeEvent, LedgerEntry, Transfer, Refund,
     VendorAccount, Review, PluginMigrationRecord, Webhook, WebhookDelivery, VendorInvitation,
     Notification, NotificationOptOut, CacheVersion, OneTimeToken, LoginThrottle, AuditEntry,
-    TotpDevice, RecoveryCode, Promotion, Voucher, VoucherUse,
+    TotpDevice, RecoveryCode, Promotion, Voucher, VoucherUse, WebFormSubmission,
 )

@@ -1,5 +1,5 @@
-"""GraphQL for orders: ``order``, ``myOrders``, ``Vendor.orders``, ``checkoutComplete``,
-``orderCancel``, ``orderMarkPaid``, ``vendorOrderFulfill``."""
+"""GraphQL for orders: ``order``, ``vendorOrder``, ``myOrders``, ``Vendor.orders``,
+``checkoutComplete``, ``orderCancel``, ``orderMarkPaid``, ``vendorOrderFulfill``."""
 
 from __future__ import annotations
 
@@ -142,6 +142,17 @@ class OrderQuery:
             order = await session.get(Order, pk)
         return await _order(info, order)
 
+    @strawberry.field(description="One vendor's part of an order, for that vendor's staff and "
+                                  "operators (null for anyone else).")
+    async def vendor_order(self, info: Info, id: strawberry.ID) -> VendorOrderType | None:
+        pk = decode_id(id, "VendorOrder")
+        async with info.context.runtime.db.read() as session:
+            row = await session.get(VendorOrder, pk)
+            order = await session.get(Order, row.order_id) if row is not None else None
+        if row is None or order is None or not await can_manage_vendor(info, row.vendor_id):
+            return None
+        return VendorOrderType.of(row, order, False)
+
     @strawberry.field(description="The signed-in customer's orders, newest last.")
     async def my_orders(self, info: Info, first: int | None = None, after: str | None = None,
                         last: int | None = None, before: str | None = None
@@ -211,10 +222,12 @@ class OrderMutation:
 
     @strawberry.mutation(description="Mark your part of a paid order as shipped.")
     async def vendor_order_fulfill(self, info: Info, id: strawberry.ID,
-                                   tracking_number: str | None = None) -> VendorOrderPayload:
+                                   tracking_number: str | None = None,
+                                   carrier: str | None = None) -> VendorOrderPayload:
         user = await info.context.user()
         vendor_order, exc = await attempt(lambda: service.fulfill(
-            info.context.runtime, user, decode_id(id, "VendorOrder"), tracking_number))
+            info.context.runtime, user, decode_id(id, "VendorOrder"), tracking_number,
+            carrier))
         if vendor_order is None:
             return VendorOrderPayload(errors=_errors(exc))
         async with info.context.runtime.db.read() as session:

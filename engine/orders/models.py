@@ -66,6 +66,7 @@ class VendorOrder(Totals, Timestamped, Base):
     shipping_tax: Mapped[Decimal] = mapped_column(Cents, default=Decimal("0.00"))
     shipping_gross: Mapped[Decimal] = mapped_column(Cents, default=Decimal("0.00"))
     tracking_number: Mapped[str | None] = mapped_column(String(100), nullable=True)
+    carrier: Mapped[str | None] = mapped_column(String(60), nullable=True)
     fulfilled_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), nullable=True)
 
 

@@ -101,7 +101,7 @@ async def mark_paid_by_operator(runtime: Runtime, user: User | None, order_id: i
 
 
 async def fulfill(runtime: Runtime, user: User | None, vendor_order_id: int,
-                  tracking_number: str | None) -> VendorOrder:
+                  tracking_number: str | None, carrier: str | None = None) -> VendorOrder:
     """The vendor ships its part of a paid order."""
     async with runtime.transaction() as session:
         vendor_order = await session.get(VendorOrder, vendor_order_id, with_for_update=True)
@@ -120,8 +120,11 @@ async def fulfill(runtime: Runtime, user: User | None, vendor_order_id: int,
         errors = Collector()
         tracking = clean_text(errors, "trackingNumber", tracking_number, max_length=100,
                               required=False) if tracking_number is not None else None
+        shipper = clean_text(errors, "carrier", carrier, max_length=60,
+                             required=False) if carrier is not None else None
         errors.raise_if_any()
         vendor_order.status, vendor_order.tracking_number = "FULFILLED", tracking or None
+        vendor_order.carrier = shipper or None
         vendor_order.fulfilled_at = utcnow()
         await _roll_up(session, vendor_order.order_id)
         await record(session, runtime.plugins, "ruta_vendor_order_fulfilled",

@@ -101,6 +101,7 @@ class VendorOrderType:
     shipping_price: TaxedMoneyType
     shipping_method_name: str | None
     tracking_number: str | None
+    carrier: str | None = strawberry.field(description="Who ships it (e.g. Correos, CTT).")
     fulfilled_at: datetime | None
     created_at: datetime
     model: strawberry.Private[VendorOrder]
@@ -113,7 +114,8 @@ class VendorOrderType:
                    shipping_price=TaxedMoneyType.of(TaxedMoney(
                        row.shipping_net, row.shipping_tax, row.shipping_gross)),
                    shipping_method_name=row.shipping_method_name,
-                   tracking_number=row.tracking_number, fulfilled_at=row.fulfilled_at,
+                   tracking_number=row.tracking_number, carrier=row.carrier,
+                   fulfilled_at=row.fulfilled_at,
                    created_at=row.created_at, model=row, order=order, buyer_view=buyer_view)
 
     @strawberry.field

@@ -8,7 +8,7 @@ from datetime import datetime
 
 import strawberry
 
-from engine.payments import graphql, refunds, transfers
+from engine.payments import graphql, refunds, sales, transfers
 from engine.payments.gateways import DummyGateway, StripeGateway
 from engine.plugins.contributions import GraphQLContribution
 from engine.plugins.markers import hookimpl
@@ -50,7 +50,9 @@ def ruta_graphql_type_fields(type_name: str) -> Sequence[object]:
         return [strawberry.field(resolver=graphql.vendor_payouts, name="payouts",
                                  description=graphql.vendor_payouts.__doc__),
                 strawberry.field(resolver=graphql.vendor_balance, name="balance",
-                                 description=graphql.vendor_balance.__doc__)]
+                                 description=graphql.vendor_balance.__doc__),
+                strawberry.field(resolver=sales.vendor_sales_by_day, name="salesByDay",
+                                 description=sales.vendor_sales_by_day.__doc__)]
     if type_name == "Order":
         return [strawberry.field(resolver=graphql.order_payments, name="payments",
                                  description=graphql.order_payments.__doc__)]

@@ -75,6 +75,10 @@ from engine.plugins.reads import (
 from engine.plugins.signing import sign_link, verify_link
 from engine.runtime import Runtime
 from engine.vendors.types import VendorType
+from engine.web.execution import GraphQLResult
+from engine.web.kit import WebKit
+from engine.web.site import WebSite
+from engine.web.visit import Visit
 
 __all__ = [
     "CACHE_VERSION_KEY",
@@ -94,6 +98,7 @@ __all__ = [
     "DemoPerson",
     "FieldError",
     "GraphQLContribution",
+    "GraphQLResult",
     "ImpactFact",
     "Info",
     "JourneyFact",
@@ -130,6 +135,9 @@ __all__ = [
     "VendorFacts",
     "VendorOrderFacts",
     "VendorType",
+    "Visit",
+    "WebKit",
+    "WebSite",
     "add_demo_people",
     "attempt",
     "bump_cache_version",

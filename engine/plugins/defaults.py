@@ -22,6 +22,7 @@ from engine.promotions.graphql import vendor_promotions
 from engine.runtime import Runtime
 from engine.settings import Settings
 from engine.shipping.graphql import shipping_methods
+from engine.vendors.staff_members import vendor_staff, vendor_staff_invitations
 
 CORE_KINDS = (
     ProductKindSpec("PHYSICAL", "Goods that are shipped", shippable=True),
@@ -75,4 +76,8 @@ def ruta_graphql_type_fields(type_name: str) -> Sequence[object]:
             strawberry.field(resolver=vendor_orders, name="orders",
                              description=vendor_orders.__doc__),
             strawberry.field(resolver=vendor_promotions, name="promotions",
-                             description=vendor_promotions.__doc__)]
+                             description=vendor_promotions.__doc__),
+            strawberry.field(resolver=vendor_staff, name="staff",
+                             description=vendor_staff.__doc__),
+            strawberry.field(resolver=vendor_staff_invitations, name="staffInvitations",
+                             description=vendor_staff_invitations.__doc__)]

@@ -38,6 +38,7 @@ import pluggy
 
 if TYPE_CHECKING:
     from sqlalchemy.ext.asyncio import AsyncSession
+    from starlette.routing import BaseRoute
 
     from engine.catalog.pricing import PricingLine, TaxDecision
     from engine.checkout.snapshot import CheckoutSnapshot
@@ -52,6 +53,7 @@ if TYPE_CHECKING:
         TaxClassSpec,
     )
     from engine.runtime import Runtime
+    from engine.web.kit import WebKit
 
 hookspec = pluggy.HookspecMarker("ruta")
 
@@ -110,6 +112,7 @@ SYNC_HOOKS = (
     "ruta_tax_classes",
     "ruta_http_routes",
     "ruta_notification_types",
+    "ruta_web_routes",
 )
 
 
@@ -211,6 +214,20 @@ def ruta_notification_types() -> Sequence[MessageType] | None:
     lifecycle event, ``hook`` and an async ``resolve(runtime, **event_arguments)`` returning
     :class:`engine.plugins.api.Recipient` items. A type with the same code as the core's
     (``order_confirmation``...) replaces it. Sync; read once per plugin manager.
+    """
+
+
+@hookspec
+def ruta_web_routes(web: WebKit) -> Sequence[BaseRoute] | None:
+    """Add web pages: return Starlette routes (usually one ``Mount``) for the app to serve.
+
+    Called once when the app is built, after the schema. ``web`` (:class:`engine.web.WebKit`,
+    also exported as ``engine.plugins.api.WebKit``) runs GraphQL documents in process as the
+    signed-in user (the same schema, context and permission checks as ``POST /graphql``)
+    and builds a site: ``site = web.site(folder)`` with Jinja2 templates, ``.po`` catalogs
+    and ``.graphql`` documents; ``site.page(handler)`` adds the session cookie, language,
+    CSRF and once-only checks; ``site.mount("/prefix", routes)`` adds static files and
+    security headers. Pages must use only the public API. Sync; return None for no routes.
     """
 
 

@@ -12,10 +12,12 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import select
+from starlette.routing import BaseRoute
 
-from engine.plugins.api import GraphQLContribution, Runtime, hookimpl
+from engine.plugins.api import GraphQLContribution, Runtime, WebKit, hookimpl
 from ruta_product_audit.graphql import ProductAuditQuery, product_fields
 from ruta_product_audit.models import AuditEvent, ProductAuditEntry
+from ruta_product_audit.web_pages import routes
 
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 
@@ -41,6 +43,12 @@ def ruta_graphql_schema() -> GraphQLContribution:
 @hookimpl
 def ruta_graphql_type_fields(type_name: str) -> Sequence[Any]:
     return product_fields() if type_name == "Product" else []
+
+
+@hookimpl
+def ruta_web_routes(web: WebKit) -> Sequence[BaseRoute]:
+    """A web page at ``/product-audit/`` (see :mod:`ruta_product_audit.web_pages`)."""
+    return routes(web)
 
 
 # --- lifecycle --------------------------------------------------------------------------

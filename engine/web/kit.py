@@ -1,0 +1,57 @@
+"""``WebKit``: what ``ruta_web_routes`` hands a plugin to build web pages on the public API.
+
+It holds the app's runtime, schema and GraphQL view, runs documents in process
+(:meth:`WebKit.execute`, the same path as ``POST /graphql``), derives the keys that sign
+session cookies and CSRF tokens from ``RUTA_SECRET_KEY``, and builds sites
+(:meth:`WebKit.site`).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pluggy
+from graphql import GraphQLSchema
+from starlette.requests import Request
+from starlette.routing import BaseRoute
+from strawberry import Schema
+
+from engine.runtime import Runtime
+from engine.web.execution import ContextFactory, GraphQLResult, execute
+from engine.web.session import derive_key
+from engine.web.site import WebSite
+
+
+class WebKit:
+    def __init__(self, runtime: Runtime, schema: Schema, view: ContextFactory) -> None:
+        self.runtime = runtime
+        self.schema = schema
+        self.view = view
+        self.session_key = derive_key(runtime.settings.secret_key, "session")
+        self.csrf_key = derive_key(runtime.settings.secret_key, "csrf")
+
+    @property
+    def graphql_schema(self) -> GraphQLSchema:
+        return self.schema._schema
+
+    def site(self, folder: Path, *, error_template: str = "error.html") -> WebSite:
+        return WebSite(self, folder, error_template=error_template)
+
+    async def execute(self, request: Request, document: str,
+                      variables: dict[str, Any] | None = None, *, token: str | None = None,
+                      language: str = "en") -> GraphQLResult:
+        """Run ``document`` in process as the holder of ``token`` (None: anonymously)."""
+        return await execute(self.schema, self.view, request, document, variables,
+                             token=token, language=language)
+
+
+def web_routes(plugins: pluggy.PluginManager, kit: WebKit) -> list[BaseRoute]:
+    """Every plugin's routes from ``ruta_web_routes``, in registration order."""
+    routes: list[BaseRoute] = []
+    for contribution in reversed(plugins.hook.ruta_web_routes(web=kit)):
+        routes.extend(contribution or ())
+    return routes
+
+
+__all__ = ["GraphQLResult", "WebKit", "WebSite", "web_routes"]
