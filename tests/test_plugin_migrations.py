@@ -129,13 +129,15 @@ def test_plugins_lists_what_is_installed_and_where_its_migrations_stand(
     monkeypatch.setenv("RUTA_DISABLED_PLUGINS", "mentoring")
     assert cli.main(["plugins"]) == 0
     lines = capsys.readouterr().out.splitlines()
-    assert lines[0] == "elearning  ruta 0.1.0  enabled  migration elearning_0001: not applied"
-    assert "mentoring  ruta 0.1.0  disabled  migration mentoring_0001: not applied" in lines
+    assert lines[0] == "dashboard  ruta 0.1.0  enabled  migration -: none"
+    assert "elearning  ruta 0.1.0  enabled  migration elearning_0001: not applied" in lines
+    assert "mentoring  ruta 0.1.0  disabled  migration mentoring_0002: not applied" in lines
     audit = lines.index("product_audit  ruta-product-audit 0.2.0  enabled  "
                         "migration product_audit_0002: not applied")
     assert lines[audit + 1] == (
         "    hooks: ruta_graphql_schema, ruta_graphql_type_fields, ruta_migration_locations, "
-        "ruta_models, ruta_product_created, ruta_product_deleted, ruta_product_updated")
+        "ruta_models, ruta_product_created, ruta_product_deleted, ruta_product_updated, "
+        "ruta_web_routes")
 
     assert cli.main(["migrate"]) == 0
     capsys.readouterr()
@@ -143,7 +145,7 @@ def test_plugins_lists_what_is_installed_and_where_its_migrations_stand(
     out = capsys.readouterr().out
     assert "product_audit  ruta-product-audit 0.2.0  enabled  migration product_audit_0002: " \
            "applied" in out
-    assert "mentoring  ruta 0.1.0  disabled  migration mentoring_0001: not applied" in out
+    assert "mentoring  ruta 0.1.0  disabled  migration mentoring_0002: not applied" in out
 
     uninstall(monkeypatch)
     assert cli.main(["plugins"]) == 0
@@ -151,7 +153,7 @@ def test_plugins_lists_what_is_installed_and_where_its_migrations_stand(
     assert "product_audit  ruta-product-audit" not in out
     assert "product_audit  NOT INSTALLED" in out
     assert [line.split()[0] for line in out.splitlines() if not line.startswith(" ")] == [
-        "elearning", "iberia", "mentoring", "programme", "product_audit"]
+        "dashboard", "elearning", "iberia", "jobs", "mentoring", "programme", "product_audit"]
 
 
 def test_a_disabled_plugin_with_applied_migrations_does_not_block_start_up(
