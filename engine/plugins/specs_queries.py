@@ -1,0 +1,101 @@
+"""Query, scheduled and demo hooks: awaited by the engine, results collected.
+
+Part of :mod:`engine.plugins.specs`, which registers every hook; see its docstring."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import datetime
+from typing import TYPE_CHECKING, Any
+
+import pluggy
+
+if TYPE_CHECKING:
+
+    from engine.demo.index import DemoIndex
+    from engine.plugins.contributions import (
+        ImpactFact,
+        JourneyFact,
+    )
+    from engine.runtime import Runtime
+
+
+hookspec = pluggy.HookspecMarker("ruta")
+
+
+@hookspec
+def ruta_user_credentials(runtime: Runtime, user_id: int) -> list[dict[str, Any]] | None:
+    """Verifiable credentials ``user_id`` earned on Ruta (e.g. course certificates), as
+    JSON-serialisable dicts with ``kind``, ``title``, ``credential_id``, ``issued_at``
+    (ISO 8601) and ``token`` (the signed credential, checkable with the issuer's verify
+    query, e.g. ``certificateVerify``); None when the plugin has none. A query hook: may be async;
+    the engine awaits and collects every result. Callers show them only with the user's
+    consent."""
+
+
+@hookspec
+def ruta_account_export(runtime: Runtime, user_id: int) -> dict[str, Any] | None:
+    """The plugin's part of ``accountDataExport`` (GDPR art. 20) for ``user_id``.
+
+    Return a JSON-serialisable dict (it appears under the plugin's name) or None. A query
+    hook: may be async; the engine awaits and collects every result.
+    """
+
+
+@hookspec
+def ruta_account_erase(runtime: Runtime, user_id: int) -> None:
+    """Erase or anonymise the plugin's personal data of ``user_id`` (``accountDelete``).
+
+    Keep what the law requires (invoices, bookkeeping) with the person's data replaced.
+    Called after the core erased its part; may be async (write in ``runtime.transaction()``);
+    must be idempotent. An implementation that raises fails the deletion, which can be
+    retried.
+    """
+
+
+@hookspec
+def ruta_progress_shared_with(runtime: Runtime, learner_id: int) -> Sequence[int] | None:
+    """User ids (e.g. mentors) the learner has consented to share learning progress with.
+
+    A query hook: may be async; the engine awaits every implementation and merges the ids.
+    """
+
+
+@hookspec
+def ruta_journey_facts(runtime: Runtime, user_ids: list[int]) -> Sequence[JourneyFact] | None:
+    """What the plugin knows of these people's journeys, as
+    :class:`engine.plugins.contributions.JourneyFact` items (e-learning: ``ENROLLED``,
+    ``COURSE_COMPLETED``; mentoring: ``MENTORED`` with expert hours, ``FUNDING_REQUESTED``,
+    ``FUNDING_GRANTED``). Asked by the programme plugin for participants who consented, and
+    for aggregated impact figures. A query hook: may be async; every answer is collected.
+    """
+
+
+@hookspec
+def ruta_impact_facts(runtime: Runtime, since: datetime, until: datetime
+                      ) -> Sequence[ImpactFact] | None:
+    """Outcomes between ``since`` and ``until`` (UTC) the plugin records, as
+    :class:`engine.plugins.contributions.ImpactFact` items, e.g. hires made through a jobs
+    plugin (``kind="HIRE"``). Impact reports show each kind as its own figure, never added
+    to declared jobs. A query hook: may be async; every answer is collected.
+    """
+
+
+@hookspec
+def ruta_tick(runtime: Runtime, now: datetime) -> None:
+    """Periodic work (reminders, escalations, expiries), every few seconds in each worker.
+
+    May be async. Must be idempotent and safe with many workers (claim work with
+    conditional updates); an implementation that raises is logged and the loop goes on.
+    """
+
+
+@hookspec
+def ruta_demo_seed(runtime: Runtime, demo: DemoIndex) -> None:
+    """Add the plugin's demo data, once, right after the core's demo marketplace is created
+    (``ruta serve --demo`` / ``ruta demo``; never otherwise).
+
+    ``demo`` (:class:`engine.demo.index.DemoIndex`) maps the demo's e-mails, vendor,
+    product and category slugs and variant SKUs to database ids. May be async; write in
+    ``runtime.transaction()``. An implementation that raises stops the demo set-up.
+    """
