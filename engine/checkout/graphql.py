@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Awaitable, Callable
 
 import strawberry
+from sqlalchemy import inspect
 
 from engine.accounts.models import User
 from engine.api.context import Info
@@ -91,8 +92,11 @@ class CheckoutPayload:
 
 
 async def priced(info: Info, checkout: Checkout) -> CheckoutType:
+    """The checkout a mutation just committed, priced. The mutation's own copy is used when
+    every column is loaded on it (it holds what was committed); else it is read again."""
     async with info.context.runtime.db.read() as session:
-        fresh = await session.get(Checkout, checkout.id)
+        fresh = checkout if not inspect(checkout).unloaded else \
+            await session.get(Checkout, checkout.id)
         assert fresh is not None
         return CheckoutType.of(await load_state(session, info.context.runtime.plugins, fresh))
 

@@ -152,7 +152,7 @@ async def create(runtime: Runtime, user: User | None, data: CheckoutData) -> Che
         await _check_lines(runtime, session, data.lines, "lines", {})
         checkout = Checkout(user_id=user.id if user else None, email=email,
                             shipping_address=shipping, billing_address=billing,
-                            vat_id=normalised,
+                            vat_id=normalised, voucher_code=None,
                             language_code=data.language_code or (
                                 user.language_code if user else "EN"),
                             shipping_methods={}, plugin_data=plugin_data)

@@ -19,15 +19,9 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from engine.plugins.api import TAX_FACTS_VERSION, Runtime, bump_cache_version
 from plugins.iberia.core_reads import PaidVendorOrder, paid_vendor_orders
-from plugins.iberia.facts import (
-    CONFIRMED_KEY,
-    EU_THRESHOLD,
-    FACTS_KEY,
-    NO_FACTS,
-    Exemption,
-    VendorFacts,
-)
-from plugins.iberia.models import CrossBorderSale, OutsideSales, VendorTaxProfile
+from plugins.iberia.facts import CONFIRMED_KEY, EU_THRESHOLD, FACTS_KEY, NO_FACTS
+from plugins.iberia.facts_read import load_facts
+from plugins.iberia.models import CrossBorderSale
 from plugins.iberia.supply import ESS, GOODS, category_of
 from plugins.iberia.territories import territory_of
 from plugins.iberia.vies_manual import latest_confirmation
@@ -85,40 +79,6 @@ async def record_paid_order(runtime: Runtime, order_id: int, occurred_at: dateti
         except IntegrityError:  # a concurrent redelivery recorded it first
             continue
     return added
-
-
-async def load_facts(session: AsyncSession, vendor_ids: Sequence[int], year: int
-                     ) -> dict[int, VendorFacts]:
-    """The vendors' facts (this year's and last year's sales on the marketplace plus the
-    sales they declared outside it), in three statements whatever the number of vendors."""
-    ids = list(vendor_ids)
-    profiles = {p.vendor_id: p for p in await session.scalars(
-        select(VendorTaxProfile).where(VendorTaxProfile.vendor_id.in_(ids)))}
-    sums = (await session.execute(
-        select(CrossBorderSale.vendor_id, CrossBorderSale.year, func.sum(CrossBorderSale.net))
-        .where(CrossBorderSale.year >= year - 1, CrossBorderSale.vendor_id.in_(ids))
-        .group_by(CrossBorderSale.vendor_id, CrossBorderSale.year))).all()
-    declared = (await session.execute(
-        select(OutsideSales.vendor_id, OutsideSales.year, OutsideSales.net)
-        .where(OutsideSales.year >= year - 1, OutsideSales.vendor_id.in_(ids)))).all()
-    sales: dict[int, dict[int, Decimal]] = {}
-    for vendor_id, sale_year, amount in [*sums, *declared]:
-        # sum() keeps the column's type: already a Decimal in euros
-        per_year = sales.setdefault(vendor_id, {})
-        per_year[sale_year] = per_year.get(sale_year, Decimal("0.00")) + \
-            Decimal(amount).quantize(Decimal("0.01"))
-    facts: dict[int, VendorFacts] = {}
-    for vendor_id in set(profiles) | set(sales):
-        profile = profiles.get(vendor_id)
-        exemption = None
-        if profile and profile.exemption_evidence and profile.exemption_valid_from:
-            exemption = Exemption(profile.exemption_evidence, profile.exemption_valid_from,
-                                  profile.exemption_valid_until)
-        facts[vendor_id] = VendorFacts(
-            oss_registered=bool(profile and profile.oss_registered),
-            oss_opt_in=bool(profile and profile.oss_opt_in), exemption=exemption,
-            sales=sales.get(vendor_id, {}))
-    return facts
 
 
 async def pricing_facts(session: AsyncSession, vendor_ids: Sequence[int],
