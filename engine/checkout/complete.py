@@ -13,23 +13,26 @@ from dataclasses import dataclass
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.orm.attributes import set_committed_value
 
 from engine.accounts.models import User
 from engine.bookings.models import Booking
 from engine.bookings.service import holds
 from engine.checkout.models import Checkout
-from engine.checkout.service import get_checkout
+from engine.checkout.order_rows import insert_lines, insert_vendor_orders
+from engine.checkout.service import checkout_and_order, get_checkout
 from engine.checkout.snapshot import checkout_snapshot
-from engine.checkout.state import CheckoutState, LineState, load_state
+from engine.checkout.state import CheckoutState, load_state
 from engine.db.types import utcnow
 from engine.errors import Collector, ValidationError
 from engine.events.outbox import record
-from engine.inventory.reservations import take_seats, take_stock
+from engine.inventory.reservations import take_all
 from engine.orders.models import Order, OrderLine, VendorOrder
 from engine.orders.numbering import next_number
 from engine.orders.payment import mark_paid
 from engine.promotions.vouchers import consume
 from engine.runtime import Runtime
+from engine.vendors.models import Vendor
 
 
 @dataclass(frozen=True)
@@ -39,6 +42,7 @@ class OrderParts:
     vendor_orders: list[VendorOrder]
     lines: dict[int, list[OrderLine]]  # by vendor order id
     bookings: dict[int, list[Booking]]  # by order line id
+    vendors: list[Vendor]
 
 
 @dataclass(frozen=True)
@@ -75,31 +79,29 @@ def _validate(runtime: Runtime, state: CheckoutState) -> None:
 
 
 async def _reserve(session: AsyncSession, state: CheckoutState) -> None:
-    errors = Collector()
-    ordered = sorted(enumerate(state.lines), key=lambda item: item[1].variant.id)
-    for index, line in ordered:
-        quantity = line.line.quantity
-        if line.bookable:
-            if not await take_seats(session, line.variant.id, quantity):
-                errors.add(f"lines.{index}.quantity", "INSUFFICIENT_STOCK",
-                           "Not enough places left.")
-        elif line.tracks_stock and not await take_stock(session, line.variant.id, quantity):
+    """Take every line's stock and seats in one statement; refuse the lines that are short."""
+    stock: dict[int, int] = {}
+    seats: dict[int, int] = {}
+    for line in state.lines:
+        wanted = seats if line.bookable else stock if line.tracks_stock else None
+        if wanted is not None:
+            wanted[line.variant.id] = wanted.get(line.variant.id, 0) + line.line.quantity
+    taken = await take_all(session, stock, seats)
+    errors, changed = Collector(), set()
+    for index, line in enumerate(state.lines):
+        variant = line.variant
+        if variant.id in taken:
+            if variant.id not in changed:  # the loaded variant shows what is left
+                changed.add(variant.id)
+                set_committed_value(variant, "stock", variant.stock - stock.get(variant.id, 0))
+                set_committed_value(variant, "seats_taken",
+                                    variant.seats_taken + seats.get(variant.id, 0))
+        elif line.bookable:
+            errors.add(f"lines.{index}.quantity", "INSUFFICIENT_STOCK",
+                       "Not enough places left.")
+        elif line.tracks_stock:
             errors.add(f"lines.{index}.quantity", "INSUFFICIENT_STOCK", "Not enough in stock.")
     errors.raise_if_any()
-
-
-def _line(order: Order, vendor_order: VendorOrder, line: LineState) -> OrderLine:
-    priced = line.priced
-    return OrderLine(
-        order_id=order.id, vendor_order_id=vendor_order.id, vendor_id=line.vendor.id,
-        variant_id=line.variant.id, product_id=line.product.id, product_name=line.product_name,
-        variant_name=line.variant.name, sku=line.variant.sku, product_kind=line.product.kind,
-        quantity=line.line.quantity, unit_net=priced.unit.net, unit_tax=priced.unit.tax,
-        unit_gross=priced.unit.gross, total_net=priced.total.net, total_tax=priced.total.tax,
-        total_gross=priced.total.gross, tax_rate=priced.decision.rate,
-        tax_treatment=priced.decision.treatment, tax_territory=priced.decision.territory,
-        tax_legal_note=priced.decision.legal_note, digital_asset=line.product.digital_asset,
-        stock_released=not line.tracks_stock, discount_gross=line.discount.gross)
 
 
 async def _create_order(runtime: Runtime, session: AsyncSession, state: CheckoutState,
@@ -117,19 +119,8 @@ async def _create_order(runtime: Runtime, session: AsyncSession, state: Checkout
                   payment_gateway=gateway, plugin_data=dict(checkout.plugin_data or {}))
     session.add(order)
     await session.flush()
-    vendor_orders = [VendorOrder(
-        order_id=order.id, vendor_id=vendor.vendor.id, status="UNPAID",
-        total_net=vendor.total.net, total_tax=vendor.total.tax, total_gross=vendor.total.gross,
-        shipping_method_name=vendor.shipping_method.name if vendor.shipping_method and
-        vendor.needs_shipping else None,
-        shipping_net=vendor.shipping.net, shipping_tax=vendor.shipping.tax,
-        shipping_gross=vendor.shipping.gross) for vendor in state.vendors]
-    session.add_all(vendor_orders)
-    await session.flush()
-    lines = {vendor_order.id: [(line, _line(order, vendor_order, line)) for line in vendor.lines]
-             for vendor, vendor_order in zip(state.vendors, vendor_orders, strict=True)}
-    session.add_all([order_line for pairs in lines.values() for _, order_line in pairs])
-    await session.flush()
+    vendor_orders = await insert_vendor_orders(session, order, state)
+    lines = await insert_lines(session, order, state, vendor_orders)
     now = utcnow()
     bookings: dict[int, list[Booking]] = {}
     for pairs in lines.values():
@@ -146,14 +137,13 @@ async def _create_order(runtime: Runtime, session: AsyncSession, state: Checkout
     return Completed(order, created=True, parts=OrderParts(
         vendor_orders=vendor_orders,
         lines={pk: [order_line for _, order_line in pairs] for pk, pairs in lines.items()},
-        bookings=bookings))
+        bookings=bookings, vendors=[vendor.vendor for vendor in state.vendors]))
 
 
 async def complete(runtime: Runtime, user: User | None, token: str, gateway: str) -> Completed:
     try:
         async with runtime.transaction() as session:
-            checkout = await get_checkout(session, user, token, lock=True, acting=True)
-            existing = await session.scalar(select(Order).where(Order.checkout_id == checkout.id))
+            checkout, existing = await checkout_and_order(session, user, token)
             if existing is not None:
                 return Completed(existing, created=False)
             state = await load_state(session, runtime.plugins, checkout)

@@ -30,6 +30,7 @@ from engine.orders.models import Order, VendorOrder
 from engine.orders.payment import gateways
 from engine.orders.status import VENDOR_ORDER_STATUSES
 from engine.orders.types import OrderType, PaymentActionType, VendorOrderType
+from engine.vendors.loaders import prime_vendors, vendors_by_id
 from engine.vendors.types import VendorType
 
 OrderErrorCode = strawberry.enum(
@@ -130,6 +131,7 @@ def _prime(info: Info, order: Order, parts: OrderParts) -> None:
     bookings = info.context.loader("bookings", bookings_by_line)
     for line_id, held in parts.bookings.items():
         bookings.prime(line_id, held)
+    prime_vendors(info.context.loader("vendors", vendors_by_id), parts.vendors)
 
 
 @strawberry.type

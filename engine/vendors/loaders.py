@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from typing import Any
+from collections.abc import Iterable, Sequence
+from typing import Any, NamedTuple
 
 from sqlalchemy import select
 from strawberry.dataloader import DataLoader
@@ -19,6 +19,19 @@ def vendor_select(language: str | None) -> Any:
     description = translated(VendorTranslation, VendorTranslation.vendor_id, Vendor.id,
                              "description", Vendor.description, Vendor.language_code, language)
     return select(Vendor, description.label("t_description"))
+
+
+class VendorRow(NamedTuple):
+    """A ``vendor_select`` row built from a vendor already loaded (its own description)."""
+
+    vendor: Vendor
+    t_description: str
+
+
+def prime_vendors(loader: DataLoader[VendorKey, Any], vendors: Iterable[Vendor]) -> None:
+    """Answer ``vendors_by_id`` for ``(id, None)`` (no translation) from loaded vendors."""
+    for vendor in vendors:
+        loader.prime((vendor.id, None), VendorRow(vendor, vendor.description))
 
 
 def vendors_by_id(runtime: Runtime) -> DataLoader[VendorKey, Any]:
