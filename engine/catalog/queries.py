@@ -24,6 +24,7 @@ from engine.catalog.listing import (
     visible,
 )
 from engine.catalog.models import Category, Product, ProductVariant
+from engine.catalog.prefetch import prefetch_nodes
 from engine.catalog.types import (
     CategoryType,
     ProductType,
@@ -72,9 +73,10 @@ async def list_products(info: Info, args: PageArgs, flt: ProductFilter, scope: S
                                   count_now)
 
     build = lambda row: ProductType.of_row(row, language, country)  # noqa: E731
-    if sort is None:
-        return connection(page, build, pk_of, count)
-    return connection(page, build, pk_of, count, cursor=encode_offset)
+    result = connection(page, build, pk_of, count) if sort is None else \
+        connection(page, build, pk_of, count, cursor=encode_offset)
+    await prefetch_nodes(info, [edge.node for edge in result.edges])
+    return result
 
 
 @strawberry.type

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import enum
+from collections.abc import Awaitable
 from datetime import datetime
 from typing import Any
 
@@ -11,6 +12,7 @@ import strawberry
 from engine.api.context import Info
 from engine.api.enums import CountryCode, LanguageCodeEnum
 from engine.api.ids import encode_id
+from engine.api.loaded import from_loader
 from engine.api.money_types import MoneyType, TaxedMoneyType, money
 from engine.api.viewer import can_manage_vendor
 from engine.catalog.kinds import available
@@ -182,24 +184,26 @@ class ProductType:
                    language=language, country=country,
                    attributes=dict(product.attributes or {}))
 
-    @strawberry.field
-    async def vendor(self, info: Info) -> VendorType:
-        from_loader = await info.context.loader("vendors", vendors_by_id).load(
-            (self.vendor_pk, self.language))
-        return VendorType.of_row(from_loader, self.language)
+    # Sync-first (engine.api.loaded): the listing has loaded these before it answers.
+    @strawberry.field(graphql_type=VendorType)
+    def vendor(self, info: Info) -> VendorType | Awaitable[VendorType]:
+        return from_loader(info.context.loader("vendors", vendors_by_id),
+                           (self.vendor_pk, self.language),
+                           lambda row: VendorType.of_row(row, self.language))
 
-    @strawberry.field
-    async def category(self, info: Info) -> CategoryType | None:
+    @strawberry.field(graphql_type=CategoryType | None)
+    def category(self, info: Info) -> CategoryType | Awaitable[CategoryType | None] | None:
         if self.category_pk is None:
             return None
-        row = await info.context.loader("categories", categories_by_id).load(
-            (self.category_pk, self.language))
-        return CategoryType.of(row, self.language) if row else None
+        return from_loader(info.context.loader("categories", categories_by_id),
+                           (self.category_pk, self.language),
+                           lambda row: CategoryType.of(row, self.language) if row else None)
 
-    @strawberry.field
-    async def variants(self, info: Info) -> list[ProductVariantType]:
-        rows = await info.context.loader("variants", variants_by_product).load(self.pk)
-        return [ProductVariantType.of(variant, self) for variant in rows]
+    @strawberry.field(graphql_type=list[ProductVariantType])
+    def variants(self, info: Info
+                 ) -> list[ProductVariantType] | Awaitable[list[ProductVariantType]]:
+        return from_loader(info.context.loader("variants", variants_by_product), self.pk,
+                           lambda rows: [ProductVariantType.of(v, self) for v in rows])
 
     @strawberry.field(name="attributes", description="Facts plugins read, e.g. delivery.")
     def attribute_list(self) -> list[AttributeType]:

@@ -12,6 +12,7 @@ never above capacity.
 from __future__ import annotations
 
 from collections.abc import Mapping
+from typing import Any
 
 from sqlalchemy import case, update
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -29,8 +30,8 @@ async def take_all(session: AsyncSession, stock: Mapping[int, int], seats: Mappi
     if not ids:
         return set()
     variant = ProductVariant
-    less = case(stock, value=variant.id, else_=0) if stock else 0
-    more = case(seats, value=variant.id, else_=0) if seats else 0
+    less: Any = case(stock, value=variant.id, else_=0) if stock else 0
+    more: Any = case(seats, value=variant.id, else_=0) if seats else 0
     statement = update(variant).where(variant.id.in_(ids))
     if stock:
         statement = statement.where(variant.stock >= less).values(stock=variant.stock - less)

@@ -27,7 +27,7 @@ from plugins.iberia.facts import Exemption, VendorFacts
 from plugins.iberia.models import CrossBorderSale, OutsideSales, VendorTaxProfile
 
 
-def _facts_query(vendor_ids: list[int], year: int) -> CompoundSelect:
+def _facts_query(vendor_ids: list[int], year: int) -> CompoundSelect[Any]:
     """One statement for the three fact tables (``kind`` 0: the profile, 1: this year's and
     last year's sales on the marketplace, 2: the declared outside sales). The first select
     types the columns of the union, so its empty columns are typed NULLs."""
