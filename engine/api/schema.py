@@ -45,7 +45,8 @@ from engine.orders.graphql import OrderMutation, OrderQuery
 from engine.orders.guest_graphql import GuestOrderQuery
 from engine.orders.types import OrderType
 from engine.plugins.contributions import GraphQLContribution
-from engine.promotions.graphql import PromotionMutation, VoucherMutation
+from engine.promotions.graphql import PromotionMutation
+from engine.promotions.voucher_graphql import VoucherMutation
 from engine.reviews.graphql import ReviewMutation, ReviewQuery
 from engine.search.graphql import SearchQuery
 from engine.settings import Settings

@@ -99,7 +99,8 @@ def _line(order: Order, vendor_order: VendorOrder, line: LineState) -> OrderLine
         total_gross=priced.total.gross, tax_rate=priced.decision.rate,
         tax_treatment=priced.decision.treatment, tax_territory=priced.decision.territory,
         tax_legal_note=priced.decision.legal_note, digital_asset=line.product.digital_asset,
-        stock_released=not line.tracks_stock, discount_gross=line.discount.gross)
+        stock_released=not line.tracks_stock, discount_gross=line.discount.gross,
+        platform_discount=line.platform_discount)
 
 
 async def _create_order(runtime: Runtime, session: AsyncSession, state: CheckoutState,
@@ -114,7 +115,8 @@ async def _create_order(runtime: Runtime, session: AsyncSession, state: Checkout
                   shipping_address=checkout.shipping_address,
                   billing_address=checkout.billing_address or checkout.shipping_address,
                   vat_id=checkout.vat_id, language_code=checkout.language_code,
-                  payment_gateway=gateway, plugin_data=dict(checkout.plugin_data or {}))
+                  payment_gateway=gateway, plugin_data=dict(checkout.plugin_data or {}),
+                  platform_discount=state.platform_discount)
     session.add(order)
     await session.flush()
     vendor_orders = [VendorOrder(
@@ -123,7 +125,8 @@ async def _create_order(runtime: Runtime, session: AsyncSession, state: Checkout
         shipping_method_name=vendor.shipping_method.name if vendor.shipping_method and
         vendor.needs_shipping else None,
         shipping_net=vendor.shipping.net, shipping_tax=vendor.shipping.tax,
-        shipping_gross=vendor.shipping.gross) for vendor in state.vendors]
+        shipping_gross=vendor.shipping.gross, platform_discount=vendor.platform_discount)
+        for vendor in state.vendors]
     session.add_all(vendor_orders)
     await session.flush()
     lines = {vendor_order.id: [(line, _line(order, vendor_order, line)) for line in vendor.lines]
@@ -141,7 +144,7 @@ async def _create_order(runtime: Runtime, session: AsyncSession, state: Checkout
             session.add_all(bookings[order_line.id])
     await session.flush()
     await record(session, runtime.plugins, "ruta_order_created", order_id=order.id)
-    if total.gross == 0:
+    if order.amount_due == 0:
         await mark_paid(runtime, session, order)
     return Completed(order, created=True, parts=OrderParts(
         vendor_orders=vendor_orders,
