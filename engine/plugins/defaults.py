@@ -20,6 +20,7 @@ from engine.plugins.contributions import ProductKindSpec, TaxClassSpec
 from engine.plugins.markers import hookimpl
 from engine.promotions.graphql import vendor_promotions
 from engine.promotions.order_fields import order_fields
+from engine.promotions.variant_fields import variant_fields
 from engine.runtime import Runtime
 from engine.settings import Settings
 from engine.shipping.graphql import shipping_methods
@@ -72,6 +73,8 @@ def ruta_tax_classes() -> list[TaxClassSpec]:
 def ruta_graphql_type_fields(type_name: str) -> Sequence[object]:
     if type_name == "Order":
         return order_fields()
+    if type_name == "ProductVariant":
+        return variant_fields()
     if type_name != "Vendor":
         return ()
     return [*vendor_fields(),
