@@ -21,6 +21,7 @@ from engine.plugins.markers import hookimpl
 from engine.promotions.graphql import vendor_promotions
 from engine.promotions.order_fields import order_fields
 from engine.promotions.variant_fields import variant_fields
+from engine.promotions.voucher_graphql import vendor_vouchers
 from engine.runtime import Runtime
 from engine.settings import Settings
 from engine.shipping.graphql import shipping_methods
@@ -83,6 +84,8 @@ def ruta_graphql_type_fields(type_name: str) -> Sequence[object]:
                              description=vendor_orders.__doc__),
             strawberry.field(resolver=vendor_promotions, name="promotions",
                              description=vendor_promotions.__doc__),
+            strawberry.field(resolver=vendor_vouchers, name="vouchers",
+                             description=vendor_vouchers.__doc__),
             strawberry.field(resolver=vendor_staff, name="staff",
                              description=vendor_staff.__doc__),
             strawberry.field(resolver=vendor_staff_invitations, name="staffInvitations",

@@ -1,5 +1,6 @@
 """Vouchers in the API: ``voucherCreate`` (vendor staff: funded by their vendor; operators
-with ``platformFunded``: funded by the platform)."""
+with ``platformFunded``: funded by the platform), ``voucherEnd``, ``platformVouchers``
+(operators) and ``Vendor.vouchers`` (its staff and operators)."""
 
 from __future__ import annotations
 
@@ -11,10 +12,13 @@ import strawberry
 
 from engine.api.context import Info
 from engine.api.errors import attempt, payload_errors
-from engine.api.ids import encode_id
-from engine.promotions import vouchers
+from engine.api.ids import decode_id, encode_id
+from engine.api.viewer import can_manage_vendor
+from engine.errors import PermissionDenied
+from engine.promotions import voucher_admin, vouchers
 from engine.promotions.graphql import PromotionError, PromotionErrorCode
 from engine.promotions.models import Voucher
+from engine.vendors.types import VendorType
 
 
 @strawberry.enum(description="What a voucher takes off.")
@@ -88,3 +92,31 @@ class VoucherMutation:
             return VoucherPayload(errors=payload_errors(exc, PromotionError, PromotionErrorCode)
                                   if exc else [])
         return VoucherPayload(voucher=VoucherType.of(found))
+
+    @strawberry.mutation(description="End a voucher now (its vendor's staff; operators for "
+                                     "platform-funded ones).")
+    async def voucher_end(self, info: Info, id: strawberry.ID) -> VoucherPayload:
+        user = await info.context.user()
+        found, exc = await attempt(lambda: voucher_admin.end(
+            info.context.runtime, user, decode_id(id, "Voucher")))
+        if found is None:
+            return VoucherPayload(errors=payload_errors(exc, PromotionError, PromotionErrorCode)
+                                  if exc else [])
+        return VoucherPayload(voucher=VoucherType.of(found))
+
+
+@strawberry.type
+class VoucherQuery:
+    @strawberry.field(description="Platform-funded vouchers, newest first (operators).")
+    async def platform_vouchers(self, info: Info) -> list[VoucherType]:
+        user = await info.context.user()
+        return [VoucherType.of(v) for v in await voucher_admin.platform_vouchers(
+            info.context.runtime, user)]
+
+
+async def vendor_vouchers(root: VendorType, info: Info) -> list[VoucherType]:
+    """This vendor's vouchers, newest first (its staff and operators)."""
+    if not await can_manage_vendor(info, root.model.id):
+        raise PermissionDenied("Only the vendor's staff see its vouchers.")
+    return [VoucherType.of(v) for v in await voucher_admin.vendor_vouchers(
+        info.context.runtime, root.model.id)]
