@@ -78,10 +78,10 @@ async def _voucher_page(visit: Visit, *, platform: bool) -> Response:
     if platform and (result.denied or not (result.data.get("me") or {}).get("isOperator")):
         return visit.render("error.html", status_code=403, message=visit.gettext(
             "Only the platform's operators can see this page."))
-    vendor = result.data.get("myVendor")
-    if not platform and vendor is None:
+    vendor = result.data.get("myVendor") or {}
+    if not platform and not vendor:
         return visit.redirect(f"{PREFIX}/apply")
-    found = result.data.get("platformVouchers") if platform else vendor["vouchers"]
+    found = result.data.get("platformVouchers") if platform else vendor.get("vouchers")
     return visit.render("vouchers.html", vouchers=found or [], values=values, errors=errors,
                         platform=platform, here=here, status_code=400 if errors else 200)
 

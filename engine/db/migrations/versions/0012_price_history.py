@@ -38,7 +38,7 @@ def upgrade() -> None:
                                    server_default="PERCENTAGE"))
         batch.alter_column("vendor_id", existing_type=sa.Integer(), nullable=True)
         batch.create_check_constraint(
-            "kind_known", "kind IN ('PERCENTAGE', 'FIXED', 'FREE_SHIPPING')")
+            op.f("ck_voucher_kind_known"), "kind IN ('PERCENTAGE', 'FIXED', 'FREE_SHIPPING')")
     for table in ("order", "vendor_order", "order_line", "payment_refund"):
         with op.batch_alter_table(table) as batch:
             batch.add_column(sa.Column(
@@ -54,7 +54,7 @@ def downgrade() -> None:
             batch.drop_column("platform_discount")
     op.execute("DELETE FROM voucher WHERE vendor_id IS NULL")
     with op.batch_alter_table("voucher") as batch:
-        batch.drop_constraint("kind_known", type_="check")
+        batch.drop_constraint(op.f("ck_voucher_kind_known"), type_="check")
         batch.alter_column("vendor_id", existing_type=sa.Integer(), nullable=False)
         batch.drop_column("kind")
     op.drop_index("ix_catalog_price_history_variant", table_name="catalog_price_history")
