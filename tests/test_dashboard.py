@@ -142,7 +142,8 @@ async def test_each_vendor_page_runs_at_most_two_documents_and_weighs_under_100_
              f"/dashboard/orders/{order['vendorOrders'][0]['id']}", "/dashboard/balance",
              "/dashboard/sales", "/dashboard/sales?days=90", "/dashboard/shipping",
              "/dashboard/products/import", "/dashboard/staff", "/dashboard/apply",
-             "/dashboard/login", "/dashboard/register"]
+             "/dashboard/login", "/dashboard/register", "/dashboard/promotions",
+             "/dashboard/vouchers"]
     async with Browser(app) as browser:
         await browser.login("es@example.com", PASSWORD)
         for path in pages:

@@ -45,7 +45,8 @@ from engine.orders.graphql import OrderMutation, OrderQuery
 from engine.orders.guest_graphql import GuestOrderQuery
 from engine.orders.types import OrderType
 from engine.plugins.contributions import GraphQLContribution
-from engine.promotions.graphql import PromotionMutation, VoucherMutation
+from engine.promotions.graphql import PromotionMutation
+from engine.promotions.voucher_graphql import VoucherMutation, VoucherQuery
 from engine.reviews.graphql import ReviewMutation, ReviewQuery
 from engine.search.graphql import SearchQuery
 from engine.settings import Settings
@@ -61,7 +62,7 @@ DOCUMENT_CACHE_SIZE = 256
 
 CORE_QUERIES: tuple[type, ...] = (ShopQuery, AccountQuery, VendorQuery, StaffQuery,
                                   CatalogQuery, SearchQuery, ReviewQuery, CheckoutQuery,
-                                  OrderQuery, GuestOrderQuery, AuditQuery)
+                                  OrderQuery, GuestOrderQuery, AuditQuery, VoucherQuery)
 CORE_MUTATIONS: tuple[type, ...] = (AccountMutation, VendorMutation, StaffMutation,
                                     CatalogMutation, MediaMutation, ShippingMutation,
                                     CheckoutMutation, OrderMutation, ReviewMutation,

@@ -5,6 +5,7 @@ from __future__ import annotations
 import enum
 from collections.abc import Awaitable
 from datetime import datetime
+from decimal import Decimal
 from typing import Any
 
 import strawberry
@@ -90,8 +91,11 @@ class CategoryType:
         return [CategoryType.of(row, self.language) for row in rows]
 
 
-async def _price(info: Info, variant: ProductVariant, product: ProductType,
-                 country: str | None, postal_code: str | None) -> PricedLine | None:
+async def price_for_place(info: Info, variant: ProductVariant, product: ProductType,
+                 country: str | None, postal_code: str | None,
+                 unit_price: Decimal | None = None) -> PricedLine | None:
+    """The variant priced for a buyer's place (at ``unit_price`` instead of its price:
+    a promoted or an earlier price)."""
     row = await info.context.loader("vendors", vendors_by_id).load(
         (product.vendor_pk, product.language))
     if row is None:
@@ -99,7 +103,8 @@ async def _price(info: Info, variant: ProductVariant, product: ProductType,
     vendor = row[0]
     facts = await info.context.loader("pricing_facts", pricing_facts_loader).load(vendor.id)
     return price_line(info.context.runtime.plugins, PricingLine(
-        unit_price=variant.price, quantity=1, prices_include_tax=vendor.prices_include_tax,
+        unit_price=variant.price if unit_price is None else unit_price, quantity=1,
+        prices_include_tax=vendor.prices_include_tax,
         product_kind=product.kind, tax_class=product.tax_class, vendor_id=vendor.id,
         vendor_country=vendor.country, vendor_postal_code=vendor.postal_code,
         buyer_country=country or product.country, buyer_postal_code=postal_code,
@@ -142,7 +147,7 @@ class ProductVariantType:
     @strawberry.field(description="Net, tax and gross for a buyer in this location.")
     async def pricing(self, info: Info, country: CountryCode | None = None,  # type: ignore[valid-type]
                       postal_code: str | None = None) -> TaxedMoneyType | None:
-        priced = await _price(info, self.model, self.product, country, postal_code)
+        priced = await price_for_place(info, self.model, self.product, country, postal_code)
         return TaxedMoneyType.of(priced.unit) if priced else None
 
 
@@ -223,6 +228,6 @@ class ProductType:
         if not rows:
             return None
         cheapest = min(rows, key=lambda v: (v.price, v.id))
-        priced = await _price(info, cheapest, self, country, postal_code)
+        priced = await price_for_place(info, cheapest, self, country, postal_code)
         return TaxedMoneyType.of(priced.unit) if priced else None
 

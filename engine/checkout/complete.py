@@ -116,7 +116,8 @@ async def _create_order(runtime: Runtime, session: AsyncSession, state: Checkout
                   shipping_address=checkout.shipping_address,
                   billing_address=checkout.billing_address or checkout.shipping_address,
                   vat_id=checkout.vat_id, language_code=checkout.language_code,
-                  payment_gateway=gateway, plugin_data=dict(checkout.plugin_data or {}))
+                  payment_gateway=gateway, plugin_data=dict(checkout.plugin_data or {}),
+                  platform_discount=state.platform_discount)
     session.add(order)
     await session.flush()
     vendor_orders = await insert_vendor_orders(session, order, state)
@@ -132,7 +133,7 @@ async def _create_order(runtime: Runtime, session: AsyncSession, state: Checkout
             session.add_all(bookings[order_line.id])
     await session.flush()
     await record(session, runtime.plugins, "ruta_order_created", order_id=order.id)
-    if total.gross == 0:
+    if order.amount_due == 0:
         await mark_paid(runtime, session, order)
     return Completed(order, created=True, parts=OrderParts(
         vendor_orders=vendor_orders,

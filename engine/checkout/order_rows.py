@@ -28,7 +28,7 @@ def _vendor_order_row(order: Order, vendor: Any) -> dict[str, Any]:
         total_net=vendor.total.net, total_tax=vendor.total.tax, total_gross=vendor.total.gross,
         shipping_method_name=method.name if method and vendor.needs_shipping else None,
         shipping_net=vendor.shipping.net, shipping_tax=vendor.shipping.tax,
-        shipping_gross=vendor.shipping.gross)
+        shipping_gross=vendor.shipping.gross, platform_discount=vendor.platform_discount)
 
 
 def _line_row(order: Order, vendor_order: VendorOrder, line: LineState) -> dict[str, Any]:
@@ -42,7 +42,8 @@ def _line_row(order: Order, vendor_order: VendorOrder, line: LineState) -> dict[
         total_gross=priced.total.gross, tax_rate=priced.decision.rate,
         tax_treatment=priced.decision.treatment, tax_territory=priced.decision.territory,
         tax_legal_note=priced.decision.legal_note, digital_asset=line.product.digital_asset,
-        stock_released=not line.tracks_stock, discount_gross=line.discount.gross)
+        stock_released=not line.tracks_stock, discount_gross=line.discount.gross,
+        platform_discount=line.platform_discount)
 
 
 async def insert_vendor_orders(session: AsyncSession, order: Order, state: CheckoutState

@@ -21,10 +21,12 @@ from engine.catalog.models import Product, ProductTranslation, ProductVariant
 from engine.catalog.pricing import PricedLine, PricingLine, price_line, price_shipping
 from engine.catalog.pricing_facts import vendor_pricing_facts
 from engine.checkout.models import Checkout, CheckoutLine
+from engine.checkout.platform_voucher import apply_platform_voucher
 from engine.money import TaxedMoney
 from engine.promotions.checkout import Reduction, difference, with_voucher
 from engine.promotions.models import Voucher
 from engine.promotions.rules import Candidate
+from engine.promotions.voucher_rules import frees_shipping
 from engine.shipping.models import ShippingMethod
 from engine.translations import translated
 from engine.vendors.models import Vendor
@@ -44,6 +46,9 @@ class LineState:
     #: The vendor promotion on this line and what it takes off (zero without one).
     reduction: Reduction | None = None
     discount: TaxedMoney = field(default_factory=TaxedMoney.zero)
+    #: What a platform-funded voucher pays of this line's gross (the line stays priced in
+    #: full: it is the vendor's taxable amount).
+    platform_discount: Decimal = Decimal("0.00")
 
     @property
     def undiscounted_total(self) -> TaxedMoney:
@@ -73,6 +78,14 @@ class VendorState:
     shipping_method: ShippingMethod | None = None
     shipping: TaxedMoney = field(default_factory=TaxedMoney.zero)
     methods: list[ShippingMethod] = field(default_factory=list)
+    #: Shipping a vendor-funded free-shipping voucher waived (the vendor charges nothing).
+    shipping_discount: TaxedMoney = field(default_factory=TaxedMoney.zero)
+    #: Shipping a platform-funded free-shipping voucher pays for the buyer.
+    platform_shipping: Decimal = Decimal("0.00")
+
+    @property
+    def platform_discount(self) -> Decimal:
+        return sum((ln.platform_discount for ln in self.lines), self.platform_shipping)
 
     @property
     def needs_shipping(self) -> bool:
@@ -107,6 +120,16 @@ class CheckoutState:
     def needs_shipping(self) -> bool:
         return any(v.needs_shipping for v in self.vendors)
 
+    @property
+    def platform_discount(self) -> Decimal:
+        """What a platform-funded voucher pays for the buyer (gross)."""
+        return sum((v.platform_discount for v in self.vendors), Decimal("0.00"))
+
+    @property
+    def amount_due(self) -> Decimal:
+        """What the buyer is charged: the total less the platform's part."""
+        return self.total.gross - self.platform_discount
+
 
 def buyer_location(checkout: Checkout) -> dict[str, Any]:
     """Where the buyer is, for tax: the shipping address, else the billing address."""
@@ -129,7 +152,7 @@ def _pricing_line(line: CheckoutLine, variant: ProductVariant, product: Product,
 
 
 def _shipping(plugins: pluggy.PluginManager, state: VendorState, checkout: Checkout,
-              facts: dict[int, dict[str, Any]]) -> None:
+              facts: dict[int, dict[str, Any]], voucher: Voucher | None) -> None:
     chosen = (checkout.shipping_methods or {}).get(str(state.vendor.id))
     state.shipping_method = next((m for m in state.methods if m.id == chosen), None)
     method = state.shipping_method
@@ -146,6 +169,8 @@ def _shipping(plugins: pluggy.PluginManager, state: VendorState, checkout: Check
         vendor_facts=facts.get(vendor.id, {}), **buyer_location(checkout)),
         [(ln.priced.decision, ln.priced.total.net) for ln in state.lines if ln.shippable])
     state.shipping = sum((part.total for part in parts), TaxedMoney.zero())
+    if frees_shipping(voucher, vendor.id):
+        state.shipping_discount, state.shipping = state.shipping, TaxedMoney.zero()
 
 
 async def load_state(session: AsyncSession, plugins: pluggy.PluginManager, checkout: Checkout
@@ -197,6 +222,8 @@ async def load_state(session: AsyncSession, plugins: pluggy.PluginManager, check
             if country is None or country in method.countries:
                 vendors[method.vendor_id].methods.append(method)
         for vendor_state in vendors.values():
-            _shipping(plugins, vendor_state, checkout, facts)
-    return CheckoutState(checkout=checkout, lines=lines, vendors=list(vendors.values()),
-                         voucher=voucher)
+            _shipping(plugins, vendor_state, checkout, facts, voucher)
+    loaded = CheckoutState(checkout=checkout, lines=lines, vendors=list(vendors.values()),
+                           voucher=voucher)
+    apply_platform_voucher(loaded)
+    return loaded

@@ -10,7 +10,7 @@ import strawberry
 
 from engine.api.enums import CountryCode, LanguageCodeEnum
 from engine.api.ids import encode_id, encode_token_id
-from engine.api.money_types import TaxedMoneyType
+from engine.api.money_types import MoneyType, TaxedMoneyType, money
 from engine.catalog.pricing import TaxDecision
 from engine.catalog.types import ProductType, ProductVariantType
 from engine.checkout.state import CheckoutState, LineState, VendorState
@@ -73,6 +73,9 @@ class CheckoutLineType:
         description="The line at the catalog price, before any promotion.")
     promotion_name: str | None = strawberry.field(
         description="The vendor promotion applied to this line, if any.")
+    platform_discount: MoneyType = strawberry.field(
+        description="What a platform-funded voucher pays of this line for the buyer; the "
+                    "line's prices and VAT stay whole (VAT Directive art. 73).")
 
     @classmethod
     def of(cls, line: LineState, language: str | None) -> CheckoutLineType:
@@ -87,7 +90,8 @@ class CheckoutLineType:
                    discount=TaxedMoneyType.of(line.discount),
                    undiscounted_total=TaxedMoneyType.of(line.undiscounted_total),
                    promotion_name=line.reduction.promotion.name
-                   if line.reduction and line.reduction.promotion else None)
+                   if line.reduction and line.reduction.promotion else None,
+                   platform_discount=money(line.platform_discount))
 
 
 @strawberry.type(name="CheckoutVendor", description="The part of a checkout one vendor sells.")
@@ -100,6 +104,10 @@ class CheckoutVendorType:
     is_shipping_required: bool
     shipping_method: ShippingMethodType | None
     available_shipping_methods: list[ShippingMethodType]
+    shipping_discount: TaxedMoneyType = strawberry.field(
+        description="Shipping the vendor's free-shipping voucher waived.")
+    platform_discount: MoneyType = strawberry.field(
+        description="What a platform-funded voucher pays of this vendor's part.")
 
     @classmethod
     def of(cls, state: VendorState) -> CheckoutVendorType:
@@ -112,7 +120,9 @@ class CheckoutVendorType:
             is_shipping_required=state.needs_shipping,
             shipping_method=ShippingMethodType.of(state.shipping_method)
             if state.shipping_method and state.needs_shipping else None,
-            available_shipping_methods=[ShippingMethodType.of(m) for m in state.methods])
+            available_shipping_methods=[ShippingMethodType.of(m) for m in state.methods],
+            shipping_discount=TaxedMoneyType.of(state.shipping_discount),
+            platform_discount=money(state.platform_discount))
 
 
 @strawberry.type(name="Checkout")
@@ -133,6 +143,10 @@ class CheckoutType:
     shipping_price: TaxedMoneyType
     total_price: TaxedMoneyType
     is_shipping_required: bool
+    platform_discount: MoneyType = strawberry.field(
+        description="What a platform-funded voucher pays for the buyer.")
+    amount_due: MoneyType = strawberry.field(
+        description="What the buyer pays: totalPrice.gross less platformDiscount.")
 
     @classmethod
     def of(cls, state: CheckoutState) -> CheckoutType:
@@ -150,4 +164,6 @@ class CheckoutType:
             subtotal_price=TaxedMoneyType.of(state.subtotal),
             shipping_price=TaxedMoneyType.of(state.shipping),
             total_price=TaxedMoneyType.of(state.total),
-            is_shipping_required=state.needs_shipping)
+            is_shipping_required=state.needs_shipping,
+            platform_discount=money(state.platform_discount),
+            amount_due=money(state.amount_due))

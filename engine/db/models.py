@@ -33,6 +33,8 @@ from engine.payments.models import (
     Transfer,
     VendorAccount,
 )
+from engine.price_history import recording  # noqa: F401  (writes price history)
+from engine.price_history.models import PriceHistory
 from engine.promotions.models import Promotion, Voucher, VoucherUse
 from engine.reviews.models import Review
 from engine.shipping.models import ShippingMethod
@@ -47,5 +49,5 @@ CORE_MODELS = (
     OrderLine, Booking, ProductMedia, Payment, StripeEvent, LedgerEntry, Transfer, Refund,
     VendorAccount, Review, PluginMigrationRecord, Webhook, WebhookDelivery, VendorInvitation,
     Notification, NotificationOptOut, CacheVersion, OneTimeToken, LoginThrottle, AuditEntry,
-    TotpDevice, RecoveryCode, Promotion, Voucher, VoucherUse, WebFormSubmission,
+    TotpDevice, RecoveryCode, Promotion, Voucher, VoucherUse, WebFormSubmission, PriceHistory,
 )

@@ -37,7 +37,9 @@ async def _order(runtime: Runtime, order_id: int) -> tuple[OrderFacts, dict[str,
     parts = [_part(vo, names) for vo in order.vendor_orders]
     context = {"number": order.number, "parts": parts, "order_url":
                guest_link.link(runtime.settings, order.id),
-               "total": sum((vo.total_gross for vo in order.vendor_orders), Decimal("0")),
+               # what the buyer paid: a platform-funded voucher's part is not theirs
+               "total": sum((vo.total_gross - vo.platform_discount
+                             for vo in order.vendor_orders), Decimal("0")),
                "downloads": [line.product_name for _, line in order.lines("DIGITAL")],
                "ships": any(line.product_kind == "PHYSICAL" for _, line in order.lines())}
     return order, context

@@ -51,6 +51,15 @@ class Order(Totals, Timestamped, Base):
     paid_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), nullable=True)
     #: The checkout's ``plugin_data``, copied when the order is placed.
     plugin_data: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+    #: What a platform-funded voucher pays for the buyer (gross). ``total_*`` stay the
+    #: value of the supplies (the vendors' taxable amounts, VAT Directive art. 73); the
+    #: buyer is charged ``amount_due``.
+    platform_discount: Mapped[Decimal] = mapped_column(Cents, default=Decimal("0.00"))
+
+    @property
+    def amount_due(self) -> Decimal:
+        """What the buyer pays: the total less what the platform pays for them."""
+        return self.total_gross - (self.platform_discount or Decimal("0.00"))
 
 
 class VendorOrder(Totals, Timestamped, Base):
@@ -68,6 +77,13 @@ class VendorOrder(Totals, Timestamped, Base):
     tracking_number: Mapped[str | None] = mapped_column(String(100), nullable=True)
     carrier: Mapped[str | None] = mapped_column(String(60), nullable=True)
     fulfilled_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), nullable=True)
+    #: The part of ``total_gross`` a platform-funded voucher pays (the vendor is still owed
+    #: the whole ``total_gross``; the buyer paid ``total_gross - platform_discount``).
+    platform_discount: Mapped[Decimal] = mapped_column(Cents, default=Decimal("0.00"))
+
+    @property
+    def amount_paid(self) -> Decimal:
+        return self.total_gross - (self.platform_discount or Decimal("0.00"))
 
 
 class OrderLine(Totals, Base):
@@ -98,3 +114,5 @@ class OrderLine(Totals, Base):
     #: Gross reduction of the whole line by a vendor promotion (0: none); ``total_gross``
     #: is already net of it, so a refund of the line gives back what was paid.
     discount_gross: Mapped[Decimal] = mapped_column(Cents, default=Decimal("0.00"))
+    #: The part of ``total_gross`` a platform-funded voucher paid for the buyer (0: none).
+    platform_discount: Mapped[Decimal] = mapped_column(Cents, default=Decimal("0.00"))

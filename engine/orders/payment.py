@@ -39,7 +39,7 @@ class PaymentGateway(Protocol):
 
     async def start(self, runtime: Runtime, order: Order) -> PaymentAction | None:
         """Called after the order is committed (and again on an idempotent retry): begin
-        collecting ``order.total_gross``. Must be idempotent for the same order."""
+        collecting ``order.amount_due``. Must be idempotent for the same order."""
 
 
 def gateways(plugins: pluggy.PluginManager) -> dict[str, PaymentGateway]:

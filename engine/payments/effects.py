@@ -40,7 +40,7 @@ async def succeeded(runtime: Runtime, session: AsyncSession, intent: Any, create
     metadata = raw.to_dict() if hasattr(raw, "to_dict") else dict(raw)
     if order is None or metadata.get("order_id") != str(order.id):
         raise Mismatch(f"{intent.id} does not belong to order {payment.order_id}")
-    if intent.amount != cents(order.total_gross) or str(intent.currency).lower() != "eur":
+    if intent.amount != cents(order.amount_due) or str(intent.currency).lower() != "eur":
         raise Mismatch(f"{intent.id}: {intent.amount} {intent.currency} is not the order total")
     if payment.status == "SUCCEEDED":
         return False

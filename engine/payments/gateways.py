@@ -30,13 +30,13 @@ class StripeGateway:
             intent = await stripe_api.retrieve_intent(runtime.settings, payment.intent_id)
         else:
             intent = await stripe_api.create_intent(runtime.settings, order_id=order.id,
-                                                    number=order.number, amount=order.total_gross)
+                                                    number=order.number, amount=order.amount_due)
             async with runtime.transaction() as session:
                 existing = await session.scalar(select(Payment).where(
                     Payment.order_id == order.id, Payment.gateway == self.code))
                 if existing is None:
                     session.add(Payment(order_id=order.id, gateway=self.code,
-                                        intent_id=intent.id, amount=order.total_gross,
+                                        intent_id=intent.id, amount=order.amount_due,
                                         currency="EUR", status="PENDING"))
         if intent.status == "succeeded":
             return None
@@ -57,7 +57,7 @@ class DummyGateway:
             existing = await session.scalar(select(Payment).where(
                 Payment.order_id == order.id, Payment.gateway == self.code))
             if existing is None:
-                session.add(Payment(order_id=order.id, gateway=self.code, amount=order.total_gross,
+                session.add(Payment(order_id=order.id, gateway=self.code, amount=order.amount_due,
                                     currency="EUR", status="PENDING"))
         return PaymentAction(gateway=self.code, type="DUMMY_CONFIRM",
                              data={"mutation": "dummyPaymentConfirm"})

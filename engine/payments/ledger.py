@@ -12,8 +12,11 @@ from engine.money import quantize
 from engine.payments.models import LedgerEntry
 
 #: How each kind moves the vendor's balance (what the platform owes the vendor).
+#: ``PLATFORM_FUNDING`` is the part of a CHARGE a platform-funded voucher paid instead of the
+#: buyer (the vendor is owed it all the same: it moves nothing); ``PLATFORM_FUNDING_REFUND``
+#: is that part given back to the platform when the line is refunded.
 SIGN = {"CHARGE": 1, "COMMISSION": -1, "REFUND": -1, "COMMISSION_REFUND": 1, "TRANSFER": -1,
-        "REVERSAL": 1}
+        "REVERSAL": 1, "PLATFORM_FUNDING": 0, "PLATFORM_FUNDING_REFUND": -1}
 
 
 def split(total: Decimal, rate: Decimal) -> tuple[Decimal, Decimal]:
@@ -61,6 +64,6 @@ async def balance(session: AsyncSession, vendor_id: int) -> Balance:
     owed = sum((SIGN[k] * v for k, v in total.items()), Decimal("0"))
     return Balance(sales=quantize(total["CHARGE"]),
                    commission=quantize(total["COMMISSION"] - total["COMMISSION_REFUND"]),
-                   refunded=quantize(total["REFUND"]),
+                   refunded=quantize(total["REFUND"] + total["PLATFORM_FUNDING_REFUND"]),
                    paid_out=quantize(total["TRANSFER"] - total["REVERSAL"]),
                    owed=quantize(owed))

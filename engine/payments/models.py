@@ -93,6 +93,9 @@ class Refund(Timestamped, Base):
     requested_by: Mapped[int | None] = mapped_column(
         ForeignKey("account_user.id", ondelete="SET NULL"), nullable=True)
     error: Mapped[str | None] = mapped_column(Text, nullable=True)
+    #: The platform-funded part that goes back to the platform with this refund (the sale
+    #: is undone, so the platform no longer pays it): not paid to the buyer.
+    platform_part: Mapped[Decimal] = mapped_column(Cents, default=Decimal("0.00"))
 
 
 class VendorAccount(Timestamped, Base):

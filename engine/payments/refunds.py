@@ -23,6 +23,7 @@ from engine.money import has_cent_precision, quantize
 from engine.orders.models import Order, OrderLine, VendorOrder
 from engine.payments import ledger, stripe_api
 from engine.payments.models import Payment, Refund, Transfer
+from engine.payments.platform_funding import platform_part
 from engine.runtime import Runtime
 from engine.vendors.access import require_user, require_vendor_staff
 
@@ -55,13 +56,15 @@ async def _reserve(runtime: Runtime, user: User | None, req: RefundRequest, *,
             raise ValidationError("vendorOrderId", "INVALID_STATUS", "Nothing was paid here.")
         taken = await session.scalar(select(func.sum(Refund.amount)).where(
             Refund.vendor_order_id == vendor_order.id, Refund.status != "FAILED"))
-        left = vendor_order.total_gross - (taken or Decimal("0"))
+        left = vendor_order.amount_paid - (taken or Decimal("0"))
         amount = await _amount(session, req, vendor_order, left)
         if amount > left:
             raise ValidationError("amount", "OVER_REFUND",
                                   f"At most {left} EUR is left to refund on this order.")
         refund = Refund(vendor_order_id=vendor_order.id, amount=amount,
-                        requested_by=user.id if user is not None else None)
+                        requested_by=user.id if user is not None else None,
+                        platform_part=await platform_part(session, vendor_order, amount,
+                                                          req.line_ids))
         session.add(refund)
     return refund
 
@@ -74,7 +77,9 @@ async def _amount(session: AsyncSession, req: RefundRequest, vendor_order: Vendo
             OrderLine.id.in_(req.line_ids), OrderLine.vendor_order_id == vendor_order.id)))
         if len(lines) != len(set(req.line_ids)):
             errors.add("lineIds", "NOT_FOUND", "Those lines are not in this vendor order.")
-        amount = sum((line.total_gross for line in lines), Decimal("0"))
+        # what the buyer paid for them: a platform-funded voucher's part is not theirs
+        amount = sum((line.total_gross - line.platform_discount for line in lines),
+                     Decimal("0"))
     else:
         amount = req.amount if req.amount is not None else left
     if req.amount is not None and (req.amount <= 0 or not has_cent_precision(req.amount)):
@@ -95,6 +100,8 @@ class Settled:
     vendor_part: Decimal
     reversal_id: str | None = None
     reversed: Decimal = Decimal("0")
+    #: The platform-funded part of what is refunded, given back to the platform.
+    funding_back: Decimal = Decimal("0")
 
 
 async def _settle(runtime: Runtime, refund: Refund) -> Settled:
@@ -108,20 +115,23 @@ async def _settle(runtime: Runtime, refund: Refund) -> Settled:
         transfer = await session.scalar(select(Transfer).where(
             Transfer.vendor_order_id == vendor_order.id))
     await runtime.db.release()  # no connection held across the Stripe calls
+    funding = refund.platform_part
     share = Decimal("0")
     if transfer is not None and vendor_order.total_gross:
-        share = quantize(refund.amount * transfer.commission / vendor_order.total_gross)
-    vendor_part = refund.amount - share
+        share = quantize((refund.amount + funding) * transfer.commission
+                         / vendor_order.total_gross)
+    vendor_part = refund.amount + funding - share
     if payment is None or payment.gateway != "stripe" or not payment.intent_id:
-        return Settled(None, transfer, share, vendor_part)  # paid outside Stripe
+        return Settled(None, transfer, share, vendor_part, funding_back=funding)
     done = await stripe_api.refund(runtime.settings, refund_id=refund.id,
                                    intent_id=payment.intent_id, amount=refund.amount)
     if transfer is None or transfer.status != "SENT" or not transfer.stripe_transfer_id:
-        return Settled(str(done.id), transfer, share, vendor_part)
+        return Settled(str(done.id), transfer, share, vendor_part, funding_back=funding)
     part = min(vendor_part, transfer.amount - transfer.reversed)
     reversal = await stripe_api.reverse(runtime.settings, refund_id=refund.id,
                                         transfer_id=transfer.stripe_transfer_id, amount=part)
-    return Settled(str(done.id), transfer, share, vendor_part, str(reversal.id), part)
+    return Settled(str(done.id), transfer, share, vendor_part, str(reversal.id), part,
+                   funding)
 
 
 async def refund(runtime: Runtime, user: User | None, req: RefundRequest, *,
@@ -151,6 +161,8 @@ async def _record(runtime: Runtime, pending: Refund, settled: Settled) -> None:
                          settled.stripe_refund_id)
         await ledger.add(session, vendor_order.id, vendor_id, "COMMISSION_REFUND",
                          settled.commission_share)
+        await ledger.add(session, vendor_order.id, vendor_id, "PLATFORM_FUNDING_REFUND",
+                         settled.funding_back)
         transfer = settled.transfer
         if settled.reversal_id is not None and transfer is not None:
             await session.execute(update(Transfer).where(Transfer.id == transfer.id)
@@ -168,7 +180,7 @@ async def _record(runtime: Runtime, pending: Refund, settled: Settled) -> None:
             .values(refunded=Payment.refunded + pending.amount))
         refunded = await session.scalar(select(func.sum(Refund.amount)).where(
             Refund.vendor_order_id == vendor_order.id, Refund.status == "SUCCEEDED"))
-        full = (refunded or 0) >= vendor_order.total_gross  # includes this refund
+        full = (refunded or 0) >= vendor_order.amount_paid  # includes this refund
         await _statuses(session, vendor_order, full)
         await record(session, runtime.plugins, "ruta_order_refunded",
                      order_id=vendor_order.order_id, vendor_order_id=vendor_order.id,

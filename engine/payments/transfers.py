@@ -40,6 +40,8 @@ async def record_sale(runtime: Runtime, order_id: int) -> list[int]:
             await ledger.add(session, vendor_order.id, vendor.id, "CHARGE",
                              vendor_order.total_gross, f"order-{order.number}")
             await ledger.add(session, vendor_order.id, vendor.id, "COMMISSION", commission)
+            await ledger.add(session, vendor_order.id, vendor.id, "PLATFORM_FUNDING",
+                             vendor_order.platform_discount)
             if order.payment_gateway == "stripe":
                 transfer = Transfer(vendor_order_id=vendor_order.id, vendor_id=vendor.id,
                                     amount=share, commission=commission)

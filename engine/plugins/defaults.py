@@ -19,6 +19,9 @@ from engine.orders.payment import PaymentAction
 from engine.plugins.contributions import ProductKindSpec, TaxClassSpec
 from engine.plugins.markers import hookimpl
 from engine.promotions.graphql import vendor_promotions
+from engine.promotions.order_fields import order_fields
+from engine.promotions.variant_fields import variant_fields
+from engine.promotions.voucher_graphql import vendor_vouchers
 from engine.runtime import Runtime
 from engine.settings import Settings
 from engine.shipping.graphql import shipping_methods
@@ -69,6 +72,10 @@ def ruta_tax_classes() -> list[TaxClassSpec]:
 
 @hookimpl
 def ruta_graphql_type_fields(type_name: str) -> Sequence[object]:
+    if type_name == "Order":
+        return order_fields()
+    if type_name == "ProductVariant":
+        return variant_fields()
     if type_name != "Vendor":
         return ()
     return [*vendor_fields(),
@@ -77,6 +84,8 @@ def ruta_graphql_type_fields(type_name: str) -> Sequence[object]:
                              description=vendor_orders.__doc__),
             strawberry.field(resolver=vendor_promotions, name="promotions",
                              description=vendor_promotions.__doc__),
+            strawberry.field(resolver=vendor_vouchers, name="vouchers",
+                             description=vendor_vouchers.__doc__),
             strawberry.field(resolver=vendor_staff, name="staff",
                              description=vendor_staff.__doc__),
             strawberry.field(resolver=vendor_staff_invitations, name="staffInvitations",

@@ -106,6 +106,8 @@ class VendorOrderFacts:
     total_gross: Decimal
     lines: tuple[OrderLineFacts, ...]
     shipping_tax: Decimal = Decimal("0.00")
+    #: The part of ``total_gross`` a platform-funded voucher paid for the buyer.
+    platform_discount: Decimal = Decimal("0.00")
 
 
 @dataclass(frozen=True)
@@ -226,7 +228,8 @@ async def order_facts(session: AsyncSession, order_id: int) -> OrderFacts | None
         billing_address=order.billing_address, plugin_data=dict(order.plugin_data or {}),
         vendor_orders=tuple(VendorOrderFacts(
             vo.id, vo.vendor_id, country, postal, vo.status, vo.shipping_net, vo.total_gross,
-            tuple(lines.get(vo.id, [])), vo.shipping_tax) for vo, country, postal in parts))
+            tuple(lines.get(vo.id, [])), vo.shipping_tax, vo.platform_discount)
+            for vo, country, postal in parts))
 
 
 async def commission_by_vendor(session: AsyncSession, start: datetime, end: datetime

@@ -15,10 +15,11 @@ from decimal import Decimal
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from engine.db.types import utcnow
-from engine.money import TaxedMoney, quantize
+from engine.money import TaxedMoney
 from engine.promotions.loading import running_for
 from engine.promotions.models import Promotion, Voucher
 from engine.promotions.rules import Candidate, best_reductions
+from engine.promotions.voucher_rules import vendor_per_unit
 from engine.promotions.vouchers import find, usable
 
 
@@ -26,25 +27,28 @@ from engine.promotions.vouchers import find, usable
 class Reduction:
     promotion: Promotion | None
     per_unit: Decimal
-    #: The checkout's voucher when it applies to this line (its part is in ``per_unit``).
+    #: The checkout's voucher when it applies to this line (a vendor-funded one's part is
+    #: in ``per_unit``; a platform-funded one's is priced after tax, in ``LineState``).
     voucher: Voucher | None = None
 
 
 async def with_voucher(session: AsyncSession, lines: Sequence[Candidate], code: str | None
                        ) -> tuple[list[Reduction], Voucher | None]:
-    """Promotions, then the checkout's voucher (one more statement, only with a code) on
-    the promoted price of the funding vendor's lines."""
+    """Promotions, then the checkout's voucher (one more statement, only with a code).
+    A vendor-funded voucher lowers the unit prices of its vendor's lines here; a
+    platform-funded one leaves prices alone (see ``voucher_rules.platform_parts``)."""
     found = await reductions(session, lines)
     voucher = await find(session, code) if code else None
     if voucher is None or not usable(voucher, utcnow()):
         return found, None
-    out = []
-    for line, reduction in zip(lines, found, strict=True):
-        if line.vendor_id != voucher.vendor_id:
-            out.append(reduction)
-            continue
-        extra = quantize((line.unit_price - reduction.per_unit) * voucher.value / 100)
-        out.append(Reduction(reduction.promotion, reduction.per_unit + extra, voucher))
+    if voucher.vendor_id is None:
+        return [Reduction(r.promotion, r.per_unit, voucher) for r in found], voucher
+    own = [i for i, line in enumerate(lines) if line.vendor_id == voucher.vendor_id]
+    extra = vendor_per_unit(voucher, [lines[i].unit_price - found[i].per_unit for i in own],
+                            [lines[i].quantity for i in own])
+    out = [Reduction(r.promotion, r.per_unit) for r in found]
+    for index, more in zip(own, extra, strict=True):
+        out[index] = Reduction(found[index].promotion, found[index].per_unit + more, voucher)
     return out, voucher
 
 

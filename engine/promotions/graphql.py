@@ -16,7 +16,7 @@ from engine.api.ids import decode_id, encode_id
 from engine.api.money_types import MoneyType, money
 from engine.api.viewer import can_manage_vendor
 from engine.errors import PermissionDenied, ValidationError
-from engine.promotions import service, vouchers
+from engine.promotions import service
 from engine.promotions.models import Promotion
 from engine.vendors.types import VendorType
 
@@ -132,52 +132,3 @@ class PromotionMutation:
         found, exc = await attempt(lambda: service.delete(
             info.context.runtime, user, decode_id(id, "Promotion")))
         return _payload(found, exc)
-
-
-@strawberry.type(name="Voucher")
-class VoucherType:
-    id: strawberry.ID
-    code: str
-    value: Decimal = strawberry.field(description="Percent off the vendor's lines.")
-    usage_limit: int | None
-    used: int
-    per_customer_limit: int | None
-    starts_at: datetime
-    ends_at: datetime | None
-
-
-@strawberry.type
-class VoucherPayload:
-    voucher: VoucherType | None = None
-    errors: list[PromotionError] = strawberry.field(default_factory=list)
-
-
-@strawberry.input
-class VoucherInput:
-    code: str
-    value: Decimal
-    starts_at: datetime
-    ends_at: datetime | None = None
-    usage_limit: int | None = None
-    per_customer_limit: int | None = None
-
-
-@strawberry.type
-class VoucherMutation:
-    @strawberry.mutation(description="Create a voucher code funded by your vendor: a "
-                                     "percentage off your lines (vendor staff).")
-    async def voucher_create(self, info: Info, input: VoucherInput) -> VoucherPayload:
-        user = await info.context.user()
-        found, exc = await attempt(lambda: vouchers.create(info.context.runtime, user,
-                                                           vouchers.VoucherData(
-            code=input.code, value=input.value, starts_at=input.starts_at,
-            ends_at=input.ends_at, usage_limit=input.usage_limit,
-            per_customer_limit=input.per_customer_limit)))
-        if found is None:
-            return VoucherPayload(errors=payload_errors(exc, PromotionError, PromotionErrorCode)
-                                  if exc else [])
-        return VoucherPayload(voucher=VoucherType(
-            id=strawberry.ID(encode_id("Voucher", found.id)), code=found.code,
-            value=found.value, usage_limit=found.usage_limit, used=found.used,
-            per_customer_limit=found.per_customer_limit, starts_at=found.starts_at,
-            ends_at=found.ends_at))

@@ -47,20 +47,28 @@ class Promotion(Timestamped, Base):
 
 
 class Voucher(Timestamped, Base):
-    """A code a buyer enters at checkout. This round: funded by one vendor (``vendor_id``),
-    applying only to that vendor's lines, as a percentage after its promotions."""
+    """A code a buyer enters at checkout: funded by one vendor (``vendor_id``, on that
+    vendor's lines only) or by the platform (``vendor_id`` NULL, on every line); a
+    percentage, a fixed amount off the order, or free shipping, after promotions."""
 
     __tablename__ = "voucher"
     __table_args__ = (
         CheckConstraint("value > 0", name="value_positive"),
         CheckConstraint("usage_limit IS NULL OR used <= usage_limit", name="within_limit"),
+        CheckConstraint("kind IN ('PERCENTAGE', 'FIXED', 'FREE_SHIPPING')",
+                        name="kind_known"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     code: Mapped[str] = mapped_column(String(32), unique=True)
-    vendor_id: Mapped[int] = mapped_column(ForeignKey("vendor.id", ondelete="CASCADE"),
-                                           index=True)
-    #: Percent off (10.00 = 10 %) the vendor's lines.
+    #: The funding vendor; NULL: funded by the platform (operators create those).
+    vendor_id: Mapped[int | None] = mapped_column(
+        ForeignKey("vendor.id", ondelete="CASCADE"), index=True, nullable=True)
+    #: ``PERCENTAGE``, ``FIXED`` (euros off the covered lines) or ``FREE_SHIPPING``.
+    kind: Mapped[str] = mapped_column(String(16), default="PERCENTAGE",
+                                      server_default="PERCENTAGE")
+    #: Percent off (10.00 = 10 %), euros off, or 100.00 (all of the shipping) for
+    #: ``FREE_SHIPPING``.
     value: Mapped[Decimal] = mapped_column(ScaledDecimal(2))
     usage_limit: Mapped[int | None] = mapped_column(Integer, nullable=True)
     used: Mapped[int] = mapped_column(Integer, default=0)

@@ -1,8 +1,10 @@
-"""Vouchers: created by a vendor's staff (funded by that vendor), applied to a checkout by
-code, used once per completed order with limits that hold under concurrency.
+"""Vouchers: created by a vendor's staff (funded by that vendor) or by an operator (funded
+by the platform), applied to a checkout by code, used once per completed order with
+limits that hold under concurrency.
 
 Rules: one voucher per checkout; it combines with vendor promotions and is taken off the
-already promoted price, only on the funding vendor's lines. The total limit is a counter
+already promoted price: a vendor's voucher on that vendor's lines only, the platform's on
+every line (see ``voucher_rules`` for the kinds and who pays). The total limit is a counter
 row updated conditionally in ``checkoutComplete``'s transaction
 (``UPDATE voucher SET used = used + 1 WHERE used < usage_limit``): of any number of buyers
 racing for the last use exactly one gets it. The per-customer limit is a unique
@@ -24,42 +26,77 @@ from engine.checkout.models import Checkout
 from engine.db.types import utcnow
 from engine.errors import Collector, ValidationError
 from engine.input_rules import clean_text
+from engine.money import MAX_PRICE, has_cent_precision
 from engine.promotions.models import Voucher, VoucherUse
 from engine.runtime import Runtime
-from engine.vendors.access import require_vendor_staff
+from engine.vendors.access import require_operator, require_vendor_staff
+
+KINDS = ("PERCENTAGE", "FIXED", "FREE_SHIPPING")
+#: ``value`` stored for free shipping: all (100 %) of the shipping.
+ALL_SHIPPING = Decimal("100.00")
 
 
 @dataclass
 class VoucherData:
     code: str
-    value: Decimal
+    value: Decimal | None
     starts_at: datetime
     ends_at: datetime | None = None
     usage_limit: int | None = None
     per_customer_limit: int | None = None
+    kind: str = "PERCENTAGE"
+    #: Funded by the platform (operators only) rather than by the creator's vendor.
+    platform_funded: bool = False
 
 
 def normalise(code: str) -> str:
     return code.strip().upper()
 
 
-async def create(runtime: Runtime, user: User | None, data: VoucherData) -> Voucher:
+def _value(errors: Collector, kind: str, value: Decimal | None) -> Decimal:
+    if kind == "FREE_SHIPPING":
+        if value is not None:
+            errors.add("value", "INVALID", "A free-shipping voucher takes no value.")
+        return ALL_SHIPPING
+    if value is None:
+        errors.add("value", "REQUIRED", "A reduction is required.")
+        return Decimal("0")
+    if kind == "PERCENTAGE" and (value <= 0 or value >= 100 or not has_cent_precision(value)):
+        errors.add("value", "INVALID", "A percentage is above 0 and below 100.")
+    elif kind == "FIXED" and (value <= 0 or value > MAX_PRICE or not has_cent_precision(value)):
+        errors.add("value", "INVALID", f"An amount above 0 and up to {MAX_PRICE} with 2 decimals.")
+    return value
+
+
+def _clean(data: VoucherData) -> tuple[str, Decimal]:
     errors = Collector()
     code = clean_text(errors, "code", data.code, max_length=32)
-    if data.value <= 0 or data.value >= 100:
-        errors.add("value", "INVALID", "A percentage is below 100.")
+    if data.kind not in KINDS:
+        errors.add("kind", "INVALID", "A voucher is a PERCENTAGE, a FIXED amount or "
+                                      "FREE_SHIPPING.")
+    value = _value(errors, data.kind, data.value)
     for field, limit in (("usageLimit", data.usage_limit),
                          ("perCustomerLimit", data.per_customer_limit)):
         if limit is not None and limit < 1:
             errors.add(field, "INVALID", "A limit is at least 1.")
+    if data.ends_at is not None and data.ends_at <= data.starts_at:
+        errors.add("endsAt", "INVALID", "A voucher ends after it starts.")
     errors.raise_if_any()
+    return normalise(code or ""), value
+
+
+async def create(runtime: Runtime, user: User | None, data: VoucherData) -> Voucher:
+    code, value = _clean(data)
     async with runtime.transaction() as session:
-        membership = await require_vendor_staff(session, user)
-        if await session.scalar(select(Voucher.id).where(
-                Voucher.code == normalise(code or ""))) is not None:
+        vendor_id: int | None = None
+        if data.platform_funded:
+            require_operator(user)
+        else:
+            vendor_id = (await require_vendor_staff(session, user)).vendor_id
+        if await session.scalar(select(Voucher.id).where(Voucher.code == code)) is not None:
             raise ValidationError("code", "DUPLICATED", "This code is taken.")
-        voucher = Voucher(code=normalise(code or ""), vendor_id=membership.vendor_id,
-                          value=data.value, starts_at=data.starts_at, ends_at=data.ends_at,
+        voucher = Voucher(code=code, vendor_id=vendor_id, kind=data.kind, value=value,
+                          starts_at=data.starts_at, ends_at=data.ends_at,
                           usage_limit=data.usage_limit, used=0,
                           per_customer_limit=data.per_customer_limit, is_active=True)
         session.add(voucher)

@@ -16,6 +16,7 @@ from plugins.dashboard import (
     auth_pages,
     course_pages,
     csv_pages,
+    discount_pages,
     operator_pages,
     order_pages,
     product_pages,
@@ -75,5 +76,11 @@ def ruta_web_routes(web: WebKit) -> list[BaseRoute]:
         Route("/products/{product_id}/course/modules/{module_id}/lessons",
               page(course_pages.lesson_create), methods=["POST"]),
         Route("/shipping", page(shipping_pages.shipping), methods=BOTH),
+        Route("/promotions", page(discount_pages.promotions), methods=BOTH),
+        Route("/promotions/{promotion_id}/end", page(discount_pages.promotion_end),
+              methods=["POST"]),
+        Route("/vouchers", page(discount_pages.vouchers), methods=BOTH),
+        Route("/vouchers/{voucher_id}/end", page(discount_pages.voucher_end), methods=["POST"]),
+        Route("/operator/vouchers", page(discount_pages.platform_vouchers), methods=BOTH),
     ]
     return [site.mount("/dashboard", routes)]
