@@ -16,6 +16,7 @@ from plugins.dashboard import (
     auth_pages,
     course_pages,
     csv_pages,
+    expert_routes,
     operator_pages,
     order_pages,
     product_pages,
@@ -75,5 +76,6 @@ def ruta_web_routes(web: WebKit) -> list[BaseRoute]:
         Route("/products/{product_id}/course/modules/{module_id}/lessons",
               page(course_pages.lesson_create), methods=["POST"]),
         Route("/shipping", page(shipping_pages.shipping), methods=BOTH),
+        *expert_routes.routes(page),
     ]
     return [site.mount("/dashboard", routes)]

@@ -17,7 +17,14 @@ from engine.plugins.api import (
     decode_id,
     utcnow,
 )
-from plugins.mentoring import booking_reads, bookings, notices, offerings
+from plugins.mentoring import (
+    booking_reads,
+    bookings,
+    cancellation,
+    notices,
+    offerings,
+    selling,
+)
 from plugins.mentoring.access import get_expert, manages, signed_in
 from plugins.mentoring.booking_types import MentoringBooking
 from plugins.mentoring.errors import MentoringError, errors_of, viewer_of
@@ -148,6 +155,19 @@ class BookingMutation:
             utcnow()))
         return _session_payload(row, exc)
 
+    @strawberry.mutation(description="Make a paid offering bookable in one step: a dated "
+                                     "session, the core bookable variant on one of the firm's "
+                                     "bookable products (productId) and their link.")
+    async def offering_session_sell(self, info: Info, offering_id: strawberry.ID,
+                                    product_id: strawberry.ID, starts_at: datetime
+                                    ) -> SessionPayload:
+        viewer = await viewer_of(info)
+        row, exc = await attempt(lambda: selling.sell_session(
+            info.context.runtime, viewer,
+            decode_id(offering_id, "MentoringOffering", field="offeringId"),
+            decode_id(product_id, "Product", field="productId"), starts_at, utcnow()))
+        return _session_payload(row, exc)
+
     @strawberry.mutation(description="Link the core bookable variant that sells this "
                                      "session (created by the firm with productVariantCreate).")
     async def offering_slot_link(self, info: Info, session_id: strawberry.ID,
@@ -176,7 +196,7 @@ class BookingMutation:
     @strawberry.mutation(description="Cancel your booking under the offering's policy.")
     async def booking_cancel(self, info: Info, id: strawberry.ID) -> BookingPayload:
         viewer = await viewer_of(info)
-        booking, exc = await attempt(lambda: bookings.cancel_booking(
+        booking, exc = await attempt(lambda: cancellation.cancel_booking(
             info.context.runtime, viewer, decode_id(id, "MentoringBooking"), utcnow()))
         return await _booking_payload(info, booking, exc)
 
@@ -193,6 +213,6 @@ class BookingMutation:
                                      "in full.")
     async def session_cancel(self, info: Info, id: strawberry.ID) -> SessionPayload:
         viewer = await viewer_of(info)
-        row, exc = await attempt(lambda: bookings.cancel_session(
+        row, exc = await attempt(lambda: cancellation.cancel_session(
             info.context.runtime, viewer, decode_id(id, "MentoringSession")))
         return _session_payload(row, exc)
