@@ -6,7 +6,7 @@ from __future__ import annotations
 from starlette.responses import Response
 
 from engine.plugins.api import Visit
-from plugins.dashboard.expert_desk import EXPERT, desk, local_time, need_profile
+from plugins.dashboard.expert_desk import EXPERT, desk, local_time, need_profile, refused
 from plugins.dashboard.forms import field_errors
 from plugins.dashboard.guard import signed_in, to_login
 
@@ -33,9 +33,9 @@ async def session_cancel(visit: Visit) -> Response:
                                  id=visit.request.path_params["session_id"])
     if result.unauthenticated:
         return to_login(visit)
-    if result.denied:
-        return visit.not_found()
     payload = result.data.get("sessionCancel") or {}
+    if refused(result, payload):
+        return visit.not_found()
     errors = field_errors(visit, payload.get("errors") or result.errors)
     if errors:
         return await _page(visit, errors)

@@ -52,3 +52,9 @@ def local_time(value: str, time_zone: str) -> str:
     """An API datetime shown as ``YYYY-MM-DD HH:MM`` in ``time_zone``."""
     moment = datetime.fromisoformat(value).astimezone(zone(time_zone))
     return moment.strftime("%Y-%m-%d %H:%M")
+
+
+def refused(result: GraphQLResult, payload: dict[str, Any]) -> bool:
+    """Not the visitor's (another expert's session, mentorship or request): a 404 page."""
+    codes = result.codes | {str(e.get("code")) for e in payload.get("errors") or []}
+    return bool(codes & {"NOT_FOUND", "PERMISSION_DENIED", "INVALID_ID"})

@@ -6,7 +6,7 @@ from __future__ import annotations
 from starlette.responses import Response
 
 from engine.plugins.api import Visit
-from plugins.dashboard.expert_desk import EXPERT, local_time
+from plugins.dashboard.expert_desk import EXPERT, local_time, refused
 from plugins.dashboard.forms import N_, field_errors, text
 from plugins.dashboard.guard import signed_in, to_login
 
@@ -49,9 +49,9 @@ async def funding_move(visit: Visit) -> Response:
                                  note=text(visit, "note"))
     if result.unauthenticated:
         return to_login(visit)
-    if result.denied:
-        return visit.not_found()
     payload = result.data.get("fundingRequestMove") or {}
+    if refused(result, payload):
+        return visit.not_found()
     errors = field_errors(visit, payload.get("errors") or result.errors)
     if errors:
         return await _page(visit, errors, request_id)

@@ -6,7 +6,7 @@ from __future__ import annotations
 from starlette.responses import Response
 
 from engine.plugins.api import Visit
-from plugins.dashboard.expert_desk import EXPERT, local_time
+from plugins.dashboard.expert_desk import EXPERT, local_time, refused
 from plugins.dashboard.forms import N_, field_errors, text
 from plugins.dashboard.guard import signed_in, to_login
 
@@ -35,7 +35,7 @@ async def respond(visit: Visit) -> Response:
     if result.unauthenticated:
         return to_login(visit)
     payload = result.data.get("mentorshipRespond") or {}
-    if result.denied or not payload.get("mentorship"):
+    if refused(result, payload) or not payload.get("mentorship"):
         return visit.not_found()
     notice = visit.gettext("Request accepted.") if accept else visit.gettext("Request declined.")
     return visit.redirect(f"{EXPERT}/mentorships", notice=notice)
@@ -49,9 +49,9 @@ async def notes(visit: Visit) -> Response:
     if visit.request.method == "POST":
         body = text(visit, "body")
         added = await visit.graphql("ExpertNoteAdd", id=mentorship_id, body=body)
-        if added.denied and not added.unauthenticated:
-            return visit.not_found()
         payload = added.data.get("mentorshipNoteAdd") or {}
+        if refused(added, payload):
+            return visit.not_found()
         errors = field_errors(visit, payload.get("errors") or added.errors)
         if not errors:
             return visit.redirect(f"{EXPERT}/mentorships/{mentorship_id}/notes",
