@@ -19,7 +19,8 @@ from plugins.mentoring import (
     reminders,
     vouchers,
 )
-from plugins.mentoring.graphql_bookings import BookingMutation, BookingQuery
+from plugins.mentoring.graphql_booking_queries import BookingQuery
+from plugins.mentoring.graphql_bookings import BookingMutation
 from plugins.mentoring.graphql_expert_desk import ExpertDeskQuery
 from plugins.mentoring.graphql_experts import ExpertMutation, ExpertQuery
 from plugins.mentoring.graphql_funding import FundingMutation, FundingQuery
