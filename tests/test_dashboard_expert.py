@@ -13,7 +13,7 @@ from tests.web_browser import Browser
 
 DESK = """{ myExpert { expert { id displayName timeZone weeklyPlan { weekday start end } }
   exceptions { date windows { start end } } offerings { title cancelFeePercent }
-  upcoming { session { variantId seats } offeringTitle } } }"""
+  upcoming { session { id variantId seats } offeringTitle } } }"""
 SLOTS = """query($e: ID!, $f: DateTime!, $t: DateTime!) { expertSlots(expertId: $e, from: $f,
   to: $t, timeZone: "Europe/Madrid", durationMinutes: 60) { startsAt } }"""
 REQUEST = """mutation($e: ID!) { mentorshipRequest(expertId: $e, shareProgress: false,
@@ -108,6 +108,18 @@ async def test_offerings_with_a_policy_and_a_paid_session_made_bookable_from_the
     assert desk["offerings"] == [{"title": "Consulta", "cancelFeePercent": 25}]
     (entry,) = desk["upcoming"]
     assert entry["session"]["variantId"] is not None
+    await make_expert(client, "rival@example.com")
+    cancel = f"/dashboard/expert/sessions/{entry['session']['id']}/cancel"
+    async with Browser(app) as rival:
+        await rival.login("rival@example.com", PASSWORD)
+        refused = await rival.post(cancel, {}, form_page="/dashboard/expert/bookings")
+        assert refused.status_code == 404
+    assert len((await client.gql(DESK, token=staff))["myExpert"]["upcoming"]) == 1
+    async with Browser(app) as browser:
+        await browser.login("firm@example.com", PASSWORD)
+        done = await browser.post(cancel, {}, form_page="/dashboard/expert/bookings")
+        assert done.status_code == 303
+    assert (await client.gql(DESK, token=staff))["myExpert"]["upcoming"] == []
 
 
 async def test_mentorship_requests_and_private_notes_are_the_experts_alone(

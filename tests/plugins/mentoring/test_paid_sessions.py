@@ -129,3 +129,24 @@ async def test_a_sold_out_paid_group_session_keeps_a_waitlist(client: Client) ->
     (confirmed,) = (await client.gql(MINE, token=third))["myMentoringBookings"]
     assert (confirmed["id"], confirmed["status"], confirmed["session"]["seatsTaken"]) == (
         offered["id"], "CONFIRMED", 2)
+
+
+async def test_the_expert_cancelling_a_paid_session_refunds_every_buyer_through_the_core(
+        client: Client) -> None:
+    staff, _, group, product = await firm(client, "firm@example.com", isGroup=True, seats=3)
+    sold = (await client.gql(SELL, {"o": group, "p": product, "s": soon(5)}, staff)
+            )["offeringSessionSell"]["session"]
+    buyers = [await client.register(f"b{i}@example.com") for i in range(2)]
+    orders = [await buy(client, b, sold["variantId"], f"b{i}@example.com")
+              for i, b in enumerate(buyers)]
+    cancel = f"""mutation($id: ID!) {{ sessionCancel(id: $id) {{ session {{ status }} {ERR} }} }}"""
+    done = (await client.gql(cancel, {"id": sold["id"]}, staff))["sessionCancel"]
+    assert (done["session"]["status"], done["errors"]) == ("CANCELLED", [])
+    await client.runtime.dispatcher.drain()  # type: ignore[union-attr]
+    for buyer, order in zip(buyers, orders, strict=True):
+        (booking,) = (await client.gql(MINE, token=buyer))["myMentoringBookings"]
+        assert (booking["status"], booking["refundAmount"]["amount"]) == (
+            "CANCELLED_BY_EXPERT", "40.00")
+        assert (await client.gql(ORDER, {"id": order}, buyer))["order"]["status"] == "REFUNDED"
+    balance = (await client.gql(BALANCE, token=staff))["myVendor"]["balance"]
+    assert (balance["sales"], balance["refunded"]) == ({"amount": "80.00"}, {"amount": "80.00"})
