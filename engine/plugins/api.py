@@ -40,6 +40,7 @@ from engine.money import TaxedMoney, quantize, taxed
 from engine.notifications.events import notify
 from engine.notifications.spec import Attachment, MessageType, Recipient
 from engine.orders.payment import PaymentAction, PaymentGateway, mark_paid
+from engine.plugins.bookable import BookableSlot, add_bookable_variants, cancel_bought_seat
 from engine.plugins.calls import gather_hook
 from engine.plugins.contributions import (
     GraphQLContribution,
@@ -89,6 +90,7 @@ __all__ = [
     "TAX_FACTS_VERSION",
     "Attachment",
     "Base",
+    "BookableSlot",
     "CheckoutLineSnapshot",
     "CheckoutSnapshot",
     "Collector",
@@ -138,10 +140,12 @@ __all__ = [
     "Visit",
     "WebKit",
     "WebSite",
+    "add_bookable_variants",
     "add_demo_people",
     "attempt",
     "bump_cache_version",
     "can_manage_vendor",
+    "cancel_bought_seat",
     "category_and_descendants",
     "clean_text",
     "commission_by_vendor",

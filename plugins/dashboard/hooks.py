@@ -17,6 +17,7 @@ from plugins.dashboard import (
     course_pages,
     csv_pages,
     discount_pages,
+    expert_routes,
     operator_pages,
     order_pages,
     product_pages,
@@ -82,5 +83,6 @@ def ruta_web_routes(web: WebKit) -> list[BaseRoute]:
         Route("/vouchers", page(discount_pages.vouchers), methods=BOTH),
         Route("/vouchers/{voucher_id}/end", page(discount_pages.voucher_end), methods=["POST"]),
         Route("/operator/vouchers", page(discount_pages.platform_vouchers), methods=BOTH),
+        *expert_routes.routes(page),
     ]
     return [site.mount("/dashboard", routes)]

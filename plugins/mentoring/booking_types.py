@@ -48,7 +48,7 @@ class MentoringBooking:
             starts_at=row.starts_at, ends_at=row.ends_at,
             location=None if offering.is_online else offering.address,
             sequence=booking.sequence,
-            cancelled=booking.status not in (BookingStatus.CONFIRMED, BookingStatus.WAITLISTED),
+            cancelled=booking.status.startswith("CANCELLED"),
             language=booking.language, stamp=utcnow()))
 
     @classmethod

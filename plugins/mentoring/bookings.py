@@ -22,16 +22,12 @@ from plugins.mentoring.availability import busy_intervals, plan_of
 from plugins.mentoring.enums import BookingStatus, SessionStatus
 from plugins.mentoring.models import Booking, Offering, Session
 from plugins.mentoring.offerings import get_offering
-from plugins.mentoring.policy import (
-    CancellationPolicy,
-    attendee_cancels,
-    expert_cancels,
-    in_free_window,
-)
+from plugins.mentoring.paid_seats import offer_freed_seat, paid_session_full
+from plugins.mentoring.policy import CancellationPolicy, in_free_window
 from plugins.mentoring.slots import fits
-from plugins.mentoring.vouchers import redeem, release, usable_voucher
+from plugins.mentoring.vouchers import redeem, usable_voucher
 
-ACTIVE = (BookingStatus.CONFIRMED, BookingStatus.WAITLISTED)
+ACTIVE = (BookingStatus.CONFIRMED, BookingStatus.WAITLISTED, BookingStatus.OFFERED)
 
 
 async def take_seat(session: AsyncSession, session_id: int) -> bool:
@@ -84,16 +80,16 @@ async def book(runtime: Runtime, viewer: Viewer | None, offering_id: int, starts
             if voucher_id is not None:
                 voucher = await usable_voucher(session, viewer, voucher_id, offering)
                 price = quantize(price * (100 - voucher.discount_percent) / 100)
-            if price > 0:
-                raise ValidationError("offeringId", "PAYMENT_REQUIRED",
-                                      "Paid sessions are booked through checkout.")
             if starts_at <= now:
                 raise ValidationError("startsAt", "INVALID", "This session has started.")
-            target = await _session_for(session, offering, starts_at, now)
+            if price > 0:  # a full paid group session still takes a waitlist place
+                target = await paid_session_full(session, offering, starts_at)
+            else:
+                target = await _session_for(session, offering, starts_at, now)
             if await session.scalar(select(Booking.id).where(
                     Booking.session_id == target.id, Booking.user_id == viewer.user_id)):
                 raise ValidationError("startsAt", "ALREADY_BOOKED", "You are already booked.")
-            if await take_seat(session, target.id):
+            if price == 0 and await take_seat(session, target.id):
                 status = BookingStatus.CONFIRMED
             elif offering.is_group:
                 status = BookingStatus.WAITLISTED
@@ -113,8 +109,13 @@ async def book(runtime: Runtime, viewer: Viewer | None, offering_id: int, starts
     return booking
 
 
-async def promote_waitlist(session: AsyncSession, session_id: int) -> None:
-    """Give freed seats to the waitlist, first come first served."""
+async def promote_waitlist(session: AsyncSession, row: Session) -> None:
+    """Give freed seats to the waitlist, first come first served (a paid session offers
+    the freed seat to the first in line, who buys it through checkout)."""
+    if row.variant_id is not None:
+        await offer_freed_seat(session, row.id)
+        return
+    session_id = row.id
     waiting = await session.scalars(select(Booking).where(
         Booking.session_id == session_id, Booking.status == BookingStatus.WAITLISTED)
         .order_by(Booking.id))
@@ -125,7 +126,7 @@ async def promote_waitlist(session: AsyncSession, session_id: int) -> None:
         booking.sequence += 1
 
 
-async def _load(session: AsyncSession, booking_id: int) -> tuple[Booking, Session, Offering]:
+async def load_booking(session: AsyncSession, booking_id: int) -> tuple[Booking, Session, Offering]:
     booking = await session.get(Booking, booking_id, with_for_update=True)
     if booking is None:
         raise NotFound("id", "No such booking.")
@@ -138,57 +139,6 @@ def policy_of(offering: Offering) -> CancellationPolicy:
     return CancellationPolicy(offering.free_cancel_hours, offering.cancel_fee_percent)
 
 
-async def cancel_booking(runtime: Runtime, viewer: Viewer | None, booking_id: int,
-                         now: datetime) -> Booking:
-    """The attendee cancels: free inside the window, the policy's fee after it."""
-    viewer = signed_in(viewer)
-    async with runtime.transaction() as session:
-        booking, row, offering = await _load(session, booking_id)
-        if booking.user_id != viewer.user_id:
-            raise PermissionDenied("Only the attendee cancels a booking; experts cancel the "
-                                   "session.")
-        if booking.status not in ACTIVE:
-            raise ValidationError("id", "ALREADY_CANCELLED", "This booking is cancelled.")
-        was_confirmed = booking.status == BookingStatus.CONFIRMED
-        outcome = attendee_cancels(policy_of(offering), booking.price, row.starts_at, now)
-        if not was_confirmed:
-            outcome = expert_cancels(Decimal("0.00"))
-        booking.status = BookingStatus.CANCELLED_BY_ATTENDEE
-        booking.fee_charged, booking.refund_amount = outcome.fee, outcome.refund
-        booking.sequence += 1
-        if booking.voucher_id is not None and outcome.within_free_window:
-            await release(session, booking.voucher_id)
-        if was_confirmed:
-            await session.execute(update(Session).where(Session.id == row.id)
-                                  .values(seats_taken=Session.seats_taken - 1))
-            await promote_waitlist(session, row.id)
-    return booking
-
-
-async def cancel_session(runtime: Runtime, viewer: Viewer | None, session_id: int) -> Session:
-    """The expert cancels a session: every attendee is refunded in full."""
-    async with runtime.transaction() as session:
-        row = await session.get(Session, session_id, with_for_update=True)
-        if row is None:
-            raise NotFound("id", "No such session.")
-        if not manages(signed_in(viewer), await get_expert(session, row.expert_id)):
-            raise PermissionDenied("You do not manage this expert.")
-        if row.status != SessionStatus.SCHEDULED:
-            raise ValidationError("id", "ALREADY_CANCELLED", "This session is cancelled.")
-        row.status = SessionStatus.CANCELLED
-        row.seats_taken = 0
-        for booking in await session.scalars(select(Booking).where(
-                Booking.session_id == row.id, Booking.status.in_(ACTIVE))):
-            outcome = expert_cancels(booking.price if booking.status == BookingStatus.CONFIRMED
-                                     else Decimal("0.00"))
-            booking.status = BookingStatus.CANCELLED_BY_EXPERT
-            booking.fee_charged, booking.refund_amount = outcome.fee, outcome.refund
-            booking.sequence += 1
-            if booking.voucher_id is not None:
-                await release(session, booking.voucher_id)
-    return row
-
-
 async def reschedule(runtime: Runtime, viewer: Viewer | None, booking_id: int,
                      starts_at: datetime, now: datetime) -> Booking:
     """Move an individual session to another free slot (attendees only inside the free
@@ -198,7 +148,7 @@ async def reschedule(runtime: Runtime, viewer: Viewer | None, booking_id: int,
         raise ValidationError("startsAt", "INVALID", "Include a time zone offset.")
     try:
         async with runtime.transaction() as session:
-            booking, row, offering = await _load(session, booking_id)
+            booking, row, offering = await load_booking(session, booking_id)
             expert = await get_expert(session, row.expert_id)
             is_attendee = booking.user_id == viewer.user_id
             if not is_attendee and not manages(viewer, expert):

@@ -18,6 +18,8 @@ class ExpertKind(enum.StrEnum):
 class BookingStatus(enum.StrEnum):
     CONFIRMED = "CONFIRMED"
     WAITLISTED = "WAITLISTED"
+    #: A seat of a paid session freed up for this waitlisted person: buy it through checkout.
+    OFFERED = "OFFERED"
     CANCELLED_BY_ATTENDEE = "CANCELLED_BY_ATTENDEE"
     CANCELLED_BY_EXPERT = "CANCELLED_BY_EXPERT"
 

@@ -6,23 +6,26 @@ from datetime import datetime
 from decimal import Decimal
 
 import strawberry
-from sqlalchemy import select
 
 from engine.plugins.api import (
     Info,
-    NotFound,
-    PermissionDenied,
     ValidationError,
     attempt,
     decode_id,
     utcnow,
 )
-from plugins.mentoring import booking_reads, bookings, notices, offerings
-from plugins.mentoring.access import get_expert, manages, signed_in
+from plugins.mentoring import (
+    booking_reads,
+    bookings,
+    cancellation,
+    notices,
+    offerings,
+    selling,
+)
 from plugins.mentoring.booking_types import MentoringBooking
 from plugins.mentoring.errors import MentoringError, errors_of, viewer_of
-from plugins.mentoring.models import Booking, Offering, Session
-from plugins.mentoring.types import MentoringOffering, MentoringSession, MentoringVoucher
+from plugins.mentoring.models import Booking, Session
+from plugins.mentoring.types import MentoringOffering, MentoringSession
 
 
 @strawberry.input
@@ -74,56 +77,6 @@ def _session_payload(row: Session | None, exc: ValidationError | None) -> Sessio
 
 
 @strawberry.type
-class BookingQuery:
-    @strawberry.field(description="An expert's offerings.")
-    async def expert_offerings(self, info: Info, expert_id: strawberry.ID
-                               ) -> list[MentoringOffering]:
-        pk = decode_id(expert_id, "Expert", field="expertId")
-        async with info.context.runtime.db.read() as session:
-            rows = await session.scalars(select(Offering).where(Offering.expert_id == pk)
-                                         .order_by(Offering.id))
-            return [MentoringOffering.of(o) for o in rows]
-
-    @strawberry.field(description="Upcoming scheduled sessions of an offering (seats left).")
-    async def offering_sessions(self, info: Info, offering_id: strawberry.ID
-                                ) -> list[MentoringSession]:
-        pk = decode_id(offering_id, "MentoringOffering", field="offeringId")
-        async with info.context.runtime.db.read() as session:
-            rows = await session.scalars(select(Session).where(
-                Session.offering_id == pk, Session.status == "SCHEDULED",
-                Session.starts_at > utcnow()).order_by(Session.starts_at).limit(100))
-            return [MentoringSession.of(s) for s in rows]
-
-    @strawberry.field(description="Your bookings, newest first (at most 100).")
-    async def my_mentoring_bookings(self, info: Info) -> list[MentoringBooking]:
-        viewer = signed_in(await viewer_of(info))
-        async with info.context.runtime.db.read() as session:
-            rows = await booking_reads.of_user(session, viewer.user_id)
-        return [MentoringBooking.of(*r) for r in rows]
-
-    @strawberry.field(description="Attendees of a session (the expert, the firm, operators).")
-    async def session_bookings(self, info: Info, session_id: strawberry.ID
-                               ) -> list[MentoringBooking]:
-        viewer = signed_in(await viewer_of(info))
-        pk = decode_id(session_id, "MentoringSession", field="sessionId")
-        async with info.context.runtime.db.read() as session:
-            row = await session.get(Session, pk)
-            if row is None:
-                raise NotFound("sessionId", "No such session.")
-            if not manages(viewer, await get_expert(session, row.expert_id)):
-                raise PermissionDenied("You do not manage this expert.")
-            rows = await booking_reads.of_session(session, pk)
-        return [MentoringBooking.of(*r) for r in rows]
-
-    @strawberry.field(description="Your session vouchers (earned by completing courses).")
-    async def my_mentoring_vouchers(self, info: Info) -> list[MentoringVoucher]:
-        viewer = signed_in(await viewer_of(info))
-        async with info.context.runtime.db.read() as session:
-            return [MentoringVoucher.of(v)
-                    for v in await booking_reads.vouchers_of(session, viewer.user_id)]
-
-
-@strawberry.type
 class BookingMutation:
     @strawberry.mutation(description="Offer a session type (the expert or their firm).")
     async def offering_create(self, info: Info, input: OfferingInput) -> OfferingPayload:
@@ -146,6 +99,19 @@ class BookingMutation:
             info.context.runtime, viewer,
             decode_id(offering_id, "MentoringOffering", field="offeringId"), starts_at,
             utcnow()))
+        return _session_payload(row, exc)
+
+    @strawberry.mutation(description="Make a paid offering bookable in one step: a dated "
+                                     "session, the core bookable variant on one of the firm's "
+                                     "bookable products (productId) and their link.")
+    async def offering_session_sell(self, info: Info, offering_id: strawberry.ID,
+                                    product_id: strawberry.ID, starts_at: datetime
+                                    ) -> SessionPayload:
+        viewer = await viewer_of(info)
+        row, exc = await attempt(lambda: selling.sell_session(
+            info.context.runtime, viewer,
+            decode_id(offering_id, "MentoringOffering", field="offeringId"),
+            decode_id(product_id, "Product", field="productId"), starts_at, utcnow()))
         return _session_payload(row, exc)
 
     @strawberry.mutation(description="Link the core bookable variant that sells this "
@@ -176,7 +142,7 @@ class BookingMutation:
     @strawberry.mutation(description="Cancel your booking under the offering's policy.")
     async def booking_cancel(self, info: Info, id: strawberry.ID) -> BookingPayload:
         viewer = await viewer_of(info)
-        booking, exc = await attempt(lambda: bookings.cancel_booking(
+        booking, exc = await attempt(lambda: cancellation.cancel_booking(
             info.context.runtime, viewer, decode_id(id, "MentoringBooking"), utcnow()))
         return await _booking_payload(info, booking, exc)
 
@@ -193,6 +159,6 @@ class BookingMutation:
                                      "in full.")
     async def session_cancel(self, info: Info, id: strawberry.ID) -> SessionPayload:
         viewer = await viewer_of(info)
-        row, exc = await attempt(lambda: bookings.cancel_session(
+        row, exc = await attempt(lambda: cancellation.cancel_session(
             info.context.runtime, viewer, decode_id(id, "MentoringSession")))
         return _session_payload(row, exc)

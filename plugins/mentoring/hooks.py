@@ -19,7 +19,9 @@ from plugins.mentoring import (
     reminders,
     vouchers,
 )
-from plugins.mentoring.graphql_bookings import BookingMutation, BookingQuery
+from plugins.mentoring.graphql_booking_queries import BookingQuery
+from plugins.mentoring.graphql_bookings import BookingMutation
+from plugins.mentoring.graphql_expert_desk import ExpertDeskQuery
 from plugins.mentoring.graphql_experts import ExpertMutation, ExpertQuery
 from plugins.mentoring.graphql_funding import FundingMutation, FundingQuery
 from plugins.mentoring.graphql_relationship import RelationshipMutation, RelationshipQuery
@@ -54,7 +56,7 @@ def ruta_migration_locations() -> Sequence[str]:
 @hookimpl
 def ruta_graphql_schema() -> GraphQLContribution:
     return GraphQLContribution(
-        query=[ExpertQuery, BookingQuery, RelationshipQuery, FundingQuery],
+        query=[ExpertQuery, BookingQuery, RelationshipQuery, FundingQuery, ExpertDeskQuery],
         mutation=[ExpertMutation, BookingMutation, RelationshipMutation, FundingMutation])
 
 

@@ -89,25 +89,36 @@ async def get_offering(session: AsyncSession, offering_id: int) -> Offering:
 async def schedule_session(runtime: Runtime, viewer: Viewer | None, offering_id: int,
                            starts_at: datetime, now: datetime) -> Session:
     """The expert puts a dated session (typically a group one) on their calendar."""
-    if starts_at.tzinfo is None:
-        raise ValidationError("startsAt", "INVALID", "Include a time zone offset.")
-    if starts_at <= now:
-        raise ValidationError("startsAt", "INVALID", "Sessions are scheduled in the future.")
+    check_start(starts_at, now)
     try:
         async with runtime.transaction() as session:
             offering = await get_offering(session, offering_id)
             await managed_expert(session, viewer, offering.expert_id)
-            ends_at = starts_at + timedelta(minutes=offering.duration_minutes)
-            busy = await busy_intervals(session, offering.expert_id, starts_at, ends_at)
-            if any(overlaps((starts_at, ends_at), b) for b in busy):
-                raise ValidationError("startsAt", "SLOT_TAKEN", "The expert is busy then.")
-            row = Session(offering_id=offering.id, expert_id=offering.expert_id,
-                          starts_at=starts_at, ends_at=ends_at, seats=offering.seats,
-                          seats_taken=0, status=SessionStatus.SCHEDULED)
-            session.add(row)
-            await session.flush()
+            row = await place_session(session, offering, starts_at)
     except IntegrityError:
         raise ValidationError("startsAt", "SLOT_TAKEN", "The expert is busy then.") from None
+    return row
+
+
+def check_start(starts_at: datetime, now: datetime) -> None:
+    if starts_at.tzinfo is None:
+        raise ValidationError("startsAt", "INVALID", "Include a time zone offset.")
+    if starts_at <= now:
+        raise ValidationError("startsAt", "INVALID", "Sessions are scheduled in the future.")
+
+
+async def place_session(session: AsyncSession, offering: Offering,
+                        starts_at: datetime) -> Session:
+    """Add a dated session when the expert is free then (in the caller's transaction)."""
+    ends_at = starts_at + timedelta(minutes=offering.duration_minutes)
+    busy = await busy_intervals(session, offering.expert_id, starts_at, ends_at)
+    if any(overlaps((starts_at, ends_at), b) for b in busy):
+        raise ValidationError("startsAt", "SLOT_TAKEN", "The expert is busy then.")
+    row = Session(offering_id=offering.id, expert_id=offering.expert_id,
+                  starts_at=starts_at, ends_at=ends_at, seats=offering.seats,
+                  seats_taken=0, status=SessionStatus.SCHEDULED)
+    session.add(row)
+    await session.flush()
     return row
 
 
