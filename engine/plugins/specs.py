@@ -63,12 +63,19 @@ LIFECYCLE_HOOKS = (
     "ruta_job_application_changed",
     "ruta_job_hired",
     "ruta_announcement_queued",
+    "ruta_payout_sent",
+    "ruta_booking_promoted",
+    "ruta_session_cancelled",
+    "ruta_course_enrolled",
+    "ruta_certificate_issued",
+    "ruta_funding_status_changed",
+    "ruta_notification_unsubscribed",
 )
 
 #: Hooks the engine awaits and whose results it collects (may be ``async def``).
 QUERY_HOOKS = ("ruta_progress_shared_with", "ruta_account_export", "ruta_account_erase",
                "ruta_pricing_facts", "ruta_user_credentials", "ruta_journey_facts",
-               "ruta_impact_facts")
+               "ruta_impact_facts", "ruta_notification_extras")
 
 #: Hooks the background loop calls every few seconds (may be ``async def``).
 SCHEDULED_HOOKS = ("ruta_tick",)
@@ -125,21 +132,28 @@ from engine.plugins.specs_lifecycle import (  # noqa: E402, F401
     ruta_account_registration_attempted,
     ruta_account_verification_requested,
     ruta_announcement_queued,
+    ruta_booking_promoted,
+    ruta_certificate_issued,
     ruta_course_completed,
+    ruta_course_enrolled,
+    ruta_funding_status_changed,
     ruta_job_application_changed,
     ruta_job_hired,
     ruta_learner_at_risk,
+    ruta_notification_unsubscribed,
     ruta_order_cancelled,
     ruta_order_created,
     ruta_order_paid,
     ruta_order_refunded,
     ruta_password_changed,
     ruta_password_reset_requested,
+    ruta_payout_sent,
     ruta_pricing_facts,
     ruta_product_created,
     ruta_product_deleted,
     ruta_product_media_uploaded,
     ruta_product_updated,
+    ruta_session_cancelled,
     ruta_user_registered,
     ruta_vendor_applied,
     ruta_vendor_approved,
@@ -151,6 +165,7 @@ from engine.plugins.specs_queries import (  # noqa: E402, F401
     ruta_demo_seed,
     ruta_impact_facts,
     ruta_journey_facts,
+    ruta_notification_extras,
     ruta_progress_shared_with,
     ruta_tick,
     ruta_user_credentials,
