@@ -16,7 +16,14 @@ from sqlalchemy import select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from engine.plugins.api import NotFound, PermissionDenied, Runtime, ValidationError, quantize
+from engine.plugins.api import (
+    NotFound,
+    PermissionDenied,
+    Runtime,
+    ValidationError,
+    quantize,
+    record_event,
+)
 from plugins.mentoring.access import Viewer, get_expert, manages, signed_in
 from plugins.mentoring.availability import busy_intervals, plan_of
 from plugins.mentoring.enums import BookingStatus, SessionStatus
@@ -113,8 +120,9 @@ async def book(runtime: Runtime, viewer: Viewer | None, offering_id: int, starts
     return booking
 
 
-async def promote_waitlist(session: AsyncSession, session_id: int) -> None:
-    """Give freed seats to the waitlist, first come first served."""
+async def promote_waitlist(runtime: Runtime, session: AsyncSession, session_id: int) -> None:
+    """Give freed seats to the waitlist, first come first served (each promoted attendee
+    is told: ``ruta_booking_promoted``)."""
     waiting = await session.scalars(select(Booking).where(
         Booking.session_id == session_id, Booking.status == BookingStatus.WAITLISTED)
         .order_by(Booking.id))
@@ -123,6 +131,9 @@ async def promote_waitlist(session: AsyncSession, session_id: int) -> None:
             return
         booking.status = BookingStatus.CONFIRMED
         booking.sequence += 1
+        await record_event(session, runtime.plugins, "ruta_booking_promoted",
+                           booking_id=booking.id, user_id=booking.user_id,
+                           session_id=session_id)
 
 
 async def _load(session: AsyncSession, booking_id: int) -> tuple[Booking, Session, Offering]:
@@ -161,7 +172,7 @@ async def cancel_booking(runtime: Runtime, viewer: Viewer | None, booking_id: in
         if was_confirmed:
             await session.execute(update(Session).where(Session.id == row.id)
                                   .values(seats_taken=Session.seats_taken - 1))
-            await promote_waitlist(session, row.id)
+            await promote_waitlist(runtime, session, row.id)
     return booking
 
 
@@ -184,6 +195,9 @@ async def cancel_session(runtime: Runtime, viewer: Viewer | None, session_id: in
             booking.status = BookingStatus.CANCELLED_BY_EXPERT
             booking.fee_charged, booking.refund_amount = outcome.fee, outcome.refund
             booking.sequence += 1
+            await record_event(session, runtime.plugins, "ruta_session_cancelled",
+                               session_id=row.id, booking_id=booking.id,
+                               user_id=booking.user_id, refund=str(outcome.refund))
             if booking.voucher_id is not None:
                 await release(session, booking.voucher_id)
     return row
