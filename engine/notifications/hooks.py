@@ -125,6 +125,14 @@ async def ruta_booking_promoted(runtime: Runtime, event_id: int, occurred_at: da
 
 
 @hookimpl
+async def ruta_event_registration_promoted(runtime: Runtime, event_id: int,
+                                           occurred_at: datetime, registration_id: int,
+                                           user_id: int | None) -> None:
+    await on_event(runtime, "ruta_event_registration_promoted", event_id, occurred_at,
+                   registration_id=registration_id, user_id=user_id)
+
+
+@hookimpl
 async def ruta_session_cancelled(runtime: Runtime, event_id: int, occurred_at: datetime,
                                  session_id: int, booking_id: int, user_id: int,
                                  refund: str) -> None:

@@ -278,6 +278,17 @@ def ruta_booking_promoted(
 
 
 @hookspec
+def ruta_event_registration_promoted(
+    runtime: Runtime, event_id: int, occurred_at: datetime, registration_id: int,
+    user_id: int | None,
+) -> None:
+    """A waitlisted registration for a programme event took a freed seat (recorded by the
+    programme plugin). ``event_id`` here is the outbox event's id, as for every lifecycle
+    hook; the programme event is the registration's. ``user_id`` is None for a guest
+    (registered with an e-mail only). After commit; may be async."""
+
+
+@hookspec
 def ruta_session_cancelled(
     runtime: Runtime, event_id: int, occurred_at: datetime, session_id: int, booking_id: int,
     user_id: int, refund: str,
