@@ -7,7 +7,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from engine.notifications.recipients import buyer, vendor_staff
+from engine.notifications.recipients import buyer, order_number, vendor_staff
 from engine.notifications.spec import MessageType, Recipient
 from engine.orders import guest_link
 from engine.plugins.reads import OrderFacts, VendorOrderFacts, order_facts, vendor_facts
@@ -83,6 +83,14 @@ async def refund_issued(runtime: Runtime, order_id: int, vendor_order_id: int, a
         return [buyer(order, context), *await vendor_staff(session, part.vendor_id, context)]
 
 
+async def payout_sent(runtime: Runtime, vendor_id: int, vendor_order_id: int, amount: str,
+                      **_: Any) -> Sequence[Recipient]:
+    async with runtime.db.read() as session:
+        number = await order_number(session, vendor_order_id)
+        return await vendor_staff(session, vendor_id, {"amount": Decimal(amount),
+                                                       "number": number})
+
+
 CORE_TYPES = (
     MessageType("order_confirmation", "ORDER", TEMPLATES / "order_confirmation",
                 "ruta_order_paid", order_confirmation,
@@ -96,4 +104,6 @@ CORE_TYPES = (
     MessageType("refund_issued", "ORDER", TEMPLATES / "refund_issued",
                 "ruta_order_refunded", refund_issued,
                 "To the buyer and the vendor when money is refunded."),
+    MessageType("payout_sent", "VENDOR", TEMPLATES / "payout_sent", "ruta_payout_sent",
+                payout_sent, "To a vendor's people when its share of an order is paid out."),
 )

@@ -7,6 +7,7 @@ from collections.abc import Mapping, Sequence
 from datetime import datetime
 from typing import Any
 
+from engine.notifications.extras import with_extras
 from engine.notifications.registry import listening_to
 from engine.notifications.sender import send_due
 from engine.notifications.spec import Recipient
@@ -17,10 +18,11 @@ from engine.runtime import Runtime
 async def on_event(runtime: Runtime, hook: str, event_id: int, occurred_at: datetime,
                    **arguments: Any) -> None:
     pending: list[int] = []
+    event = {"event_id": event_id, "occurred_at": occurred_at, **arguments}
     for spec in listening_to(runtime.plugins, hook):
-        recipients = await spec.run(runtime, {"event_id": event_id,
-                                              "occurred_at": occurred_at, **arguments})
+        recipients = await spec.run(runtime, event)
         if recipients:
+            recipients = await with_extras(runtime, spec.code, event, recipients)
             pending += await store(runtime, spec.code, f"event:{event_id}", recipients)
     if pending:
         await send_due(runtime, pending)

@@ -99,7 +99,8 @@ class NotificationQuery:
         return await inbox.unread_count(info.context.runtime, await info.context.user())
 
     @strawberry.field(description="Categories the signed-in user switched off (NUDGE, "
-                                  "REMINDER); transactional messages are always sent.")
+                                  "REMINDER, ANNOUNCEMENT); transactional messages are "
+                                  "always sent.")
     async def my_notification_preferences(self, info: Info) -> list[str]:
         return await inbox.disabled_categories(info.context.runtime, await info.context.user())
 
@@ -121,7 +122,8 @@ class NotificationMutation:
         return await inbox.mark_all_read(info.context.runtime, await info.context.user())
 
     @strawberry.mutation(description="Switch a category of messages on or off, on every "
-                                     "channel (only NUDGE and REMINDER can be switched off).")
+                                     "channel (only NUDGE, REMINDER and ANNOUNCEMENT can be "
+                                     "switched off).")
     async def notification_preference_update(self, info: Info, category: str, enabled: bool
                                              ) -> NotificationPreferencesPayload:
         user = await info.context.user()

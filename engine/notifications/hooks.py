@@ -104,3 +104,79 @@ async def ruta_account_registration_attempted(runtime: Runtime, event_id: int,
                                               occurred_at: datetime, user_id: int) -> None:
     await on_event(runtime, "ruta_account_registration_attempted", event_id, occurred_at,
                    user_id=user_id)
+
+
+# --- events other parts record, for the message types listening to them ---------------------
+
+
+@hookimpl
+async def ruta_payout_sent(runtime: Runtime, event_id: int, occurred_at: datetime,
+                           transfer_id: int, vendor_id: int, vendor_order_id: int,
+                           amount: str) -> None:
+    await on_event(runtime, "ruta_payout_sent", event_id, occurred_at, transfer_id=transfer_id,
+                   vendor_id=vendor_id, vendor_order_id=vendor_order_id, amount=amount)
+
+
+@hookimpl
+async def ruta_booking_promoted(runtime: Runtime, event_id: int, occurred_at: datetime,
+                                booking_id: int, user_id: int, session_id: int) -> None:
+    await on_event(runtime, "ruta_booking_promoted", event_id, occurred_at,
+                   booking_id=booking_id, user_id=user_id, session_id=session_id)
+
+
+@hookimpl
+async def ruta_event_registration_promoted(runtime: Runtime, event_id: int,
+                                           occurred_at: datetime, registration_id: int,
+                                           user_id: int | None) -> None:
+    await on_event(runtime, "ruta_event_registration_promoted", event_id, occurred_at,
+                   registration_id=registration_id, user_id=user_id)
+
+
+@hookimpl
+async def ruta_session_cancelled(runtime: Runtime, event_id: int, occurred_at: datetime,
+                                 session_id: int, booking_id: int, user_id: int,
+                                 refund: str) -> None:
+    await on_event(runtime, "ruta_session_cancelled", event_id, occurred_at,
+                   session_id=session_id, booking_id=booking_id, user_id=user_id, refund=refund)
+
+
+@hookimpl
+async def ruta_course_enrolled(runtime: Runtime, event_id: int, occurred_at: datetime,
+                               user_id: int, product_id: int, enrolment_id: int) -> None:
+    await on_event(runtime, "ruta_course_enrolled", event_id, occurred_at, user_id=user_id,
+                   product_id=product_id, enrolment_id=enrolment_id)
+
+
+@hookimpl
+async def ruta_certificate_issued(runtime: Runtime, event_id: int, occurred_at: datetime,
+                                  user_id: int, product_id: int, certificate_id: int,
+                                  credential_id: str) -> None:
+    await on_event(runtime, "ruta_certificate_issued", event_id, occurred_at, user_id=user_id,
+                   product_id=product_id, certificate_id=certificate_id,
+                   credential_id=credential_id)
+
+
+@hookimpl
+async def ruta_funding_status_changed(runtime: Runtime, event_id: int, occurred_at: datetime,
+                                      request_id: int, user_id: int, status: str) -> None:
+    await on_event(runtime, "ruta_funding_status_changed", event_id, occurred_at,
+                   request_id=request_id, user_id=user_id, status=status)
+
+
+@hookimpl
+async def ruta_job_application_changed(runtime: Runtime, event_id: int, occurred_at: datetime,
+                                       application_id: int, candidate_user_id: int,
+                                       status: str, message: str, language: str) -> None:
+    await on_event(runtime, "ruta_job_application_changed", event_id, occurred_at,
+                   application_id=application_id, candidate_user_id=candidate_user_id,
+                   status=status, message=message, language=language)
+
+
+@hookimpl
+async def ruta_announcement_queued(runtime: Runtime, event_id: int, occurred_at: datetime,
+                                   announcement_id: int, user_id: int, language: str,
+                                   subject: str, body: str, unsubscribe_url: str,
+                                   test: bool) -> None:
+    await on_event(runtime, "ruta_announcement_queued", event_id, occurred_at,
+                   announcement_id=announcement_id, user_id=user_id, language=language,
+                   subject=subject, body=body, unsubscribe_url=unsubscribe_url, test=test)

@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from sqlalchemy import delete, func, select, update
+from sqlalchemy import func, select, update
 
 from engine.accounts.models import User
 from engine.db.types import utcnow
 from engine.errors import NotAuthenticated, NotFound, ValidationError
 from engine.notifications.models import Notification, NotificationOptOut
 from engine.notifications.spec import OPTIONAL_CATEGORIES
-from engine.notifications.unsubscribe import opt_out
+from engine.notifications.unsubscribe import opt_in, opt_out
 from engine.runtime import Runtime
 
 
@@ -64,10 +64,7 @@ async def set_category(runtime: Runtime, user: User | None, category: str,
         raise ValidationError("category", "TRANSACTIONAL",
                               "This kind of message cannot be switched off.")
     if enabled:
-        async with runtime.db.write() as session:
-            await session.execute(delete(NotificationOptOut).where(
-                NotificationOptOut.user_id == viewer.id,
-                NotificationOptOut.category == category))
+        await opt_in(runtime, viewer.id, category)
     else:
         await opt_out(runtime, viewer.id, category)
     return await disabled_categories(runtime, viewer)

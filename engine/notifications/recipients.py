@@ -10,6 +10,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from engine.notifications.locale import time_zone_of
 from engine.notifications.spec import Recipient
+from engine.orders.models import Order, VendorOrder
 from engine.plugins.reads import OrderFacts
 from engine.vendors.models import Vendor, VendorMembership
 
@@ -37,3 +38,10 @@ async def vendor_staff(session: AsyncSession, vendor_id: int, context: dict[str,
     return [Recipient(user_id=user_id, language=vendor.language_code, country=vendor.country,
                       time_zone=zone, context={**context, "vendor_name": vendor.name})
             for user_id in users]
+
+
+async def order_number(session: AsyncSession, vendor_order_id: int) -> str:
+    """The number of the order a vendor order belongs to ("" when it is gone)."""
+    number = await session.scalar(select(Order.number).join(
+        VendorOrder, VendorOrder.order_id == Order.id).where(VendorOrder.id == vendor_order_id))
+    return "" if number is None else str(number)

@@ -11,6 +11,7 @@ The HTML block is rendered with autoescaping, the subject and text blocks withou
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from html import escape
@@ -20,6 +21,7 @@ from typing import Any
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, Template
 
 from engine.notifications.locale import Formats
+from engine.notifications.spec import NotificationLink
 
 FALLBACK = "en"
 
@@ -48,8 +50,18 @@ def _block(template: Template, name: str, variables: dict[str, Any]) -> str:
     return "".join(template.blocks[name](template.new_context(variables))).strip()
 
 
+def _with_links(text: str, body: str, links: Sequence[NotificationLink]) -> tuple[str, str]:
+    """Plugins' links (``ruta_notification_extras``) end both parts, one per line."""
+    if not links:
+        return text, body
+    text += "\n\n" + "\n".join(f"{link.label}: {link.url}" for link in links)
+    items = "".join(f'<li><a href="{escape(link.url)}">{escape(link.label)}</a></li>'
+                    for link in links)
+    return text, f"{body}\n<ul>{items}</ul>"
+
+
 def render(directory: Path, language: str, time_zone: str,
-           variables: dict[str, Any]) -> Rendered:
+           variables: dict[str, Any], links: Sequence[NotificationLink] = ()) -> Rendered:
     lang = available(directory, language)
     formats = Formats(lang, time_zone)
     context = {**variables, "lang": lang, "dir": formats.direction}
@@ -61,6 +73,7 @@ def render(directory: Path, language: str, time_zone: str,
     html_env = _environment(directory, True)
     html_env.filters.update(formats.filters())
     body = _block(html_env.get_template(f"{lang}.j2"), "html", context)
+    text, body = _with_links(text, body, links)
     html = (f'<!DOCTYPE html>\n<html lang="{lang}" dir="{formats.direction}"><head>'
             f'<meta charset="utf-8"><title>{escape(subject)}</title></head>'
             f'<body dir="{formats.direction}">\n{body}\n</body></html>')

@@ -10,8 +10,9 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from engine.runtime import Runtime
 
-#: Categories a user may switch off (every other category is transactional).
-OPTIONAL_CATEGORIES = ("NUDGE", "REMINDER")
+#: Categories a user may switch off (every other category is transactional);
+#: ``ANNOUNCEMENT``: programme news sent to members who opted in (e.g. the jobs plugin's).
+OPTIONAL_CATEGORIES = ("NUDGE", "REMINDER", "ANNOUNCEMENT")
 
 
 @dataclass(frozen=True)
@@ -19,6 +20,24 @@ class Attachment:
     filename: str
     content_type: str  # "text/calendar", "application/pdf"...
     data: bytes
+
+
+@dataclass(frozen=True)
+class NotificationLink:
+    """A link a plugin adds to a message (``ruta_notification_extras``): ``label`` already in
+    the recipient's language (e.g. "Factura F2026-000001 (PDF)") and an absolute ``url``."""
+
+    label: str
+    url: str
+
+
+@dataclass(frozen=True)
+class NotificationExtras:
+    """What ``ruta_notification_extras`` returns: links listed at the end of the message
+    (plain text and HTML) and attachments, for one recipient."""
+
+    links: Sequence[NotificationLink] = ()
+    attachments: Sequence[Attachment] = ()
 
 
 @dataclass(frozen=True)
@@ -36,6 +55,7 @@ class Recipient:
     time_zone: str | None = None
     context: Mapping[str, Any] = field(default_factory=dict)
     attachments: Sequence[Attachment] = ()
+    links: Sequence[NotificationLink] = ()
     #: False: e-mail only, never in the in-app inbox (one-time links).
     inbox: bool = True
 

@@ -41,7 +41,8 @@ async def _complete(session: AsyncSession, recipient: Recipient) -> Recipient | 
                      language=recipient.language or user.language_code,
                      country=recipient.country or user.country,
                      time_zone=recipient.time_zone, context=recipient.context,
-                     attachments=recipient.attachments, inbox=recipient.inbox)
+                     attachments=recipient.attachments, links=recipient.links,
+                     inbox=recipient.inbox)
 
 
 async def _opted_out(session: AsyncSession, spec: MessageType, user_id: int | None) -> bool:
@@ -55,7 +56,8 @@ def _row(runtime: Runtime, spec: MessageType, dedupe_key: str, recipient: Recipi
     zone = recipient.time_zone or time_zone_of(recipient.country)
     variables = {**context, **recipient.context, "public_url":
                  runtime.settings.public_url.rstrip("/")}
-    done = render(spec.templates, recipient.language or "EN", zone, variables)
+    done = render(spec.templates, recipient.language or "EN", zone, variables,
+                  recipient.links)
     return {"type": spec.code, "category": spec.category, "dedupe_key": dedupe_key,
             "recipient_key": recipient.key, "user_id": recipient.user_id,
             "email": recipient.email, "language": done.language, "subject": done.subject[:500],

@@ -6,11 +6,13 @@ from __future__ import annotations
 from collections.abc import Awaitable, Callable
 
 import jwt
+from sqlalchemy import delete
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from starlette.requests import Request
 from starlette.responses import HTMLResponse, JSONResponse, Response
 
+from engine.events.outbox import record as record_event
 from engine.notifications.models import NotificationOptOut
 from engine.notifications.spec import OPTIONAL_CATEGORIES
 from engine.runtime import Runtime
@@ -40,10 +42,22 @@ def verify(settings: Settings, token: str) -> tuple[int, str] | None:
 
 
 async def opt_out(runtime: Runtime, user_id: int, category: str) -> None:
-    async with runtime.db.write() as session:
+    """Switch ``category`` off; the first time, record ``ruta_notification_unsubscribed``."""
+    async with runtime.transaction() as session:
         values = {"user_id": user_id, "category": category}
         insert = pg_insert if session.get_bind().dialect.name == "postgresql" else sqlite_insert
-        await session.execute(insert(NotificationOptOut).values(**values).on_conflict_do_nothing())
+        done = await session.execute(
+            insert(NotificationOptOut).values(**values).on_conflict_do_nothing())
+        if getattr(done, "rowcount", 0) == 1:
+            await record_event(session, runtime.plugins, "ruta_notification_unsubscribed",
+                               user_id=user_id, category=category)
+
+
+async def opt_in(runtime: Runtime, user_id: int, category: str) -> None:
+    """Switch ``category`` on again (e.g. a member subscribing to announcements anew)."""
+    async with runtime.db.write() as session:
+        await session.execute(delete(NotificationOptOut).where(
+            NotificationOptOut.user_id == user_id, NotificationOptOut.category == category))
 
 
 FORM = """<!DOCTYPE html><html><head><meta charset="utf-8"><title>Unsubscribe</title></head>

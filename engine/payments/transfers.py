@@ -11,6 +11,7 @@ import logging
 
 from sqlalchemy import select, update
 
+from engine.events.outbox import record as record_event
 from engine.orders.models import Order, VendorOrder
 from engine.payments import ledger, stripe_api
 from engine.payments.models import Transfer, VendorAccount
@@ -82,6 +83,9 @@ async def send(runtime: Runtime, transfer_id: int) -> bool:
                               .values(status="SENT", stripe_transfer_id=sent.id, error=None))
         await ledger.add(session, transfer.vendor_order_id, transfer.vendor_id, "TRANSFER",
                          transfer.amount, sent.id)
+        await record_event(session, runtime.plugins, "ruta_payout_sent", transfer_id=transfer.id,
+                           vendor_id=transfer.vendor_id, vendor_order_id=transfer.vendor_order_id,
+                           amount=str(transfer.amount))
     return True
 
 

@@ -38,7 +38,15 @@ from engine.events.outbox import record as record_event
 from engine.input_rules import checked_text as clean_text
 from engine.money import TaxedMoney, quantize, taxed
 from engine.notifications.events import notify
-from engine.notifications.spec import Attachment, MessageType, Recipient
+from engine.notifications.spec import (
+    Attachment,
+    MessageType,
+    NotificationExtras,
+    NotificationLink,
+    Recipient,
+)
+from engine.notifications.unsubscribe import link as unsubscribe_link
+from engine.notifications.unsubscribe import opt_in as notification_opt_in
 from engine.orders.payment import PaymentAction, PaymentGateway, mark_paid
 from engine.plugins.bookable import BookableSlot, add_bookable_variants, cancel_bought_seat
 from engine.plugins.calls import gather_hook
@@ -109,6 +117,8 @@ __all__ = [
     "MoneyType",
     "NotAuthenticated",
     "NotFound",
+    "NotificationExtras",
+    "NotificationLink",
     "OrderFacts",
     "OrderLineFacts",
     "OwnedVendorFacts",
@@ -160,6 +170,7 @@ __all__ = [
     "hookimpl",
     "mark_paid",
     "money",
+    "notification_opt_in",
     "notify",
     "operator_ids",
     "order_facts",
@@ -174,6 +185,7 @@ __all__ = [
     "shares",
     "sign_link",
     "taxed",
+    "unsubscribe_link",
     "user_emails",
     "user_ids_by_email",
     "utcnow",

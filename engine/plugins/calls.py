@@ -28,6 +28,21 @@ async def gather_hook(caller: pluggy.HookCaller, **kwargs: Any) -> list[Any]:
     return results
 
 
+async def gather_isolated(caller: pluggy.HookCaller, **kwargs: Any) -> list[Any]:
+    """Like :func:`gather_hook`, but an implementation that raises is logged and skipped
+    (the others' answers still count)."""
+    results = []
+    for impl in reversed(caller.get_hookimpls()):
+        try:
+            value = await _call(impl, kwargs)
+        except Exception:
+            log.exception("%s of %s failed", caller.name, impl.plugin_name)
+            continue
+        if value is not None:
+            results.append(value)
+    return results
+
+
 async def call_each(caller: pluggy.HookCaller, **kwargs: Any) -> dict[str, Any]:
     """Each implementation's result by plugin name, awaiting async ones (errors propagate)."""
     return {impl.plugin_name: await _call(impl, kwargs)

@@ -253,3 +253,84 @@ def ruta_announcement_queued(
     ``language``; send ``unsubscribe_url`` as ``List-Unsubscribe`` with
     ``List-Unsubscribe-Post: List-Unsubscribe=One-Click`` (RFC 8058). ``test`` marks a test
     send to the sender. After commit; may be async."""
+
+
+# --- Events the notifications domain tells people about --------------------------------------
+
+
+@hookspec
+def ruta_payout_sent(
+    runtime: Runtime, event_id: int, occurred_at: datetime, transfer_id: int, vendor_id: int,
+    vendor_order_id: int, amount: str,
+) -> None:
+    """A vendor's share of a paid vendor order was transferred to its connected account
+    (core payments; ``amount`` is the Decimal string in EUR, commission already deducted).
+    Once per transfer. After commit; may be async."""
+
+
+@hookspec
+def ruta_booking_promoted(
+    runtime: Runtime, event_id: int, occurred_at: datetime, booking_id: int, user_id: int,
+    session_id: int,
+) -> None:
+    """A waitlisted booking of a group session took a freed seat and is now confirmed
+    (recorded by the mentoring plugin): tell ``user_id``. After commit; may be async."""
+
+
+@hookspec
+def ruta_event_registration_promoted(
+    runtime: Runtime, event_id: int, occurred_at: datetime, registration_id: int,
+    user_id: int | None,
+) -> None:
+    """A waitlisted registration for a programme event took a freed seat (recorded by the
+    programme plugin). ``event_id`` here is the outbox event's id, as for every lifecycle
+    hook; the programme event is the registration's. ``user_id`` is None for a guest
+    (registered with an e-mail only). After commit; may be async."""
+
+
+@hookspec
+def ruta_session_cancelled(
+    runtime: Runtime, event_id: int, occurred_at: datetime, session_id: int, booking_id: int,
+    user_id: int, refund: str,
+) -> None:
+    """The expert cancelled a session (recorded by the mentoring plugin): one event per
+    attendee's booking, with ``refund`` (the Decimal string in EUR given back, "0.00" for a
+    free session or a waitlist place). After commit; may be async."""
+
+
+@hookspec
+def ruta_course_enrolled(
+    runtime: Runtime, event_id: int, occurred_at: datetime, user_id: int, product_id: int,
+    enrolment_id: int,
+) -> None:
+    """``user_id`` was enrolled in the course ``product_id`` (free enrolment or a paid
+    order; recorded by the e-learning plugin, once per enrolment). After commit; may be
+    async."""
+
+
+@hookspec
+def ruta_certificate_issued(
+    runtime: Runtime, event_id: int, occurred_at: datetime, user_id: int, product_id: int,
+    certificate_id: int, credential_id: str,
+) -> None:
+    """A course certificate was issued to ``user_id`` (recorded by the e-learning plugin;
+    ``credential_id`` is what ``certificateVerify`` checks). After commit; may be async."""
+
+
+@hookspec
+def ruta_funding_status_changed(
+    runtime: Runtime, event_id: int, occurred_at: datetime, request_id: int, user_id: int,
+    status: str,
+) -> None:
+    """A funding-assistance request of ``user_id`` moved to ``status`` (``IN_REVIEW``,
+    ``SUBMITTED``, ``APPROVED``...; recorded by the mentoring plugin on each move). After
+    commit; may be async."""
+
+
+@hookspec
+def ruta_notification_unsubscribed(
+    runtime: Runtime, event_id: int, occurred_at: datetime, user_id: int, category: str,
+) -> None:
+    """``user_id`` switched the optional message ``category`` off (one-click unsubscribe
+    or ``notificationPreferenceUpdate``), e.g. ``ANNOUNCEMENT``: a plugin keeping its own
+    subscription list updates it. After commit; may be async."""

@@ -4,7 +4,7 @@ Part of :mod:`engine.plugins.specs`, which registers every hook; see its docstri
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
@@ -13,6 +13,7 @@ import pluggy
 if TYPE_CHECKING:
 
     from engine.demo.index import DemoIndex
+    from engine.notifications.spec import NotificationExtras, Recipient
     from engine.plugins.contributions import (
         ImpactFact,
         JourneyFact,
@@ -99,3 +100,15 @@ def ruta_demo_seed(runtime: Runtime, demo: DemoIndex) -> None:
     product and category slugs and variant SKUs to database ids. May be async; write in
     ``runtime.transaction()``. An implementation that raises stops the demo set-up.
     """
+
+
+@hookspec
+def ruta_notification_extras(runtime: Runtime, message_type: str, event: Mapping[str, Any],
+                             recipient: Recipient) -> NotificationExtras | None:
+    """Links and attachments to add to one recipient's copy of a message fed by a
+    lifecycle event: ``message_type`` is its code (``order_confirmation``...), ``event``
+    the event's arguments (``event_id``, ``occurred_at``, ``order_id``...), ``recipient``
+    who gets this copy (its ``language`` may be None: the account's). Return
+    :class:`engine.notifications.spec.NotificationExtras` (labels in the recipient's
+    language) or None. Awaited before the copy is rendered; an error is logged and the
+    message goes without the extras."""

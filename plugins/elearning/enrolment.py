@@ -10,16 +10,18 @@ from decimal import Decimal
 from sqlalchemy import select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from engine.plugins.api import Runtime, ValidationError
+from engine.plugins.api import Runtime, ValidationError, record_event
 from plugins.elearning.core_reads import cheapest_price, is_public, order_course_lines
 from plugins.elearning.models import Course, Enrolment
 
 log = logging.getLogger(__name__)
 
 
-async def enrol(session: AsyncSession, course: Course, user_id: int, now: datetime, *,
-                order_id: int | None = None, variant_id: int | None = None) -> Enrolment:
-    """Enrol ``user_id`` once; a revoked enrolment is reactivated (a new purchase)."""
+async def enrol(runtime: Runtime, session: AsyncSession, course: Course, user_id: int,
+                now: datetime, *, order_id: int | None = None, variant_id: int | None = None
+                ) -> Enrolment:
+    """Enrol ``user_id`` once; a revoked enrolment is reactivated (a new purchase). A new
+    or reactivated enrolment records ``ruta_course_enrolled`` (the learner is told)."""
     enrolment = await session.scalar(select(Enrolment).where(
         Enrolment.course_id == course.id, Enrolment.user_id == user_id))
     if enrolment is None:
@@ -30,7 +32,11 @@ async def enrol(session: AsyncSession, course: Course, user_id: int, now: dateti
     elif enrolment.status == "REVOKED" and (order_id is None or order_id != enrolment.order_id):
         enrolment.status, enrolment.revoked_at = "ACTIVE", None
         enrolment.order_id, enrolment.variant_id, enrolment.enrolled_at = order_id, variant_id, now
+    else:
+        return enrolment
     await session.flush()
+    await record_event(session, runtime.plugins, "ruta_course_enrolled", user_id=user_id,
+                       product_id=course.product_id, enrolment_id=enrolment.id)
     return enrolment
 
 
@@ -43,8 +49,8 @@ async def prerequisite_met(session: AsyncSession, course: Course, user_id: int) 
     return done is not None
 
 
-async def enrol_free(session: AsyncSession, course: Course, user_id: int, now: datetime
-                     ) -> Enrolment:
+async def enrol_free(runtime: Runtime, session: AsyncSession, course: Course, user_id: int,
+                     now: datetime) -> Enrolment:
     """``courseEnroll``: only a free course the catalog shows (published, vendor approved)
     whose prerequisite the learner has."""
     if not await is_public(session, course.product_id):
@@ -55,7 +61,7 @@ async def enrol_free(session: AsyncSession, course: Course, user_id: int, now: d
     if not await prerequisite_met(session, course, user_id):
         raise ValidationError("courseId", "PREREQUISITE_NOT_MET",
                               "Complete the prerequisite course first.")
-    return await enrol(session, course, user_id, now)
+    return await enrol(runtime, session, course, user_id, now)
 
 
 async def enrol_paid_order(runtime: Runtime, order_id: int, now: datetime) -> int:
@@ -73,7 +79,7 @@ async def enrol_paid_order(runtime: Runtime, order_id: int, now: datetime) -> in
             if course is None:
                 log.warning("product %s is a COURSE without course data", line.product_id)
                 continue
-            await enrol(session, course, found.user_id, now, order_id=order_id,
+            await enrol(runtime, session, course, found.user_id, now, order_id=order_id,
                         variant_id=line.variant_id)
         return len(found.lines)
 

@@ -13,6 +13,7 @@ from plugins.elearning import credentials, journey, models, personal_data
 from plugins.elearning.authoring_mutations import AuthoringMutation
 from plugins.elearning.demo import seed_courses
 from plugins.elearning.enrolment import enrol_paid_order, revoke_order
+from plugins.elearning.event_notices import EVENT_MESSAGES
 from plugins.elearning.learning_mutations import LearningMutation
 from plugins.elearning.notices import MESSAGE_TYPES
 from plugins.elearning.queries import ElearningQuery, product_fields
@@ -88,8 +89,9 @@ async def ruta_demo_seed(runtime: Runtime, demo: DemoIndex) -> None:
 
 @hookimpl
 def ruta_notification_types() -> Sequence[MessageType]:
-    """The drop-out ladder's messages (NUDGE, MENTOR, COORDINATOR)."""
-    return MESSAGE_TYPES
+    """The drop-out ladder's messages (NUDGE, MENTOR, COORDINATOR), enrolment and
+    certificate messages."""
+    return (*MESSAGE_TYPES, *EVENT_MESSAGES)
 
 
 @hookimpl

@@ -84,7 +84,8 @@ class LearningMutation:
                 course = await session.scalar(select(Course).where(Course.product_id == pk))
                 if course is None:
                     raise ValidationError("productId", "NOT_A_COURSE", "No such course.")
-                enrolment = await enrol_free(session, course, user_id, utcnow())
+                enrolment = await enrol_free(info.context.runtime, session, course, user_id,
+                                             utcnow())
                 return enrolment, course, await progress_of(session, enrolment)
 
         return await _enrolment_payload(op)

@@ -107,8 +107,11 @@ async def _finish_if_complete(session: AsyncSession, runtime: Runtime, enrolment
     enrolment.status, enrolment.completed_at = "COMPLETED", now
     product = await product_facts(session, course.product_id)
     email = (await user_emails(session, [enrolment.user_id]))[enrolment.user_id]
-    await issue(session, runtime, enrolment, course, product.name if product else "Course",
-                email, now)
+    certificate = await issue(session, runtime, enrolment, course,
+                              product.name if product else "Course", email, now)
+    await record_event(session, runtime.plugins, "ruta_certificate_issued",
+                       user_id=enrolment.user_id, product_id=course.product_id,
+                       certificate_id=certificate.id, credential_id=certificate.credential_id)
     await record_event(session, runtime.plugins, "ruta_course_completed",
                        user_id=enrolment.user_id, product_id=course.product_id,
                        topics=list(course.topics))

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -12,7 +12,9 @@ from starlette.routing import Route
 
 from engine.plugins.api import (
     GraphQLContribution,
+    NotificationExtras,
     PricingLine,
+    Recipient,
     Runtime,
     TaxClassSpec,
     TaxDecision,
@@ -27,6 +29,7 @@ from plugins.iberia.id_checks import check_vat_id, check_vendor
 from plugins.iberia.invoice_cli import add_command
 from plugins.iberia.invoice_graphql import InvoicePdfQuery, InvoiceQuery, invoice_vendor_fields
 from plugins.iberia.invoice_links import PATH, endpoint
+from plugins.iberia.invoice_mail import invoice_links
 from plugins.iberia.invoices import issue_credit_notes, issue_invoices
 from plugins.iberia.models import (
     CrossBorderSale,
@@ -119,6 +122,14 @@ def ruta_vat_id_validate(vat_id: str | None, country: str | None) -> dict[str, A
 async def ruta_order_paid(runtime: Runtime, occurred_at: datetime, order_id: int) -> None:
     await record_paid_order(runtime, order_id, occurred_at)
     await issue_invoices(runtime, order_id, occurred_at)
+
+
+@hookimpl
+async def ruta_notification_extras(runtime: Runtime, message_type: str,
+                                   event: Mapping[str, Any], recipient: Recipient
+                                   ) -> NotificationExtras | None:
+    """The buyer's invoice PDFs, linked from the order-confirmation e-mail."""
+    return await invoice_links(runtime, message_type, event, recipient)
 
 
 @hookimpl

@@ -1,6 +1,7 @@
 """Signed, short-lived download links to an invoice's PDF: ``iberiaInvoicePdf(id)`` gives
 ``<RUTA_PUBLIC_URL>/iberia/invoices/<token>``, a JWT (HS256 with ``RUTA_SECRET_KEY``,
-audience ``iberia-invoice-pdf``, 15 minutes) naming the invoice. Whoever may read the
+audience ``iberia-invoice-pdf``, 15 minutes; 30 days in the order-confirmation e-mail)
+naming the invoice. Whoever may read the
 invoice may get a link; the endpoint checks only the signature and the expiry, renders
 the PDF from the stored snapshot (in a worker thread) and never from live data."""
 
@@ -19,14 +20,16 @@ from plugins.iberia.invoice_pdf import render
 from plugins.iberia.models import Invoice, VendorTaxProfile
 
 LINK_TTL = timedelta(minutes=15)
+#: Links e-mailed with an order confirmation: a buyer may open the mail weeks later.
+MAIL_LINK_TTL = timedelta(days=30)
 AUDIENCE = "iberia-invoice-pdf"
 PATH = "/iberia/invoices/{token}"
 
 
-def sign(secret: str, invoice_id: int) -> str:
+def sign(secret: str, invoice_id: int, ttl: timedelta = LINK_TTL) -> str:
     now = datetime.now(UTC)
     return jwt.encode({"invoice": invoice_id, "aud": AUDIENCE, "iat": int(now.timestamp()),
-                       "exp": int((now + LINK_TTL).timestamp())}, secret, algorithm="HS256")
+                       "exp": int((now + ttl).timestamp())}, secret, algorithm="HS256")
 
 
 def verify(secret: str, token: str) -> int | None:
@@ -38,9 +41,9 @@ def verify(secret: str, token: str) -> int | None:
         return None
 
 
-def link(runtime: Runtime, invoice_id: int) -> str:
+def link(runtime: Runtime, invoice_id: int, ttl: timedelta = LINK_TTL) -> str:
     base = runtime.settings.public_url.rstrip("/")
-    return f"{base}{PATH.format(token=sign(runtime.settings.secret_key, invoice_id))}"
+    return f"{base}{PATH.format(token=sign(runtime.settings.secret_key, invoice_id, ttl))}"
 
 
 async def pdf_of(runtime: Runtime, invoice_id: int) -> bytes | None:

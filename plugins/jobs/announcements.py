@@ -6,14 +6,15 @@ and body per language) for a segment (each given key must equal; a missing key m
 everyone), sends a test to themself, then sends it: the send is claimed once
 (``DRAFT -> SENT`` by a conditional update), expanded to one ``Delivery`` row per matching
 subscribed member (unique per announcement and member: never twice) and one
-``ruta_announcement_queued`` event per recipient, in the recipient's language, carrying a
-one-click unsubscribe link (RFC 8058) valid a year.
+``ruta_announcement_queued`` event per recipient, in the recipient's language, carrying the
+notifications core's one-click unsubscribe link (RFC 8058); the core e-mails it (see
+``notices``) and a one-click unsubscribe ends the subscription here
+(``ruta_notification_unsubscribed``).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import timedelta
 from typing import Any
 
 from sqlalchemy import Select, select, update
@@ -24,8 +25,9 @@ from engine.plugins.api import (
     Runtime,
     ValidationError,
     clean_text,
+    notification_opt_in,
     record_event,
-    sign_link,
+    unsubscribe_link,
     utcnow,
     verify_link,
 )
@@ -36,7 +38,6 @@ from plugins.jobs.texts import LANGUAGES, in_language, translations
 KINDS = ("EVENT", "COURSE", "JOB_FAIR", "NEWS")
 SEGMENT_KEYS = ("language", "region", "partner", "stage")
 UNSUBSCRIBE = "jobs-unsubscribe"
-UNSUBSCRIBE_TTL = timedelta(days=365)
 
 
 @dataclass(frozen=True)
@@ -65,7 +66,9 @@ async def opt_in(runtime: Runtime, viewer: Viewer | None, facts: Segment) -> Opt
         row.region, row.partner = _code("region", facts.region), _code("partner", facts.partner)
         row.stage = _code("stage", facts.stage)
         await session.flush()
-        return row
+    # a member who once unsubscribed by one click subscribes anew: the core sends again
+    await notification_opt_in(runtime, viewer.user_id, "ANNOUNCEMENT")
+    return row
 
 
 async def _unsubscribe(session: AsyncSession, user_id: int) -> bool:
@@ -81,7 +84,8 @@ async def opt_out(runtime: Runtime, viewer: Viewer | None) -> bool:
 
 
 async def unsubscribe(runtime: Runtime, token: str) -> bool:
-    """One click, no sign-in: the signed token names the member."""
+    """No sign-in, with a token signed by ``sign_link`` (the links of earlier versions;
+    e-mails now carry the core's one-click link, see :func:`unsubscribe_url`)."""
     subject = verify_link(runtime.settings, UNSUBSCRIBE, token)
     if subject is None or not subject.isdigit():
         raise ValidationError("token", "INVALID_LINK", "This link is invalid or has expired.")
@@ -90,8 +94,10 @@ async def unsubscribe(runtime: Runtime, token: str) -> bool:
 
 
 def unsubscribe_url(runtime: Runtime, user_id: int) -> str:
-    token = sign_link(runtime.settings, UNSUBSCRIBE, str(user_id), UNSUBSCRIBE_TTL)
-    return f"{runtime.settings.public_url.rstrip('/')}/jobs/unsubscribe/{token}"
+    """The notifications core's one-click link for the ``ANNOUNCEMENT`` category: ``POST``
+    unsubscribes without signing in (RFC 8058; the same URL is the mail's
+    ``List-Unsubscribe``), ``GET`` shows a confirmation button."""
+    return unsubscribe_link(runtime.settings, user_id, "ANNOUNCEMENT")
 
 
 async def create(runtime: Runtime, viewer: Viewer | None, kind: str, subject: dict[str, str],

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from engine.plugins.api import GraphQLContribution, Runtime, hookimpl
+from engine.plugins.api import GraphQLContribution, MessageType, Runtime, hookimpl
 from plugins.jobs import demo as demo_data
-from plugins.jobs import personal_data
+from plugins.jobs import notices, personal_data
 from plugins.jobs.announcement_models import Announcement, Delivery, OptIn
 from plugins.jobs.application_models import Application, ApplicationChange, Hire
 from plugins.jobs.graphql_announcements import AnnouncementMutation, AnnouncementQuery
@@ -55,3 +56,17 @@ async def ruta_account_export(runtime: Runtime, user_id: int) -> dict[str, Any]:
 @hookimpl
 async def ruta_account_erase(runtime: Runtime, user_id: int) -> None:
     await personal_data.erase(runtime, user_id)
+
+
+@hookimpl
+def ruta_notification_types() -> Sequence[MessageType]:
+    """Application status messages and announcements, e-mailed by the notifications core."""
+    return notices.MESSAGE_TYPES
+
+
+@hookimpl
+async def ruta_notification_unsubscribed(runtime: Runtime, event_id: int,
+                                         occurred_at: datetime, user_id: int,
+                                         category: str) -> None:
+    """One-click unsubscribe from announcements ends the subscription."""
+    await notices.unsubscribed(runtime, user_id, category)

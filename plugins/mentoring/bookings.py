@@ -16,7 +16,14 @@ from sqlalchemy import select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from engine.plugins.api import NotFound, PermissionDenied, Runtime, ValidationError, quantize
+from engine.plugins.api import (
+    NotFound,
+    PermissionDenied,
+    Runtime,
+    ValidationError,
+    quantize,
+    record_event,
+)
 from plugins.mentoring.access import Viewer, get_expert, manages, signed_in
 from plugins.mentoring.availability import busy_intervals, plan_of
 from plugins.mentoring.enums import BookingStatus, SessionStatus
@@ -109,9 +116,10 @@ async def book(runtime: Runtime, viewer: Viewer | None, offering_id: int, starts
     return booking
 
 
-async def promote_waitlist(session: AsyncSession, row: Session) -> None:
+async def promote_waitlist(runtime: Runtime, session: AsyncSession, row: Session) -> None:
     """Give freed seats to the waitlist, first come first served (a paid session offers
-    the freed seat to the first in line, who buys it through checkout)."""
+    the freed seat to the first in line, who buys it through checkout); each attendee
+    promoted to a free seat is told: ``ruta_booking_promoted``."""
     if row.variant_id is not None:
         await offer_freed_seat(session, row.id)
         return
@@ -124,6 +132,9 @@ async def promote_waitlist(session: AsyncSession, row: Session) -> None:
             return
         booking.status = BookingStatus.CONFIRMED
         booking.sequence += 1
+        await record_event(session, runtime.plugins, "ruta_booking_promoted",
+                           booking_id=booking.id, user_id=booking.user_id,
+                           session_id=session_id)
 
 
 async def load_booking(session: AsyncSession, booking_id: int) -> tuple[Booking, Session, Offering]:

@@ -19,6 +19,7 @@ from engine.plugins.api import (
     Runtime,
     ValidationError,
     cancel_bought_seat,
+    record_event,
 )
 from plugins.mentoring.access import Viewer, get_expert, manages, signed_in
 from plugins.mentoring.bookings import ACTIVE, load_booking, policy_of, promote_waitlist
@@ -60,7 +61,7 @@ async def cancel_booking(runtime: Runtime, viewer: Viewer | None, booking_id: in
         if was_confirmed:
             await session.execute(update(Session).where(Session.id == row.id)
                                   .values(seats_taken=Session.seats_taken - 1))
-            await promote_waitlist(session, row)
+            await promote_waitlist(runtime, session, row)
             if booking.order_id is not None and row.variant_id is not None:
                 settlements.append((booking.order_id, row.variant_id, outcome.refund))
     await _settle(runtime, settlements)
@@ -87,6 +88,9 @@ async def cancel_session(runtime: Runtime, viewer: Viewer | None, session_id: in
             booking.status = BookingStatus.CANCELLED_BY_EXPERT
             booking.fee_charged, booking.refund_amount = outcome.fee, outcome.refund
             booking.sequence += 1
+            await record_event(session, runtime.plugins, "ruta_session_cancelled",
+                               session_id=row.id, booking_id=booking.id,
+                               user_id=booking.user_id, refund=str(outcome.refund))
             if booking.voucher_id is not None:
                 await release(session, booking.voucher_id)
             if confirmed and booking.order_id is not None and row.variant_id is not None:

@@ -20,6 +20,7 @@ from engine.plugins.api import (
     Runtime,
     ValidationError,
     clean_text,
+    record_event,
 )
 from plugins.mentoring.access import Viewer, expert_of_user, signed_in
 from plugins.mentoring.enums import FUNDING_MOVES, ExpertKind, FundingStatus, Milestone
@@ -94,6 +95,12 @@ async def visible(session: AsyncSession, viewer: Viewer | None, request_id: int
     raise NotFound("id", "No such funding request.")
 
 
+async def _changed(runtime: Runtime, session: AsyncSession, found: FundingRequest) -> None:
+    """Tell the requester (the notifications domain sends ``funding_status_changed``)."""
+    await record_event(session, runtime.plugins, "ruta_funding_status_changed",
+                       request_id=found.id, user_id=found.requester_id, status=str(found.status))
+
+
 async def pick_up(runtime: Runtime, viewer: Viewer | None, request_id: int) -> FundingRequest:
     """A funding advisor takes an open request (it moves to IN_REVIEW)."""
     viewer = signed_in(viewer)
@@ -112,6 +119,7 @@ async def pick_up(runtime: Runtime, viewer: Viewer | None, request_id: int) -> F
                 found.status = FundingStatus.IN_REVIEW
                 session.add(FundingEvent(request_id=found.id, status=FundingStatus.IN_REVIEW,
                                          actor_id=viewer.user_id, note="picked up"))
+                await _changed(runtime, session, found)
             await session.flush()
     except IntegrityError:
         raise ValidationError("id", "DUPLICATED", "You already advise on this request.") \
@@ -136,6 +144,7 @@ async def move(runtime: Runtime, viewer: Viewer | None, request_id: int, status:
         found.status = status
         session.add(FundingEvent(request_id=found.id, status=status, actor_id=viewer.user_id,
                                  note=cleaned_note))
+        await _changed(runtime, session, found)
     return found
 
 

@@ -19,6 +19,7 @@ from plugins.mentoring import (
     reminders,
     vouchers,
 )
+from plugins.mentoring.event_notices import EVENT_MESSAGES
 from plugins.mentoring.graphql_booking_queries import BookingQuery
 from plugins.mentoring.graphql_bookings import BookingMutation
 from plugins.mentoring.graphql_expert_desk import ExpertDeskQuery
@@ -96,8 +97,9 @@ async def ruta_account_erase(runtime: Runtime, user_id: int) -> None:
 
 @hookimpl
 def ruta_notification_types() -> Sequence[MessageType]:
-    """Booking messages (``booking_confirmed`` with the attendee's .ics)."""
-    return notices.MESSAGE_TYPES
+    """Booking messages (``booking_confirmed`` with the attendee's .ics, the reminder,
+    waitlist promotion, session cancelled) and funding status changes."""
+    return (*notices.MESSAGE_TYPES, *EVENT_MESSAGES)
 
 
 @hookimpl

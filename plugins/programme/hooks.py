@@ -8,9 +8,9 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from engine.plugins.api import GraphQLContribution, Runtime, hookimpl
+from engine.plugins.api import GraphQLContribution, MessageType, Runtime, hookimpl
 from plugins.programme import demo as demo_data
-from plugins.programme import personal_data
+from plugins.programme import notices, personal_data
 from plugins.programme.event_models import Checkin, CheckinList, Event, EventSession, Registration
 from plugins.programme.graphql_events import EventMutation, EventQuery
 from plugins.programme.graphql_network import NetworkMutation, NetworkQuery
@@ -56,3 +56,9 @@ async def ruta_account_export(runtime: Runtime, user_id: int) -> dict[str, Any]:
 @hookimpl
 async def ruta_account_erase(runtime: Runtime, user_id: int) -> None:
     await personal_data.erase(runtime, user_id)
+
+
+@hookimpl
+def ruta_notification_types() -> Sequence[MessageType]:
+    """``event_waitlist_promoted``: a waitlisted attendee got a freed seat."""
+    return notices.MESSAGE_TYPES

@@ -1,5 +1,6 @@
 """Event registration: a seat while any is left, else the waitlist; a cancellation hands
-its seat to the oldest waitlisted registration in the same transaction.
+its seat to the oldest waitlisted registration in the same transaction, and records
+``ruta_event_registration_promoted`` so the notifications core tells that attendee.
 
 The seat counter ``programme_event.confirmed`` only moves through conditional UPDATEs
 (``... WHERE confirmed < capacity``), inside write transactions (``BEGIN IMMEDIATE`` on
@@ -14,7 +15,7 @@ from typing import Any
 from sqlalchemy import func, select, update
 from sqlalchemy.engine import CursorResult
 
-from engine.plugins.api import NotFound, Runtime, ValidationError, clean_text
+from engine.plugins.api import NotFound, Runtime, ValidationError, clean_text, record_event
 from plugins.programme.event_models import Event, Registration
 
 CONFIRMED, WAITLISTED, CANCELLED = "CONFIRMED", "WAITLISTED", "CANCELLED"
@@ -66,8 +67,9 @@ async def register(runtime: Runtime, event_id: int, user_id: int | None,
 
 
 async def cancel(runtime: Runtime, registration_id: int) -> tuple[Registration, int | None]:
-    """Cancel; returns the registration and the id of the one promoted in its place."""
-    async with runtime.db.write() as session:
+    """Cancel; returns the registration and the id of the one promoted in its place (who
+    is told: ``ruta_event_registration_promoted``)."""
+    async with runtime.transaction() as session:
         # lock the registration first (PostgreSQL), then the event row through the UPDATE
         registration = await session.scalar(
             select(Registration).where(Registration.id == registration_id).with_for_update())
@@ -95,6 +97,8 @@ async def cancel(runtime: Runtime, registration_id: int) -> tuple[Registration, 
             .values(confirmed=Event.confirmed + 1))
         if _rows(seat) == 1:
             nxt.status = CONFIRMED
+            await record_event(session, runtime.plugins, "ruta_event_registration_promoted",
+                               registration_id=nxt.id, user_id=nxt.user_id)
         return registration, nxt.id if nxt.status == CONFIRMED else None
 
 
