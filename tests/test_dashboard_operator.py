@@ -21,7 +21,8 @@ PAID = "mutation($id: ID!) { orderMarkPaid(id: $id) { order { status } errors { 
 REFUNDS = """query($id: ID!) { vendorOrder(id: $id) { status } }"""
 OPERATOR_PAGES = ("/dashboard/operator/vendors", "/dashboard/operator/commission",
                   "/dashboard/operator/orders", "/dashboard/operator/outbox",
-                  "/dashboard/operator/mailbox")
+                  "/dashboard/operator/mailbox", "/dashboard/operator/experts",
+                  "/dashboard/operator/certificates", "/dashboard/operator/funding")
 
 
 async def test_an_operator_rejects_an_application_and_the_vendor_reads_why(
