@@ -24,7 +24,8 @@ DEAD = """{ outboxDeadDeliveries(first: 20) { totalCount edges { node {
   id hook plugin status attempts lastError } } } }"""
 RETRY = """mutation($id: ID!) { outboxDeliveryRetry(id: $id) {
   delivery { status attempts } errors { field code message } } }"""
-MAILBOX = "{ mailbox(last: 20) { totalCount edges { node { to type language subject bodyText } } } }"
+MAILBOX = """{ mailbox(last: 20) { totalCount edges { node {
+  to type language subject bodyText } } } }"""
 
 
 class Told:

@@ -39,8 +39,8 @@ from engine.catalog.queries import CatalogQuery
 from engine.catalog.series_graphql import SlotSeriesMutation
 from engine.catalog.types import CategoryType, ProductKind, ProductType, ProductVariantType
 from engine.checkout.graphql import CheckoutMutation, CheckoutQuery
-from engine.i18n.extension import LocaliseErrors
 from engine.events.operator_graphql import OutboxMutation, OutboxQuery
+from engine.i18n.extension import LocaliseErrors
 from engine.media.graphql import MediaMutation
 from engine.orders.graphql import OrderMutation, OrderQuery
 from engine.orders.guest_graphql import GuestOrderQuery

@@ -6,6 +6,7 @@ runs it within seconds)."""
 from __future__ import annotations
 
 from datetime import datetime
+from typing import Any
 
 import strawberry
 from sqlalchemy import select, update
@@ -65,7 +66,7 @@ class OutboxQuery:
                                      before: str | None = None
                                      ) -> Connection[OutboxDeliveryType]:
         require_operator(await info.context.user())
-        query = select(OutboxDelivery, OutboxEvent).join(
+        query: Any = select(OutboxDelivery, OutboxEvent).join(
             OutboxEvent, OutboxEvent.id == OutboxDelivery.event_id).where(DEAD)
         runtime = info.context.runtime
         async with runtime.db.read() as session:

@@ -35,8 +35,8 @@ class MailboxMessageType:
 
 @strawberry.type
 class MailboxQuery:
-    @strawberry.field(description="E-mails in the built-in mailbox, oldest first (``last: 20``: the "
-                                  "newest 20). Operators only.")
+    @strawberry.field(description="E-mails in the built-in mailbox, oldest first "
+                                  "(``last: 20``: the newest 20). Operators only.")
     async def mailbox(self, info: Info, first: int | None = None, after: str | None = None,
                       last: int | None = None, before: str | None = None
                       ) -> Connection[MailboxMessageType]:

@@ -34,8 +34,9 @@ def conditions(search: OperatorOrderSearchInput | None) -> list[Any]:
         return []
     found: list[Any] = []
     text = (search.query or "").strip()
-    if len(text) > QUERY_MAX:
-        raise ValidationError("search.query", "TOO_LONG", f"Use at most {QUERY_MAX} characters.")
+    max_length = QUERY_MAX
+    if len(text) > max_length:
+        raise ValidationError("search.query", "TOO_LONG", f"Use at most {max_length} characters.")
     if text:
         pattern = "%" + text.lower().replace("\\", "\\\\").replace("%", "\\%")\
             .replace("_", "\\_") + "%"

@@ -144,8 +144,8 @@ from engine.plugins.specs_lifecycle import (  # noqa: E402, F401
     ruta_user_registered,
     ruta_vendor_applied,
     ruta_vendor_approved,
-    ruta_vendor_rejected,
     ruta_vendor_order_fulfilled,
+    ruta_vendor_rejected,
 )
 from engine.plugins.specs_queries import (  # noqa: E402, F401
     ruta_account_erase,
