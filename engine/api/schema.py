@@ -48,6 +48,7 @@ from engine.orders.operator_search import OperatorOrderQuery
 from engine.orders.types import OrderType
 from engine.plugins.contributions import GraphQLContribution
 from engine.promotions.graphql import PromotionMutation, VoucherMutation
+from engine.returns.graphql import ReturnMutation, ReturnQuery
 from engine.reviews.graphql import ReviewMutation, ReviewQuery
 from engine.search.graphql import SearchQuery
 from engine.settings import Settings
@@ -64,14 +65,14 @@ DOCUMENT_CACHE_SIZE = 256
 CORE_QUERIES: tuple[type, ...] = (ShopQuery, AccountQuery, VendorQuery, StaffQuery,
                                   CatalogQuery, SearchQuery, ReviewQuery, CheckoutQuery,
                                   OrderQuery, GuestOrderQuery, AuditQuery, OutboxQuery,
-                                  OperatorOrderQuery)
+                                  OperatorOrderQuery, ReturnQuery)
 CORE_MUTATIONS: tuple[type, ...] = (AccountMutation, VendorMutation, StaffMutation,
                                     CatalogMutation, MediaMutation, ShippingMutation,
                                     CheckoutMutation, OrderMutation, ReviewMutation,
                                     PromotionMutation, VoucherMutation,
                                     AccountLifecycleMutation, TwoFactorMutation,
                                     ProductImportMutation, StaffRemoveMutation,
-                                    SlotSeriesMutation, OutboxMutation)
+                                    SlotSeriesMutation, OutboxMutation, ReturnMutation)
 
 #: Core types plugins may add fields to, by GraphQL name.
 EXTENSIBLE_TYPES: dict[str, type] = {

@@ -34,6 +34,7 @@ from engine.payments.models import (
     VendorAccount,
 )
 from engine.promotions.models import Promotion, Voucher, VoucherUse
+from engine.returns.models import ReturnRequest
 from engine.reviews.models import Review
 from engine.shipping.models import ShippingMethod
 from engine.vendors.models import Vendor, VendorInvitation, VendorMembership, VendorTranslation
@@ -47,5 +48,5 @@ CORE_MODELS = (
     OrderLine, Booking, ProductMedia, Payment, StripeEvent, LedgerEntry, Transfer, Refund,
     VendorAccount, Review, PluginMigrationRecord, Webhook, WebhookDelivery, VendorInvitation,
     Notification, NotificationOptOut, CacheVersion, OneTimeToken, LoginThrottle, AuditEntry,
-    TotpDevice, RecoveryCode, Promotion, Voucher, VoucherUse, WebFormSubmission,
+    TotpDevice, RecoveryCode, Promotion, Voucher, VoucherUse, WebFormSubmission, ReturnRequest,
 )
