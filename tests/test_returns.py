@@ -73,6 +73,9 @@ async def test_a_refusal_needs_a_note_and_the_period_is_fourteen_days(client: Cl
                                          "n": "Used tiles cannot be returned."}, shop.pt_token)
                )["returnRequestDecide"]["returnRequest"]
     assert (refused["status"], refused["vendorOrder"]["status"]) == ("REFUSED", "PAID")
+    mine = await client.gql("{ myReturnRequests { status vendorNote } }", token=buyer)
+    assert mine["myReturnRequests"] == [{"status": "REFUSED",
+                                         "vendorNote": "Used tiles cannot be returned."}]
     async with client.runtime.db.write() as session:
         await session.execute(update(Order).values(paid_at=utcnow() - timedelta(days=15)))
     late = await client.gql(CREATE, {"v": parts["Bodega ES"], "r": "Changed my mind"}, buyer)

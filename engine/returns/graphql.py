@@ -1,4 +1,4 @@
-"""``returnRequestCreate`` (the buyer), ``myVendorReturnRequests`` and
+"""``returnRequestCreate`` and ``myReturnRequests`` (the buyer), ``myVendorReturnRequests`` and
 ``returnRequestDecide`` (the vendor's staff)."""
 
 from __future__ import annotations
@@ -99,6 +99,18 @@ class ReturnQuery:
                 query = query.where(ReturnRequest.status == status.value)
             rows = (await session.execute(query.order_by(ReturnRequest.id.desc()).limit(100)
                                           )).all()
+        return [ReturnRequestType.of(*row) for row in rows]
+
+
+    @strawberry.field(description="Your own return requests (as a buyer), newest first, with "
+                                  "the vendor's decision and note.")
+    async def my_return_requests(self, info: Info) -> list[ReturnRequestType]:
+        user = await info.context.user()
+        if user is None:
+            raise NotAuthenticated()
+        async with info.context.runtime.db.read() as session:
+            rows = (await session.execute(JOINED.where(ReturnRequest.user_id == user.id)
+                                          .order_by(ReturnRequest.id.desc()).limit(100))).all()
         return [ReturnRequestType.of(*row) for row in rows]
 
 
