@@ -159,3 +159,8 @@ async def test_only_operators_read_the_mailbox(client: Client) -> None:
     assert listed["totalCount"] == len(kept) > 0
 
 
+async def test_the_mailbox_is_not_shown_in_production(plugged: Any) -> None:
+    async with plugged(mode="production", secret_key="p" * 40) as client:
+        operator = await client.operator("boss@example.com")
+        refused = await client.raw(MAILBOX, None, operator)
+        assert refused["errors"][0]["extensions"]["code"] == "PERMISSION_DENIED"

@@ -1,5 +1,6 @@
 """``mailbox``: the built-in mailbox (e-mails kept because no SMTP server is configured, as in
-development and ``ruta serve --demo``), for operators only. Read-only: the
+development and ``ruta serve --demo``), for operators only and never in production mode
+(its e-mails hold one-time links meant for their recipients). Read-only: the
 same list as ``ruta mail list``."""
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from sqlalchemy import select
 from engine.api.context import Info
 from engine.api.ids import encode_id
 from engine.api.pagination import Connection, PageArgs, connection, count_of, fetch_page
+from engine.errors import PermissionDenied
 from engine.notifications.models import Notification
 from engine.vendors.access import require_operator
 
@@ -41,6 +43,9 @@ class MailboxQuery:
                       last: int | None = None, before: str | None = None
                       ) -> Connection[MailboxMessageType]:
         require_operator(await info.context.user())
+        if info.context.runtime.settings.is_production:
+            raise PermissionDenied("The built-in mailbox is shown in development and demo "
+                                   "mode only.")
         kept = Notification.email_status == "mailbox"
         runtime = info.context.runtime
         async with runtime.db.read() as session:
