@@ -39,14 +39,17 @@ from engine.catalog.queries import CatalogQuery
 from engine.catalog.series_graphql import SlotSeriesMutation
 from engine.catalog.types import CategoryType, ProductKind, ProductType, ProductVariantType
 from engine.checkout.graphql import CheckoutMutation, CheckoutQuery
+from engine.events.operator_graphql import OutboxMutation, OutboxQuery
 from engine.i18n.extension import LocaliseErrors
 from engine.media.graphql import MediaMutation
 from engine.orders.graphql import OrderMutation, OrderQuery
 from engine.orders.guest_graphql import GuestOrderQuery
+from engine.orders.operator_search import OperatorOrderQuery
 from engine.orders.types import OrderType
 from engine.plugins.contributions import GraphQLContribution
 from engine.promotions.graphql import PromotionMutation
 from engine.promotions.voucher_graphql import VoucherMutation, VoucherQuery
+from engine.returns.graphql import ReturnMutation, ReturnQuery
 from engine.reviews.graphql import ReviewMutation, ReviewQuery
 from engine.search.graphql import SearchQuery
 from engine.settings import Settings
@@ -62,14 +65,15 @@ DOCUMENT_CACHE_SIZE = 256
 
 CORE_QUERIES: tuple[type, ...] = (ShopQuery, AccountQuery, VendorQuery, StaffQuery,
                                   CatalogQuery, SearchQuery, ReviewQuery, CheckoutQuery,
-                                  OrderQuery, GuestOrderQuery, AuditQuery, VoucherQuery)
+                                  OrderQuery, GuestOrderQuery, AuditQuery, VoucherQuery,
+                                  OutboxQuery, OperatorOrderQuery, ReturnQuery)
 CORE_MUTATIONS: tuple[type, ...] = (AccountMutation, VendorMutation, StaffMutation,
                                     CatalogMutation, MediaMutation, ShippingMutation,
                                     CheckoutMutation, OrderMutation, ReviewMutation,
                                     PromotionMutation, VoucherMutation,
                                     AccountLifecycleMutation, TwoFactorMutation,
                                     ProductImportMutation, StaffRemoveMutation,
-                                    SlotSeriesMutation)
+                                    SlotSeriesMutation, OutboxMutation, ReturnMutation)
 
 #: Core types plugins may add fields to, by GraphQL name.
 EXTENSIBLE_TYPES: dict[str, type] = {

@@ -36,6 +36,7 @@ from engine.payments.models import (
 from engine.price_history import recording  # noqa: F401  (writes price history)
 from engine.price_history.models import PriceHistory
 from engine.promotions.models import Promotion, Voucher, VoucherUse
+from engine.returns.models import ReturnRequest
 from engine.reviews.models import Review
 from engine.shipping.models import ShippingMethod
 from engine.vendors.models import Vendor, VendorInvitation, VendorMembership, VendorTranslation
@@ -50,4 +51,5 @@ CORE_MODELS = (
     VendorAccount, Review, PluginMigrationRecord, Webhook, WebhookDelivery, VendorInvitation,
     Notification, NotificationOptOut, CacheVersion, OneTimeToken, LoginThrottle, AuditEntry,
     TotpDevice, RecoveryCode, Promotion, Voucher, VoucherUse, WebFormSubmission, PriceHistory,
+    ReturnRequest,
 )

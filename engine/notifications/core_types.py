@@ -69,6 +69,12 @@ async def vendor_approved(runtime: Runtime, vendor_id: int, **_: Any) -> Sequenc
         return await vendor_staff(session, vendor_id, {})
 
 
+async def vendor_rejected(runtime: Runtime, vendor_id: int, reason: str, **_: Any
+                          ) -> Sequence[Recipient]:
+    async with runtime.db.read() as session:
+        return await vendor_staff(session, vendor_id, {"reason": reason})
+
+
 async def refund_issued(runtime: Runtime, order_id: int, vendor_order_id: int, amount: str,
                         full: bool, **_: Any) -> Sequence[Recipient]:
     async with runtime.db.read() as session:
@@ -101,6 +107,9 @@ CORE_TYPES = (
     MessageType("vendor_approved", "VENDOR", TEMPLATES / "vendor_approved",
                 "ruta_vendor_approved", vendor_approved,
                 "To a vendor's people when an operator approves the vendor."),
+    MessageType("vendor_rejected", "VENDOR", TEMPLATES / "vendor_rejected",
+                "ruta_vendor_rejected", vendor_rejected,
+                "To a vendor's people when an operator rejects the application, with the reason."),
     MessageType("refund_issued", "ORDER", TEMPLATES / "refund_issued",
                 "ruta_order_refunded", refund_issued,
                 "To the buyer and the vendor when money is refunded."),

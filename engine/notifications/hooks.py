@@ -13,6 +13,7 @@ from engine.notifications.account_types import ACCOUNT_TYPES
 from engine.notifications.core_types import CORE_TYPES
 from engine.notifications.events import on_event
 from engine.notifications.graphql import NotificationMutation, NotificationQuery
+from engine.notifications.mailbox_graphql import MailboxQuery
 from engine.notifications.sender import send_due
 from engine.notifications.spec import MessageType
 from engine.plugins.contributions import GraphQLContribution
@@ -27,7 +28,8 @@ def ruta_notification_types() -> Sequence[MessageType]:
 
 @hookimpl
 def ruta_graphql_schema() -> GraphQLContribution:
-    return GraphQLContribution(query=[NotificationQuery], mutation=[NotificationMutation])
+    return GraphQLContribution(query=[NotificationQuery, MailboxQuery],
+                               mutation=[NotificationMutation])
 
 
 @hookimpl
@@ -54,6 +56,13 @@ async def ruta_tick(runtime: Runtime, now: datetime) -> None:
 async def ruta_vendor_approved(runtime: Runtime, event_id: int, occurred_at: datetime,
                                vendor_id: int) -> None:
     await on_event(runtime, "ruta_vendor_approved", event_id, occurred_at, vendor_id=vendor_id)
+
+
+@hookimpl
+async def ruta_vendor_rejected(runtime: Runtime, event_id: int, occurred_at: datetime,
+                               vendor_id: int, reason: str) -> None:
+    await on_event(runtime, "ruta_vendor_rejected", event_id, occurred_at, vendor_id=vendor_id,
+                   reason=reason)
 
 
 @hookimpl

@@ -45,6 +45,7 @@ LIFECYCLE_HOOKS = (
     "ruta_user_registered",
     "ruta_vendor_applied",
     "ruta_vendor_approved",
+    "ruta_vendor_rejected",
     "ruta_product_created",
     "ruta_product_updated",
     "ruta_product_deleted",
@@ -160,6 +161,7 @@ from engine.plugins.specs_lifecycle import (  # noqa: E402, F401
     ruta_vendor_applied,
     ruta_vendor_approved,
     ruta_vendor_order_fulfilled,
+    ruta_vendor_rejected,
 )
 from engine.plugins.specs_queries import (  # noqa: E402, F401
     ruta_account_erase,

@@ -44,6 +44,14 @@ def ruta_vendor_approved(
 
 
 @hookspec
+def ruta_vendor_rejected(
+    runtime: Runtime, event_id: int, occurred_at: datetime, vendor_id: int, reason: str
+) -> None:
+    """An operator rejected a pending vendor application (``vendorReject``) with ``reason``,
+    the text the vendor is told. After commit; may be async."""
+
+
+@hookspec
 def ruta_product_created(
     runtime: Runtime, event_id: int, occurred_at: datetime, product_id: int, vendor_id: int
 ) -> None:

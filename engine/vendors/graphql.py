@@ -1,5 +1,5 @@
 """GraphQL for vendors: ``vendor``, ``vendors``, ``myVendor`` and the
-``vendorCreate`` / ``vendorApprove`` / ``vendorUpdate`` mutations."""
+``vendorCreate`` / ``vendorApprove`` / ``vendorReject`` / ``vendorUpdate`` mutations."""
 
 from __future__ import annotations
 
@@ -15,7 +15,7 @@ from engine.api.errors import attempt, error_code_enum, payload_errors
 from engine.api.ids import decode_id
 from engine.api.pagination import Connection, PageArgs, connection, count_of, fetch_page
 from engine.errors import PermissionDenied, ValidationError
-from engine.vendors import service
+from engine.vendors import rejection, service
 from engine.vendors.loaders import vendor_select
 from engine.vendors.models import Vendor
 from engine.vendors.types import VendorStatus, VendorType
@@ -166,6 +166,14 @@ class VendorMutation:
         user = await info.context.user()
         vendor, exc = await attempt(lambda: service.approve(
             info.context.runtime, user, decode_id(id, "Vendor")))
+        return _payload(vendor, exc)
+
+    @strawberry.mutation(description="Reject a pending vendor application with a reason the "
+                                     "vendor is told, in its language (operators).")
+    async def vendor_reject(self, info: Info, id: strawberry.ID, reason: str) -> VendorPayload:
+        user = await info.context.user()
+        vendor, exc = await attempt(lambda: rejection.reject(
+            info.context.runtime, user, decode_id(id, "Vendor"), reason))
         return _payload(vendor, exc)
 
     @strawberry.mutation(description="Edit a vendor (its owner; commission: operators).")

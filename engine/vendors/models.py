@@ -12,7 +12,7 @@ from sqlalchemy.orm import Mapped, mapped_column
 from engine.db.base import Base, Timestamped
 from engine.db.types import ScaledDecimal, UTCDateTime, utcnow
 
-VENDOR_STATUSES = ("PENDING", "APPROVED", "SUSPENDED")
+VENDOR_STATUSES = ("PENDING", "APPROVED", "SUSPENDED", "REJECTED")
 MEMBER_ROLES = ("OWNER", "STAFF")
 
 
@@ -35,6 +35,8 @@ class Vendor(Timestamped, Base):
     description: Mapped[str] = mapped_column(Text, default="")
     language_code: Mapped[str] = mapped_column(String(8), default="ES")
     stripe_account_id: Mapped[str | None] = mapped_column(String(64), nullable=True)
+    #: Why an operator rejected the application (``vendorReject``); shown to its staff.
+    rejection_reason: Mapped[str | None] = mapped_column(Text, nullable=True)
 
 
 class VendorMembership(Base):

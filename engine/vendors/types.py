@@ -20,6 +20,7 @@ class VendorStatus(enum.StrEnum):
     PENDING = "PENDING"
     APPROVED = "APPROVED"
     SUSPENDED = "SUSPENDED"
+    REJECTED = "REJECTED"
 
 
 @strawberry.type(name="Vendor")
@@ -60,3 +61,10 @@ class VendorType:
         if await can_manage_vendor(info, self.model.id):
             return self.model.commission_rate
         return None
+
+    @strawberry.field(description="Why an operator rejected the application (its staff and "
+                                  "operators only; null unless REJECTED).")
+    async def rejection_reason(self, info: Info) -> str | None:
+        if self.model.status != "REJECTED" or not await can_manage_vendor(info, self.model.id):
+            return None
+        return self.model.rejection_reason

@@ -1,4 +1,4 @@
-"""The operator's console: vendor applications to approve."""
+"""The operator's console: vendor applications to approve or reject (with a reason)."""
 
 from __future__ import annotations
 
@@ -6,19 +6,27 @@ from starlette.responses import Response
 
 from engine.plugins.api import Visit
 from plugins.dashboard.forms import field_errors
-from plugins.dashboard.guard import PREFIX, signed_in, to_login
+from plugins.dashboard.guard import PREFIX, signed_in
+from plugins.dashboard.operator_access import refusal
+
+
+async def applications_page(visit: Visit, *, errors: dict[str, str] | None = None,
+                            reasons: dict[str, str] | None = None) -> Response:
+    """The pending applications; ``errors``/``reasons`` by vendor id re-show a refused
+    rejection next to its field."""
+    result = await visit.graphql("VendorApplications")
+    refused = refusal(visit, result)
+    if refused is not None:
+        return refused
+    edges = (result.data.get("vendors") or {}).get("edges") or []
+    return visit.render("applications.html", vendors=[edge["node"] for edge in edges],
+                        errors=errors or {}, reasons=reasons or {},
+                        status_code=400 if errors else 200)
 
 
 @signed_in
 async def applications(visit: Visit) -> Response:
-    result = await visit.graphql("VendorApplications")
-    if result.unauthenticated:
-        return to_login(visit)
-    if result.denied or not (result.data.get("me") or {}).get("isOperator"):
-        return visit.render("error.html", status_code=403, message=visit.gettext(
-            "Only the platform's operators can see this page."))
-    edges = (result.data.get("vendors") or {}).get("edges") or []
-    return visit.render("applications.html", vendors=[edge["node"] for edge in edges])
+    return await applications_page(visit)
 
 
 @signed_in
