@@ -22,7 +22,7 @@ from engine.plugins.api import (
     record_event,
     utcnow,
 )
-from plugins.jobs import profiles
+from plugins.jobs import consent, profiles
 from plugins.jobs.access import Viewer, require_operator, signed_in
 from plugins.jobs.application_models import Application, ApplicationChange, Hire
 from plugins.jobs.models import CandidateProfile, JobOffer
@@ -49,14 +49,18 @@ async def _record_change(runtime: Runtime, session: AsyncSession, app: Applicati
 
 
 async def apply(runtime: Runtime, viewer: Viewer | None, offer_id: int, message: str | None,
-                language: str) -> Application:
+                language: str, user_id: int | None = None) -> Application:
+    """Apply with ``user_id``'s profile: the viewer's own, or (staff) that of a person who
+    consented to the viewer managing their profile."""
     viewer = signed_in(viewer)
+    candidate = user_id if user_id is not None else viewer.user_id
     if language not in LANGUAGES:
         raise ValidationError("language", "INVALID", "Write in Spanish, Portuguese or English.")
     text = clean_text(message, field="message", max_length=2000, required=False,
                       multiline=True) or ""
     async with runtime.transaction() as session:
-        profile = await profiles.of_user(session, viewer.user_id)
+        await consent.require_editor(session, viewer, candidate)
+        profile = await profiles.of_user(session, candidate)
         if profile is None:
             raise ValidationError("offerId", "NO_PROFILE", "Create your candidate profile first.")
         offer = await session.get(JobOffer, offer_id)

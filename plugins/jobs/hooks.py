@@ -12,6 +12,7 @@ from plugins.jobs import personal_data
 from plugins.jobs.announcement_models import Announcement, Delivery, OptIn
 from plugins.jobs.application_models import Application, ApplicationChange, Hire
 from plugins.jobs.graphql_announcements import AnnouncementMutation, AnnouncementQuery
+from plugins.jobs.graphql_assisted import AssistedQuery
 from plugins.jobs.graphql_applications import ApplicationMutation, ApplicationQuery
 from plugins.jobs.graphql_candidates import CandidateMutation, CandidateQuery
 from plugins.jobs.graphql_offers import OfferMutation, OfferQuery
@@ -37,7 +38,8 @@ def ruta_migration_locations() -> Sequence[str]:
 @hookimpl
 def ruta_graphql_schema() -> GraphQLContribution:
     return GraphQLContribution(
-        query=[OfferQuery, CandidateQuery, ApplicationQuery, AnnouncementQuery],
+        query=[OfferQuery, CandidateQuery, ApplicationQuery, AnnouncementQuery,
+               AssistedQuery],
         mutation=[OfferMutation, CandidateMutation, ApplicationMutation, AnnouncementMutation])
 
 

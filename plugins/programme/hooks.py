@@ -14,6 +14,7 @@ from plugins.programme import personal_data
 from plugins.programme.event_models import Checkin, CheckinList, Event, EventSession, Registration
 from plugins.programme.graphql_events import EventMutation, EventQuery
 from plugins.programme.graphql_network import NetworkMutation, NetworkQuery
+from plugins.programme.graphql_partners import BookingMutation, PartnerMutation, PartnerQuery
 from plugins.programme.models import (
     AccessPoint,
     JobsDeclaration,
@@ -38,8 +39,9 @@ def ruta_migration_locations() -> Sequence[str]:
 
 @hookimpl
 def ruta_graphql_schema() -> GraphQLContribution:
-    return GraphQLContribution(query=[EventQuery, NetworkQuery],
-                               mutation=[EventMutation, NetworkMutation])
+    return GraphQLContribution(query=[EventQuery, NetworkQuery, PartnerQuery],
+                               mutation=[EventMutation, NetworkMutation, PartnerMutation,
+                                         BookingMutation])
 
 
 @hookimpl
