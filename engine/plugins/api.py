@@ -72,6 +72,7 @@ from engine.plugins.reads import (
     variant_facts,
     vendor_facts,
 )
+from engine.media.public_images import store_public_image
 from engine.plugins.signing import sign_link, verify_link
 from engine.runtime import Runtime
 from engine.vendors.types import VendorType
@@ -169,6 +170,7 @@ __all__ = [
     "set_plugin_data",
     "shares",
     "sign_link",
+    "store_public_image",
     "taxed",
     "user_emails",
     "user_ids_by_email",

@@ -4,6 +4,7 @@ partner, book participants they assist into events and list check-in lists."""
 from __future__ import annotations
 
 import strawberry
+from strawberry.file_uploads import Upload
 from strawberry.scalars import JSON
 
 from engine.plugins.api import Info, attempt, decode_id
@@ -59,6 +60,19 @@ class PartnerMutation:
         found, exc = await attempt(lambda: partner_admin.update(
             info.context.runtime, viewer, decode_id(id, "Partner"), partner_admin.PartnerData(
                 input.name, input.kind, input.country, input.region, input.contact_email)))
+        return PartnerPayload(partner=PartnerType.of(found) if found else None,
+                              errors=errors_of(exc))
+
+
+@strawberry.type
+class PartnerLogoMutation:
+    @strawberry.mutation(description="Upload a partner's logo (operators; GraphQL multipart "
+                                     "request, checked like a product picture).")
+    async def partner_logo_upload(self, info: Info, id: strawberry.ID,
+                                  file: Upload) -> PartnerPayload:
+        viewer = await viewer_of(info)
+        found, exc = await attempt(lambda: partner_admin.set_logo(
+            info.context.runtime, viewer, decode_id(id, "Partner"), file))
         return PartnerPayload(partner=PartnerType.of(found) if found else None,
                               errors=errors_of(exc))
 

@@ -14,7 +14,12 @@ from plugins.programme import personal_data
 from plugins.programme.event_models import Checkin, CheckinList, Event, EventSession, Registration
 from plugins.programme.graphql_events import EventMutation, EventQuery
 from plugins.programme.graphql_network import NetworkMutation, NetworkQuery
-from plugins.programme.graphql_partners import BookingMutation, PartnerMutation, PartnerQuery
+from plugins.programme.graphql_partners import (
+    BookingMutation,
+    PartnerLogoMutation,
+    PartnerMutation,
+    PartnerQuery,
+)
 from plugins.programme.models import (
     AccessPoint,
     JobsDeclaration,
@@ -41,7 +46,7 @@ def ruta_migration_locations() -> Sequence[str]:
 def ruta_graphql_schema() -> GraphQLContribution:
     return GraphQLContribution(query=[EventQuery, NetworkQuery, PartnerQuery],
                                mutation=[EventMutation, NetworkMutation, PartnerMutation,
-                                         BookingMutation])
+                                         PartnerLogoMutation, BookingMutation])
 
 
 @hookimpl

@@ -1,13 +1,14 @@
 """Operators add partner organisations and correct their details (kind, country, region,
-contact e-mail); the logo is set by ``partnerLogoUpload``."""
+contact e-mail) and logo (uploaded like a product picture, ``store_public_image``)."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
 from sqlalchemy.exc import IntegrityError
+from strawberry.file_uploads import Upload
 
-from engine.plugins.api import NotFound, Runtime, ValidationError, clean_text
+from engine.plugins.api import NotFound, Runtime, ValidationError, clean_text, store_public_image
 from plugins.programme.access import Viewer, require_operator
 from plugins.programme.models import Partner
 
@@ -76,3 +77,19 @@ async def update(runtime: Runtime, viewer: Viewer | None, partner_id: int,
             return partner
     except IntegrityError as exc:
         raise ValidationError("name", "DUPLICATED", "A partner has this name already.") from exc
+
+
+async def set_logo(runtime: Runtime, viewer: Viewer | None, partner_id: int,
+                   file: Upload) -> Partner:
+    require_operator(viewer)
+    async with runtime.db.read() as session:
+        if await session.get(Partner, partner_id) is None:
+            raise NotFound("id", "No such partner.")
+    url = await store_public_image(runtime, "logos", file)
+    async with runtime.db.write() as session:
+        partner = await session.get(Partner, partner_id)
+        if partner is None:
+            raise NotFound("id", "No such partner.")
+        partner.logo_url = url
+        await session.flush()
+        return partner
