@@ -36,6 +36,7 @@ from engine.errors import (
 )
 from engine.events.outbox import record as record_event
 from engine.input_rules import checked_text as clean_text
+from engine.media.public_images import store_public_image
 from engine.money import TaxedMoney, quantize, taxed
 from engine.notifications.events import notify
 from engine.notifications.spec import Attachment, MessageType, Recipient
@@ -46,6 +47,7 @@ from engine.plugins.contributions import (
     ImpactFact,
     JourneyFact,
     ProductKindSpec,
+    StaffOrganisation,
     TaxClassSpec,
 )
 from engine.plugins.markers import hookimpl
@@ -72,7 +74,6 @@ from engine.plugins.reads import (
     variant_facts,
     vendor_facts,
 )
-from engine.media.public_images import store_public_image
 from engine.plugins.signing import sign_link, verify_link
 from engine.runtime import Runtime
 from engine.vendors.types import VendorType
@@ -124,6 +125,7 @@ __all__ = [
     "Runtime",
     "RutaError",
     "ScaledDecimal",
+    "StaffOrganisation",
     "TaxClassSpec",
     "TaxDecision",
     "TaxedMoney",

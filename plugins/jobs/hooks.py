@@ -12,8 +12,8 @@ from plugins.jobs import personal_data
 from plugins.jobs.announcement_models import Announcement, Delivery, OptIn
 from plugins.jobs.application_models import Application, ApplicationChange, Hire
 from plugins.jobs.graphql_announcements import AnnouncementMutation, AnnouncementQuery
-from plugins.jobs.graphql_assisted import AssistedQuery
 from plugins.jobs.graphql_applications import ApplicationMutation, ApplicationQuery
+from plugins.jobs.graphql_assisted import AssistedQuery
 from plugins.jobs.graphql_candidates import CandidateMutation, CandidateQuery
 from plugins.jobs.graphql_offers import OfferMutation, OfferQuery
 from plugins.jobs.models import CandidateProfile, JobOffer, ProfileGrant, Skill

@@ -10,7 +10,7 @@ from engine.plugins.api import NotFound, Runtime, user_emails
 from plugins.programme import registrations
 from plugins.programme.access import Viewer, require_partner
 from plugins.programme.event_models import CheckinList, Event, Registration
-from plugins.programme.models import Participant, Partner
+from plugins.programme.models import Participant, Partner, PartnerStaff
 
 
 async def book(runtime: Runtime, viewer: Viewer | None, participant_id: int, event_id: int,
@@ -41,3 +41,10 @@ async def my_partner(runtime: Runtime, viewer: Viewer | None) -> Partner | None:
         return None
     async with runtime.db.read() as session:
         return await session.get(Partner, viewer.partner_id)
+
+
+async def partner_of_user(runtime: Runtime, user_id: int) -> Partner | None:
+    async with runtime.db.read() as session:
+        return await session.scalar(select(Partner).join(
+            PartnerStaff, PartnerStaff.partner_id == Partner.id).where(
+            PartnerStaff.user_id == user_id))

@@ -8,9 +8,9 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from engine.plugins.api import GraphQLContribution, Runtime, hookimpl
+from engine.plugins.api import GraphQLContribution, Runtime, StaffOrganisation, hookimpl
+from plugins.programme import assisted_booking, personal_data
 from plugins.programme import demo as demo_data
-from plugins.programme import personal_data
 from plugins.programme.event_models import Checkin, CheckinList, Event, EventSession, Registration
 from plugins.programme.graphql_events import EventMutation, EventQuery
 from plugins.programme.graphql_network import NetworkMutation, NetworkQuery
@@ -63,3 +63,13 @@ async def ruta_account_export(runtime: Runtime, user_id: int) -> dict[str, Any]:
 @hookimpl
 async def ruta_account_erase(runtime: Runtime, user_id: int) -> None:
     await personal_data.erase(runtime, user_id)
+
+
+@hookimpl
+async def ruta_staff_organisation(runtime: Runtime, user_id: int) -> StaffOrganisation | None:
+    """Partner staff work for their partner (``kind="PARTNER"``)."""
+    found = await assisted_booking.partner_of_user(runtime, user_id)
+    if found is None:
+        return None
+    return StaffOrganisation(kind="PARTNER", id=found.id, name=found.name,
+                             country=found.country, region=found.region)
