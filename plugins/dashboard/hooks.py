@@ -25,6 +25,8 @@ from plugins.dashboard import (
     variant_pages,
     vendor_pages,
 )
+from plugins.dashboard.jobs_routes import jobs_routes
+from plugins.dashboard.programme_routes import programme_routes
 
 FOLDER = Path(__file__).parent
 BOTH = ["GET", "POST"]
@@ -75,5 +77,7 @@ def ruta_web_routes(web: WebKit) -> list[BaseRoute]:
         Route("/products/{product_id}/course/modules/{module_id}/lessons",
               page(course_pages.lesson_create), methods=["POST"]),
         Route("/shipping", page(shipping_pages.shipping), methods=BOTH),
+        *programme_routes(page),
+        *jobs_routes(page),
     ]
     return [site.mount("/dashboard", routes)]
