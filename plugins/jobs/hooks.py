@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from engine.plugins.api import GraphQLContribution, Runtime, hookimpl
+from engine.plugins.api import GraphQLContribution, ImpactFact, Runtime, hookimpl
 from plugins.jobs import demo as demo_data
-from plugins.jobs import personal_data
+from plugins.jobs import impact_facts, personal_data
 from plugins.jobs.announcement_models import Announcement, Delivery, OptIn
 from plugins.jobs.application_models import Application, ApplicationChange, Hire
 from plugins.jobs.graphql_announcements import AnnouncementMutation, AnnouncementQuery
@@ -57,3 +58,10 @@ async def ruta_account_export(runtime: Runtime, user_id: int) -> dict[str, Any]:
 @hookimpl
 async def ruta_account_erase(runtime: Runtime, user_id: int) -> None:
     await personal_data.erase(runtime, user_id)
+
+
+@hookimpl
+async def ruta_impact_facts(runtime: Runtime, since: datetime, until: datetime
+                            ) -> list[ImpactFact]:
+    """Each hire in ``[since, until)``: ``HIRE`` by the employer vendor, of the candidate."""
+    return await impact_facts.hires(runtime, since, until)
