@@ -9,12 +9,12 @@ from typing import Any
 from starlette.responses import Response
 
 from engine.plugins.api import Visit
-from plugins.dashboard.forms import field_errors, text
+from plugins.dashboard.forms import N_, field_errors, text
 from plugins.dashboard.guard import PREFIX, signed_in, to_login
 
-LEVELS = ("A1", "A2", "B1", "B2", "C1", "C2", "NATIVE")
-AVAILABILITY = ("IMMEDIATE", "WITHIN_MONTH", "LATER")
-PERMITS = ("YES", "IN_PROGRESS", "NO")
+AVAILABILITY = {"IMMEDIATE": N_("Now"), "WITHIN_MONTH": N_("Within a month"),
+                "LATER": N_("Later")}
+PERMITS = {"YES": N_("Yes"), "IN_PROGRESS": N_("In progress"), "NO": N_("No")}
 
 
 def _languages(value: str) -> list[dict[str, str]]:
@@ -76,8 +76,8 @@ async def profile(visit: Visit) -> Response:
     offers = [edge["node"] for edge in (result.data.get("jobOffers") or {}).get("edges", [])]
     return visit.render("jobs/profile.html", user_id=user_id, form=form, errors=errors,
                         has_profile=bool(found), offers=offers,
-                        levels=LEVELS, availability=[(a, a) for a in AVAILABILITY],
-                        permits=[(p, p) for p in PERMITS],
+                        availability=[(a, visit.gettext(t)) for a, t in AVAILABILITY.items()],
+                        permits=[(p, visit.gettext(t)) for p, t in PERMITS.items()],
                         status_code=400 if errors else 200)
 
 
