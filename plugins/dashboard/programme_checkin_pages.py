@@ -76,7 +76,9 @@ async def door(visit: Visit) -> Response:
             return to_login(visit)
         if scan is None:
             return visit.not_found()
-        outcome = {"ok": bool(scan["ok"]), "message": visit.gettext(
+        problems = field_errors(visit, scan.get("errors") or [])
+        outcome = {"ok": False, "message": next(iter(problems.values()))} if problems else {
+            "ok": bool(scan["ok"]), "message": visit.gettext(
             (WELCOME if scan["direction"] == "ENTRY" else GOODBYE) if scan["ok"]
             else REASONS.get(str(scan["reason"]), str(scan["reason"])))}
     status = await visit.graphql("ProgrammeCheckinStatus", listId=list_id)

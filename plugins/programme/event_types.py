@@ -10,6 +10,7 @@ import strawberry
 from engine.plugins.api import encode_id
 from plugins.programme import tickets
 from plugins.programme.checkin import Scan
+from plugins.programme.errors import ProgrammeError
 from plugins.programme.event_models import CheckinList, Event, EventSession, Registration
 
 
@@ -111,6 +112,8 @@ class CheckinResultType:
         "EXIT_NOT_ALLOWED.")
     direction: str
     registration_id: strawberry.ID | None
+    errors: list[ProgrammeError] = strawberry.field(
+        default_factory=list, description="Bad input (e.g. the nonce); the scan is not made.")
 
     @classmethod
     def of(cls, scan: Scan) -> Self:

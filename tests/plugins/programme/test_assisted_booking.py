@@ -55,6 +55,10 @@ async def test_staff_book_a_participant_whose_account_holds_the_ticket_checked_i
                                  adviser))["checkIn"] for s, n in scans]
     assert [(a["ok"], a["reason"]) for a in answers] == [
         (False, "INVALID_SIGNATURE"), (True, None), (False, "ALREADY_CHECKED_IN")]
+    short = await client.gql("""mutation($s: String!, $l: ID!) { checkIn(secret: $s,
+      listId: $l, nonce: "x") { ok errors { field code } } }""", {"s": code, "l": list_id},
+                             adviser)
+    assert short["checkIn"] == {"ok": False, "errors": [{"field": "nonce", "code": "INVALID"}]}
     assert (await client.gql(STATUS, {"l": list_id}, adviser))["checkinListStatus"] == {
         "inside": 1, "checkedIn": 1}
 
