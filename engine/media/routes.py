@@ -19,7 +19,7 @@ def endpoint(runtime: Runtime) -> Callable[[Request], Awaitable[Response]]:
         key: str = request.path_params["key"]
         content_type = TYPES.get(key.rsplit(".", 1)[-1])
         data = await runtime.stores.public.get(key) if safe_key(key) and content_type \
-            and key.startswith(("products/", "thumbs/")) else None
+            and key.startswith(("products/", "thumbs/", "logos/")) else None
         if data is None:
             return JSONResponse({"error": "Not found."}, 404)
         return Response(data, media_type=content_type,

@@ -36,6 +36,7 @@ from engine.errors import (
 )
 from engine.events.outbox import record as record_event
 from engine.input_rules import checked_text as clean_text
+from engine.media.public_images import store_public_image
 from engine.money import TaxedMoney, quantize, taxed
 from engine.notifications.events import notify
 from engine.notifications.spec import (
@@ -55,6 +56,7 @@ from engine.plugins.contributions import (
     ImpactFact,
     JourneyFact,
     ProductKindSpec,
+    StaffOrganisation,
     TaxClassSpec,
 )
 from engine.plugins.markers import hookimpl
@@ -135,6 +137,7 @@ __all__ = [
     "Runtime",
     "RutaError",
     "ScaledDecimal",
+    "StaffOrganisation",
     "TaxClassSpec",
     "TaxDecision",
     "TaxedMoney",
@@ -184,6 +187,7 @@ __all__ = [
     "set_plugin_data",
     "shares",
     "sign_link",
+    "store_public_image",
     "taxed",
     "unsubscribe_link",
     "user_emails",

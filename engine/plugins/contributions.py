@@ -55,6 +55,19 @@ class JourneyFact:
 
 
 @dataclass(frozen=True)
+class StaffOrganisation:
+    """The organisation a user works for, answered through ``ruta_staff_organisation``
+    (e.g. ``kind="PARTNER"`` by a programme plugin): its id in the answering plugin, name,
+    country (ISO 3166-1 alpha-2) and region."""
+
+    kind: str
+    id: int
+    name: str
+    country: str = ""
+    region: str = ""
+
+
+@dataclass(frozen=True)
 class ImpactFact:
     """An outcome reported through ``ruta_impact_facts`` (e.g. ``kind="HIRE"`` by a jobs
     plugin: ``count`` people hired by ``vendor_id`` on ``at``); ``source`` names the plugin."""

@@ -77,7 +77,7 @@ LIFECYCLE_HOOKS = (
 #: Hooks the engine awaits and whose results it collects (may be ``async def``).
 QUERY_HOOKS = ("ruta_progress_shared_with", "ruta_account_export", "ruta_account_erase",
                "ruta_pricing_facts", "ruta_user_credentials", "ruta_journey_facts",
-               "ruta_impact_facts", "ruta_notification_extras")
+               "ruta_impact_facts", "ruta_notification_extras", "ruta_staff_organisation")
 
 #: Hooks the background loop calls every few seconds (may be ``async def``).
 SCHEDULED_HOOKS = ("ruta_tick",)
@@ -171,6 +171,7 @@ from engine.plugins.specs_queries import (  # noqa: E402, F401
     ruta_journey_facts,
     ruta_notification_extras,
     ruta_progress_shared_with,
+    ruta_staff_organisation,
     ruta_tick,
     ruta_user_credentials,
 )

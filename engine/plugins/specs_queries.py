@@ -17,6 +17,7 @@ if TYPE_CHECKING:
     from engine.plugins.contributions import (
         ImpactFact,
         JourneyFact,
+        StaffOrganisation,
     )
     from engine.runtime import Runtime
 
@@ -79,6 +80,16 @@ def ruta_impact_facts(runtime: Runtime, since: datetime, until: datetime
     :class:`engine.plugins.contributions.ImpactFact` items, e.g. hires made through a jobs
     plugin (``kind="HIRE"``). Impact reports show each kind as its own figure, never added
     to declared jobs. A query hook: may be async; every answer is collected.
+    """
+
+
+@hookspec
+def ruta_staff_organisation(runtime: Runtime, user_id: int) -> StaffOrganisation | None:
+    """The organisation ``user_id`` works for as staff, if the plugin keeps one, as a
+    :class:`engine.plugins.contributions.StaffOrganisation` (e.g. a programme plugin's
+    partner staff: ``kind="PARTNER"``), else None. Lets a plugin (jobs: partners' offers
+    and announcements) act for that organisation without importing the plugin that owns
+    the role. A query hook: may be async; every answer is collected.
     """
 
 

@@ -30,6 +30,8 @@ from plugins.dashboard import (
     variant_pages,
     vendor_pages,
 )
+from plugins.dashboard.jobs_routes import jobs_routes
+from plugins.dashboard.programme_routes import programme_routes
 
 FOLDER = Path(__file__).parent
 BOTH = ["GET", "POST"]
@@ -92,5 +94,7 @@ def ruta_web_routes(web: WebKit) -> list[BaseRoute]:
         Route("/vouchers/{voucher_id}/end", page(discount_pages.voucher_end), methods=["POST"]),
         Route("/operator/vouchers", page(discount_pages.platform_vouchers), methods=BOTH),
         *expert_routes.routes(page),
+        *programme_routes(page),
+        *jobs_routes(page),
     ]
     return [site.mount("/dashboard", routes)]

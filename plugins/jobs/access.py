@@ -14,6 +14,14 @@ class Viewer:
     #: The vendor the user works for (vendor staff), if any.
     vendor_id: int | None = None
     language: str = "EN"
+    #: The partner organisation the user is staff of (``ruta_staff_organisation``), if any.
+    partner_id: int | None = None
+    partner_name: str | None = None
+
+    def employs(self, vendor_id: int | None, partner_id: int | None) -> bool:
+        """Whether the viewer acts for this employer (a vendor or a partner)."""
+        return ((vendor_id is not None and vendor_id == self.vendor_id)
+                or (partner_id is not None and partner_id == self.partner_id))
 
 
 def signed_in(viewer: Viewer | None) -> Viewer:

@@ -1,7 +1,8 @@
 """Programme announcements to segments of opted-in members.
 
 A member opts in (``OptIn``) and declares the facts segments select on: language, region,
-partner organisation and stage in the journey. An operator writes an announcement (subject
+partner organisation and stage in the journey. An operator (or a partner's staff, for
+their partner's members only) writes an announcement (subject
 and body per language) for a segment (each given key must equal; a missing key matches
 everyone), sends a test to themself, then sends it: the send is claimed once
 (``DRAFT -> SENT`` by a conditional update), expanded to one ``Delivery`` row per matching
@@ -14,7 +15,7 @@ notifications core's one-click unsubscribe link (RFC 8058); the core e-mails it 
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from sqlalchemy import Select, select, update
@@ -22,6 +23,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from engine.plugins.api import (
     NotFound,
+    PermissionDenied,
     Runtime,
     ValidationError,
     clean_text,
@@ -31,7 +33,7 @@ from engine.plugins.api import (
     utcnow,
     verify_link,
 )
-from plugins.jobs.access import Viewer, require_operator, signed_in
+from plugins.jobs.access import Viewer, signed_in
 from plugins.jobs.announcement_models import Announcement, Delivery, OptIn
 from plugins.jobs.texts import LANGUAGES, in_language, translations
 
@@ -100,9 +102,24 @@ def unsubscribe_url(runtime: Runtime, user_id: int) -> str:
     return unsubscribe_link(runtime.settings, user_id, "ANNOUNCEMENT")
 
 
+def _announcer(viewer: Viewer | None, partner: str | None) -> Viewer:
+    """Operators announce to any segment; partner staff only to their partner's members
+    (the segment's ``partner`` is their organisation's name)."""
+    viewer = signed_in(viewer)
+    if viewer.is_operator:
+        return viewer
+    if viewer.partner_name is None or partner != viewer.partner_name:
+        raise PermissionDenied("Only operators, or partner staff to their partner's "
+                               "members, send announcements.")
+    return viewer
+
+
 async def create(runtime: Runtime, viewer: Viewer | None, kind: str, subject: dict[str, str],
                  body: dict[str, str], segment: Segment) -> Announcement:
-    viewer = require_operator(viewer)
+    who = signed_in(viewer)
+    if not who.is_operator and who.partner_name and not segment.partner:
+        segment = replace(segment, partner=who.partner_name)
+    viewer = _announcer(viewer, segment.partner)
     if kind not in KINDS:
         raise ValidationError("kind", "INVALID", "Unknown announcement kind.")
     data = Announcement(
@@ -143,17 +160,17 @@ async def _get(session: AsyncSession, announcement_id: int) -> Announcement:
 
 
 async def test_send(runtime: Runtime, viewer: Viewer | None, announcement_id: int) -> int:
-    viewer = require_operator(viewer)
     async with runtime.transaction() as session:
         ann = await _get(session, announcement_id)
+        viewer = _announcer(viewer, ann.segment.get("partner"))
         await _queue(runtime, session, ann, viewer.user_id, viewer.language, test=True)
     return 1
 
 
 async def send(runtime: Runtime, viewer: Viewer | None, announcement_id: int) -> Announcement:
-    require_operator(viewer)
     async with runtime.transaction() as session:
         ann = await _get(session, announcement_id)
+        _announcer(viewer, ann.segment.get("partner"))
         claimed = await session.execute(
             update(Announcement).where(Announcement.id == announcement_id,
                                        Announcement.status == "DRAFT")

@@ -19,7 +19,8 @@ class Application(Base):
                                           index=True)
     profile_id: Mapped[int] = mapped_column(ForeignKey("jobs_profile.id", ondelete="CASCADE"),
                                             index=True)
-    vendor_id: Mapped[int] = mapped_column(Integer, index=True)
+    vendor_id: Mapped[int | None] = mapped_column(Integer, index=True, nullable=True)
+    partner_id: Mapped[int | None] = mapped_column(Integer, index=True, nullable=True)
     message: Mapped[str] = mapped_column(Text, default="")
     language: Mapped[str] = mapped_column(String(2))
     status: Mapped[str] = mapped_column(String(16), default="RECEIVED")

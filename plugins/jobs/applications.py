@@ -3,7 +3,8 @@ received -> shortlisted -> interview -> offered -> hired (or declined); the cand
 withdraw until it is final. Every change is kept with its message and recorded as a
 ``ruta_job_application_changed`` event for the candidate; a hire also records a ``Hire``
 row (the jobs figure) and a ``ruta_job_hired`` event, and fills the offer when every
-position is taken.
+position is taken. A partner organisation's hire is kept in the history only: the jobs
+figure counts jobs created by programme businesses (vendors).
 """
 
 from __future__ import annotations
@@ -22,7 +23,7 @@ from engine.plugins.api import (
     record_event,
     utcnow,
 )
-from plugins.jobs import profiles
+from plugins.jobs import consent, profiles
 from plugins.jobs.access import Viewer, require_operator, signed_in
 from plugins.jobs.application_models import Application, ApplicationChange, Hire
 from plugins.jobs.models import CandidateProfile, JobOffer
@@ -49,14 +50,18 @@ async def _record_change(runtime: Runtime, session: AsyncSession, app: Applicati
 
 
 async def apply(runtime: Runtime, viewer: Viewer | None, offer_id: int, message: str | None,
-                language: str) -> Application:
+                language: str, user_id: int | None = None) -> Application:
+    """Apply with ``user_id``'s profile: the viewer's own, or (staff) that of a person who
+    consented to the viewer managing their profile."""
     viewer = signed_in(viewer)
+    candidate = user_id if user_id is not None else viewer.user_id
     if language not in LANGUAGES:
         raise ValidationError("language", "INVALID", "Write in Spanish, Portuguese or English.")
     text = clean_text(message, field="message", max_length=2000, required=False,
                       multiline=True) or ""
     async with runtime.transaction() as session:
-        profile = await profiles.of_user(session, viewer.user_id)
+        await consent.require_editor(session, viewer, candidate)
+        profile = await profiles.of_user(session, candidate)
         if profile is None:
             raise ValidationError("offerId", "NO_PROFILE", "Create your candidate profile first.")
         offer = await session.get(JobOffer, offer_id)
@@ -69,6 +74,7 @@ async def apply(runtime: Runtime, viewer: Viewer | None, offer_id: int, message:
         if taken is not None:
             raise ValidationError("offerId", "ALREADY_APPLIED", "You already applied.")
         app = Application(offer_id=offer_id, profile_id=profile.id, vendor_id=offer.vendor_id,
+                          partner_id=offer.partner_id,
                           message=text, language=language, status="RECEIVED")
         session.add(app)
         await session.flush()
@@ -85,7 +91,7 @@ async def visible(session: AsyncSession, viewer: Viewer | None,
         raise NotFound("applicationId", "No such application.")
     profile = await session.get(CandidateProfile, app.profile_id)
     mine = profile is not None and profile.user_id == viewer.user_id
-    if not (mine or viewer.is_operator or viewer.vendor_id == app.vendor_id):
+    if not (mine or viewer.is_operator or viewer.employs(app.vendor_id, app.partner_id)):
         raise NotFound("applicationId", "No such application.")
     return app
 
@@ -104,7 +110,7 @@ async def change(runtime: Runtime, viewer: Viewer | None, application_id: int, s
                 raise PermissionDenied("Only the candidate may withdraw an application.")
             allowed = app.status not in FINAL
         else:
-            if viewer.vendor_id != app.vendor_id:
+            if not viewer.employs(app.vendor_id, app.partner_id):
                 raise PermissionDenied("Only the employer moves an application.")
             allowed = status in EMPLOYER_MOVES.get(app.status, ())
         if not allowed:
@@ -121,6 +127,8 @@ async def change(runtime: Runtime, viewer: Viewer | None, application_id: int, s
 async def _hire(runtime: Runtime, session: AsyncSession, app: Application,
                 profile: CandidateProfile | None) -> None:
     user_id = profile.user_id if profile else None
+    if app.vendor_id is None:  # a partner organisation's hire: not a programme business job
+        return
     session.add(Hire(application_id=app.id, offer_id=app.offer_id, vendor_id=app.vendor_id,
                      candidate_user_id=user_id))
     await session.flush()
@@ -145,7 +153,8 @@ async def for_offer(runtime: Runtime, viewer: Viewer | None, offer_id: int) -> l
     viewer = signed_in(viewer)
     async with runtime.db.read() as session:
         offer = await session.get(JobOffer, offer_id)
-        if offer is None or not (viewer.is_operator or viewer.vendor_id == offer.vendor_id):
+        if offer is None or not (viewer.is_operator
+                                 or viewer.employs(offer.vendor_id, offer.partner_id)):
             raise NotFound("offerId", "No such job offer.")
         rows = await session.scalars(select(Application).where(
             Application.offer_id == offer_id).order_by(Application.id))

@@ -18,7 +18,7 @@ import binascii
 import secrets
 from datetime import timedelta
 
-from sqlalchemy import select
+from sqlalchemy import or_, select
 
 from engine.plugins.api import (
     NotFound,
@@ -75,9 +75,12 @@ async def link(runtime: Runtime, viewer: Viewer | None, profile_id: int) -> str:
         if profile is None:
             raise NotFound("profileId", "No such profile.")
         if profile.user_id != viewer.user_id:
-            applied = viewer.vendor_id is not None and await session.scalar(
+            employer = [Application.vendor_id == viewer.vendor_id] if viewer.vendor_id else []
+            if viewer.partner_id:
+                employer.append(Application.partner_id == viewer.partner_id)
+            applied = bool(employer) and await session.scalar(
                 select(Application.id).where(Application.profile_id == profile_id,
-                                             Application.vendor_id == viewer.vendor_id,
+                                             or_(*employer),
                                              Application.status != "WITHDRAWN")
                 .limit(1))
             if not applied:

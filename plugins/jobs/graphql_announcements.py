@@ -72,7 +72,8 @@ class AnnouncementMutation:
                                                                     token))
         return DonePayload(ok=bool(done), errors=errors_of(exc))
 
-    @strawberry.mutation(description="Write an announcement for a segment (operators).")
+    @strawberry.mutation(description="Write an announcement for a segment (operators; "
+                                     "partner staff: their partner's members).")
     async def announcement_create(self, info: Info, kind: str, subject: TranslatedTextInput,
                                   body: TranslatedTextInput, segment: SegmentInput
                                   ) -> AnnouncementPayload:

@@ -75,14 +75,19 @@ class ApplicationQuery:
 
 @strawberry.type
 class ApplicationMutation:
-    @strawberry.mutation(description="Apply to an offer with your profile and a message "
-                                     "(ES, PT or EN).")
+    @strawberry.mutation(description="Apply to an offer with your profile (or, as staff "
+                                     "with consent, a person's) and a message (ES, PT or EN).")
     async def job_apply(self, info: Info, offer_id: strawberry.ID, language: str,
-                        message: str | None = None) -> JobApplicationPayload:
+                        message: str | None = None,
+                        user_id: Annotated[strawberry.ID | None, strawberry.argument(
+                            description="Apply for this person (staff holding their "
+                            "consent to manage their profile).")] = None,
+                        ) -> JobApplicationPayload:
         viewer = await viewer_of(info)
+        candidate = decode_id(user_id, "User", field="userId") if user_id else None
         app, exc = await attempt(lambda: applications.apply(
             info.context.runtime, viewer, decode_id(offer_id, "JobOffer", field="offerId"),
-            message, language.upper()))
+            message, language.upper(), candidate))
         return await _payload(info.context.runtime, app, exc)
 
     @strawberry.mutation(description="Move an application (employer: SHORTLISTED, INTERVIEW, "

@@ -78,18 +78,22 @@ class OfferQuery:
             offer = await session.get(JobOffer, decode_id(id, "JobOffer"))
         if offer is None:
             return None
-        mine = viewer is not None and (viewer.is_operator or viewer.vendor_id == offer.vendor_id)
+        mine = viewer is not None and (viewer.is_operator
+                                       or viewer.employs(offer.vendor_id, offer.partner_id))
         return JobOfferType.of(offer, await _language(info)) \
             if mine or offer.status == "PUBLISHED" else None
 
-    @strawberry.field(description="Your vendor's job offers, every status.")
+    @strawberry.field(description="Your vendor's (or partner organisation's) job offers, "
+                                  "every status.")
     async def my_job_offers(self, info: Info) -> list[JobOfferType]:
         viewer = await viewer_of(info)
-        if viewer is None or viewer.vendor_id is None:
+        if viewer is None or (viewer.vendor_id is None and viewer.partner_id is None):
             return []
+        employer = (JobOffer.vendor_id == viewer.vendor_id if viewer.vendor_id
+                    else JobOffer.partner_id == viewer.partner_id)
         async with info.context.runtime.db.read() as session:
-            rows = await session.scalars(select(JobOffer).where(
-                JobOffer.vendor_id == viewer.vendor_id).order_by(JobOffer.id))
+            rows = await session.scalars(select(JobOffer).where(employer)
+                                         .order_by(JobOffer.id))
             return [JobOfferType.of(o, await _language(info)) for o in rows]
 
     @strawberry.field(description="Open offers ranked for a candidate profile (yours, or "

@@ -7,13 +7,14 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from engine.plugins.api import GraphQLContribution, MessageType, Runtime, hookimpl
+from engine.plugins.api import GraphQLContribution, ImpactFact, MessageType, Runtime, hookimpl
 from plugins.jobs import demo as demo_data
-from plugins.jobs import notices, personal_data
+from plugins.jobs import impact_facts, notices, personal_data
 from plugins.jobs.announcement_models import Announcement, Delivery, OptIn
 from plugins.jobs.application_models import Application, ApplicationChange, Hire
 from plugins.jobs.graphql_announcements import AnnouncementMutation, AnnouncementQuery
 from plugins.jobs.graphql_applications import ApplicationMutation, ApplicationQuery
+from plugins.jobs.graphql_assisted import AssistedQuery
 from plugins.jobs.graphql_candidates import CandidateMutation, CandidateQuery
 from plugins.jobs.graphql_offers import OfferMutation, OfferQuery
 from plugins.jobs.models import CandidateProfile, JobOffer, ProfileGrant, Skill
@@ -38,7 +39,8 @@ def ruta_migration_locations() -> Sequence[str]:
 @hookimpl
 def ruta_graphql_schema() -> GraphQLContribution:
     return GraphQLContribution(
-        query=[OfferQuery, CandidateQuery, ApplicationQuery, AnnouncementQuery],
+        query=[OfferQuery, CandidateQuery, ApplicationQuery, AnnouncementQuery,
+               AssistedQuery],
         mutation=[OfferMutation, CandidateMutation, ApplicationMutation, AnnouncementMutation])
 
 
@@ -70,3 +72,10 @@ async def ruta_notification_unsubscribed(runtime: Runtime, event_id: int,
                                          category: str) -> None:
     """One-click unsubscribe from announcements ends the subscription."""
     await notices.unsubscribed(runtime, user_id, category)
+
+
+@hookimpl
+async def ruta_impact_facts(runtime: Runtime, since: datetime, until: datetime
+                            ) -> list[ImpactFact]:
+    """Each hire in ``[since, until)``: ``HIRE`` by the employer vendor, of the candidate."""
+    return await impact_facts.hires(runtime, since, until)

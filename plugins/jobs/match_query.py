@@ -33,7 +33,8 @@ async def candidates_for(runtime: Runtime, viewer: Viewer | None, offer_id: int)
     today = utcnow().date()
     async with runtime.db.read() as session:
         offer = await session.get(JobOffer, offer_id)
-        if offer is None or not (viewer.is_operator or viewer.vendor_id == offer.vendor_id):
+        if offer is None or not (viewer.is_operator
+                                 or viewer.employs(offer.vendor_id, offer.partner_id)):
             raise NotFound("offerId", "No such job offer.")
         found = (await session.scalars(
             select(CandidateProfile).join(Application,

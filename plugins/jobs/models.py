@@ -45,10 +45,14 @@ class JobOffer(Base):
         CheckConstraint("positions > 0", name="positions_positive"),
         CheckConstraint("salary_min_cents IS NULL OR salary_max_cents IS NULL "
                         "OR salary_min_cents <= salary_max_cents", name="salary_ordered"),
+        CheckConstraint("(vendor_id IS NULL) <> (partner_id IS NULL)", name="one_employer"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    vendor_id: Mapped[int] = mapped_column(Integer, index=True)
+    #: The employer: a vendor, or a programme partner organisation (``partner_id``, an id
+    #: answered by ``ruta_staff_organisation``).
+    vendor_id: Mapped[int | None] = mapped_column(Integer, index=True, nullable=True)
+    partner_id: Mapped[int | None] = mapped_column(Integer, index=True, nullable=True)
     title: Mapped[dict[str, str]] = mapped_column(JSON, default=dict)
     description: Mapped[dict[str, str]] = mapped_column(JSON, default=dict)
     search_key: Mapped[str] = mapped_column(Text, default="")

@@ -94,17 +94,19 @@ async def managed(session: AsyncSession, viewer: Viewer | None, offer_id: int) -
     offer = await session.get(JobOffer, offer_id)
     if offer is None:
         raise NotFound("offerId", "No such job offer.")
-    if not viewer.is_operator and viewer.vendor_id != offer.vendor_id:
+    if not viewer.is_operator and not viewer.employs(offer.vendor_id, offer.partner_id):
         raise PermissionDenied("You do not manage this job offer.")
     return offer
 
 
 async def create(runtime: Runtime, viewer: Viewer | None, data: OfferData) -> JobOffer:
     viewer = signed_in(viewer)
-    if viewer.vendor_id is None:
-        raise PermissionDenied("Only vendors post job offers.")
+    if viewer.vendor_id is None and viewer.partner_id is None:
+        raise PermissionDenied("Only vendors and partner organisations post job offers.")
     async with runtime.transaction() as session:
-        offer = JobOffer(vendor_id=viewer.vendor_id, status="DRAFT")
+        offer = JobOffer(vendor_id=viewer.vendor_id,
+                         partner_id=None if viewer.vendor_id else viewer.partner_id,
+                         status="DRAFT")
         _apply(offer, await _check(session, data))
         session.add(offer)
         await session.flush()
@@ -127,11 +129,12 @@ async def transition(runtime: Runtime, viewer: Viewer | None, offer_id: int,
         if status not in TRANSITIONS.get(offer.status, ()):
             raise ValidationError("status", "INVALID_TRANSITION",
                                   f"A {offer.status} offer cannot become {status}.")
-        if status == "PUBLISHED":
+        if status == "PUBLISHED" and offer.vendor_id is not None:
             vendor = await vendor_facts(session, offer.vendor_id)
             if vendor is None or vendor.status != "APPROVED":
                 raise ValidationError("offerId", "VENDOR_NOT_APPROVED",
                                       "Only approved vendors publish job offers.")
+        if status == "PUBLISHED":
             if offer.closes_on < utcnow().date():
                 raise ValidationError("closesOn", "INVALID_DATE",
                                       "The closing date has passed.")

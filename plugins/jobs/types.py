@@ -47,7 +47,10 @@ class SalaryRange:
 @strawberry.type(name="JobOffer")
 class JobOfferType:
     id: strawberry.ID
-    vendor_id: strawberry.ID
+    vendor_id: strawberry.ID | None = strawberry.field(description="The employer when a "
+                                                       "vendor (else partnerId).")
+    partner_id: strawberry.ID | None = strawberry.field(description="The employer when a "
+                                                        "programme partner organisation.")
     title: str
     description: str
     titles: TranslatedText
@@ -71,7 +74,10 @@ class JobOfferType:
             salary = SalaryRange(min=Decimal(offer.salary_min_cents) / 100,
                                  max=Decimal(offer.salary_max_cents) / 100)
         return cls(id=strawberry.ID(encode_id("JobOffer", offer.id)),
-                   vendor_id=strawberry.ID(encode_id("Vendor", offer.vendor_id)),
+                   vendor_id=strawberry.ID(encode_id("Vendor", offer.vendor_id))
+                   if offer.vendor_id else None,
+                   partner_id=strawberry.ID(encode_id("Partner", offer.partner_id))
+                   if offer.partner_id else None,
                    title=in_language(offer.title, language),
                    description=in_language(offer.description, language),
                    titles=TranslatedText.of(offer.title), country=offer.country,

@@ -1,4 +1,5 @@
-"""Check-in at the door: ``check_in(secret, list_id, nonce, direction)``.
+"""Check-in at the door: ``check_in(secret, list_id, nonce, direction)``; ``secret`` may
+also be the ticket's short door code, typed on a phone.
 
 A scan is answered from the ticket's signature, the registration's status and the list's
 trail for that registration. The registration row is locked (``FOR UPDATE``; SQLite's
@@ -61,6 +62,18 @@ async def _decide(session: AsyncSession, clist: CheckinList, secret: str, direct
     return registration.id, None
 
 
+async def _secret_of(session: AsyncSession, secret_key: str, typed: str) -> str:
+    """A typed door code stands for its registration's signed secret; anything else is
+    taken as the secret itself."""
+    registration_id = tickets.registration_of_code(secret_key, typed)
+    if registration_id is None:
+        return typed
+    registration = await session.get(Registration, registration_id)
+    if registration is None:
+        return typed
+    return tickets.sign(secret_key, registration.id, registration.event_id)
+
+
 async def check_in(runtime: Runtime, secret: str, list_id: int, nonce: str,
                    direction: str = ENTRY) -> Scan:
     if not 8 <= len(nonce) <= 64:
@@ -71,6 +84,7 @@ async def check_in(runtime: Runtime, secret: str, list_id: int, nonce: str,
             clist = await session.get(CheckinList, list_id)
             if clist is None:
                 raise NotFound("listId", "No such check-in list.")
+            secret = await _secret_of(session, runtime.settings.secret_key, secret)
             registration_id, reason = await _decide(session, clist, secret, direction,
                                                     public_key)
             seen = await session.scalar(select(Checkin).where(Checkin.nonce == nonce))

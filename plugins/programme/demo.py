@@ -1,7 +1,8 @@
 """``ruta_demo_seed``: the network, its access points, two upcoming events (one of 600
-seats) and a past welcome day, and 30 assisted participants (20 attended the welcome
-day). Their courses, mentoring and businesses come from what they do next: the demo adds
-no vendors, so the core demo marketplace keeps its shape."""
+seats) and a past welcome day, 30 assisted participants (20 attended the welcome day),
+and ``partner@ruta.example``, staff of the first partner. Their courses, mentoring and
+businesses come from what they do next: the demo adds no vendors, so the core demo
+marketplace keeps its shape."""
 
 from __future__ import annotations
 
@@ -18,7 +19,10 @@ from plugins.programme.demo_data import (
     WEEKDAYS,
 )
 from plugins.programme.event_models import Checkin, CheckinList, Event, EventSession, Registration
-from plugins.programme.models import AccessPoint, Participant, Partner
+from plugins.programme.models import AccessPoint, Participant, Partner, PartnerStaff
+
+#: The demo's partner staff login (the first partner's adviser; password ``ruta-demo``).
+STAFF_EMAIL = "partner@ruta.example"
 
 
 async def seed(runtime: Runtime, demo: Any) -> None:
@@ -27,8 +31,9 @@ async def seed(runtime: Runtime, demo: Any) -> None:
     people = [DemoPerson(email=f"participant-{i:02d}@programme.example",
                          language=LANGUAGES[i % 5],
                          country="PT" if i // PER_PARTNER == 4 else "ES") for i in range(PEOPLE)]
+    staff = DemoPerson(email=STAFF_EMAIL, language="ES", country="ES")
     async with runtime.transaction() as session:
-        ids = await add_demo_people(session, people)
+        ids = await add_demo_people(session, [*people, staff])
         partners, points = [], []
         for name, kind, country, region, town, postal, lat, lon, services, langs in PARTNERS:
             partner = Partner(name=name, kind=kind, country=country, region=region,
@@ -44,6 +49,7 @@ async def seed(runtime: Runtime, demo: Any) -> None:
             partners.append(partner)
             points.append(point)
         await session.flush()
+        session.add(PartnerStaff(partner_id=partners[0].id, user_id=ids[STAFF_EMAIL]))
         for i, person in enumerate(people):
             user_id = ids[person.email]
             session.add(Participant(

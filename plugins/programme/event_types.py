@@ -10,6 +10,7 @@ import strawberry
 from engine.plugins.api import encode_id
 from plugins.programme import tickets
 from plugins.programme.checkin import Scan
+from plugins.programme.errors import ProgrammeError
 from plugins.programme.event_models import CheckinList, Event, EventSession, Registration
 
 
@@ -29,9 +30,17 @@ class EventSessionType:
                                     if s.access_point_id else None))
 
 
+@strawberry.type(name="ProgrammeEventQuestion")
+class EventQuestionType:
+    key: str
+    label: str
+    required: bool
+
+
 @strawberry.type(name="ProgrammeEvent")
 class EventType:
     id: strawberry.ID
+    partner_id: strawberry.ID
     title: str
     description: str
     capacity: int
@@ -39,10 +48,16 @@ class EventType:
     seats_left: int
     starts_at: datetime
     sessions: list[EventSessionType]
+    questions: list[EventQuestionType] = strawberry.field(
+        description="What each attendee is asked when registering.")
 
     @classmethod
     def of(cls, e: Event, sessions: list[EventSession]) -> Self:
         return cls(id=encode_id("ProgrammeEvent", e.id), title=e.title,
+                   partner_id=encode_id("Partner", e.partner_id),
+                   questions=[EventQuestionType(key=q["key"], label=q["label"],
+                                                required=bool(q.get("required")))
+                              for q in e.questions],
                    description=e.description, capacity=e.capacity, confirmed=e.confirmed,
                    seats_left=e.capacity - e.confirmed, starts_at=e.starts_at,
                    sessions=[EventSessionType.of(s) for s in sessions])
@@ -53,6 +68,8 @@ class EventType:
 class TicketType:
     secret: str
     qr_svg: str = strawberry.field(description="The QR code as an SVG data URI.")
+    code: str = strawberry.field(description="A short door code to type when the QR "
+                                             "cannot be scanned (checked online).")
 
 
 @strawberry.type(name="ProgrammeRegistration")
@@ -69,7 +86,8 @@ class RegistrationType:
         ticket = None
         if r.status == "CONFIRMED":
             secret = tickets.sign(secret_key, r.id, r.event_id)
-            ticket = TicketType(secret=secret, qr_svg=tickets.qr_svg_data_uri(secret))
+            ticket = TicketType(secret=secret, qr_svg=tickets.qr_svg_data_uri(secret),
+                                code=tickets.door_code(secret_key, r.id))
         return cls(id=encode_id("ProgrammeRegistration", r.id), name=r.name, status=r.status,
                    event_id=encode_id("ProgrammeEvent", r.event_id),
                    waitlist_position=position, ticket=ticket)
@@ -94,6 +112,8 @@ class CheckinResultType:
         "EXIT_NOT_ALLOWED.")
     direction: str
     registration_id: strawberry.ID | None
+    errors: list[ProgrammeError] = strawberry.field(
+        default_factory=list, description="Bad input (e.g. the nonce); the scan is not made.")
 
     @classmethod
     def of(cls, scan: Scan) -> Self:

@@ -149,6 +149,10 @@ class EventMutation:
         pk = decode_id(list_id, "CheckinList", field="listId")
         event = await events.list_event(info.context.runtime, pk)
         require_partner(await viewer_of(info), event.partner_id)
-        scan = await checkin.check_in(info.context.runtime, secret[:400], pk, nonce,
-                                      checkin.EXIT if exit else checkin.ENTRY)
+        direction = checkin.EXIT if exit else checkin.ENTRY
+        scan, exc = await attempt(lambda: checkin.check_in(info.context.runtime, secret[:400],
+                                                           pk, nonce, direction))
+        if scan is None:
+            return CheckinResultType(ok=False, reason=None, direction=direction,
+                                     registration_id=None, errors=errors_of(exc))
         return CheckinResultType.of(scan)

@@ -8,7 +8,14 @@ from typing import Annotated
 
 import strawberry
 
-from engine.plugins.api import Info, PermissionDenied, attempt, can_manage_vendor, decode_id
+from engine.plugins.api import (
+    Info,
+    PermissionDenied,
+    attempt,
+    can_manage_vendor,
+    decode_id,
+    user_emails,
+)
 from plugins.programme import impact, jobs, participants, partners
 from plugins.programme.access import viewer_of
 from plugins.programme.errors import ProgrammeError, errors_of
@@ -91,8 +98,11 @@ class NetworkQuery:
     @strawberry.field(description="Participants you assist (partner staff: your partner's; "
                                   "operators: all).")
     async def programme_participants(self, info: Info) -> list[ParticipantType]:
-        found = await participants.visible(info.context.runtime, await viewer_of(info))
-        return [ParticipantType.of(p) for p in found]
+        runtime = info.context.runtime
+        found = await participants.visible(runtime, await viewer_of(info))
+        async with runtime.db.read() as session:
+            emails = await user_emails(session, [p.user_id for p in found])
+        return [ParticipantType.of(p, emails.get(p.user_id, "")) for p in found]
 
     @strawberry.field(description="A participant's journey: only their partner's staff or "
                                   "operators, and only with the participant's consent.")
@@ -161,8 +171,8 @@ class NetworkMutation:
                 partner_id=decode_id(input.partner_id, "Partner", field="partnerId"),
                 email=input.email, language=input.language,
                 consent_journey=input.consent_journey, origin_region=input.origin_region)))
-        return ParticipantPayload(participant=ParticipantType.of(found) if found else None,
-                                  errors=errors_of(exc))
+        return ParticipantPayload(participant=ParticipantType.of(found, input.email.strip())
+                                  if found else None, errors=errors_of(exc))
 
     @strawberry.mutation(description="As a participant, give or withdraw consent to show "
                                      "your journey to the partner assisting you.")

@@ -8,12 +8,24 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from engine.plugins.api import GraphQLContribution, MessageType, Runtime, hookimpl
+from engine.plugins.api import (
+    GraphQLContribution,
+    MessageType,
+    Runtime,
+    StaffOrganisation,
+    hookimpl,
+)
+from plugins.programme import assisted_booking, notices, personal_data
 from plugins.programme import demo as demo_data
-from plugins.programme import notices, personal_data
 from plugins.programme.event_models import Checkin, CheckinList, Event, EventSession, Registration
 from plugins.programme.graphql_events import EventMutation, EventQuery
 from plugins.programme.graphql_network import NetworkMutation, NetworkQuery
+from plugins.programme.graphql_partners import (
+    BookingMutation,
+    PartnerLogoMutation,
+    PartnerMutation,
+    PartnerQuery,
+)
 from plugins.programme.models import (
     AccessPoint,
     JobsDeclaration,
@@ -38,8 +50,9 @@ def ruta_migration_locations() -> Sequence[str]:
 
 @hookimpl
 def ruta_graphql_schema() -> GraphQLContribution:
-    return GraphQLContribution(query=[EventQuery, NetworkQuery],
-                               mutation=[EventMutation, NetworkMutation])
+    return GraphQLContribution(query=[EventQuery, NetworkQuery, PartnerQuery],
+                               mutation=[EventMutation, NetworkMutation, PartnerMutation,
+                                         PartnerLogoMutation, BookingMutation])
 
 
 @hookimpl
@@ -62,3 +75,13 @@ async def ruta_account_erase(runtime: Runtime, user_id: int) -> None:
 def ruta_notification_types() -> Sequence[MessageType]:
     """``event_waitlist_promoted``: a waitlisted attendee got a freed seat."""
     return notices.MESSAGE_TYPES
+
+
+@hookimpl
+async def ruta_staff_organisation(runtime: Runtime, user_id: int) -> StaffOrganisation | None:
+    """Partner staff work for their partner (``kind="PARTNER"``)."""
+    found = await assisted_booking.partner_of_user(runtime, user_id)
+    if found is None:
+        return None
+    return StaffOrganisation(kind="PARTNER", id=found.id, name=found.name,
+                             country=found.country, region=found.region)

@@ -120,8 +120,13 @@ async def report(runtime: Runtime, viewer: Viewer | None, since: datetime, until
     for answer in await gather_hook(runtime.plugins.hook.ruta_impact_facts, runtime=runtime,
                                     since=since, until=until):
         for hire in answer:
-            if isinstance(hire, ImpactFact) and hire.kind == "HIRE" and hire.vendor_id in owner_of:
-                add(owner_of[hire.vendor_id], "hires_reported", Decimal(hire.count))
+            if not isinstance(hire, ImpactFact) or hire.kind != "HIRE":
+                continue
+            # once per hire: the hired participant, else the participant-owned employer
+            person = hire.user_id if hire.user_id in groups else owner_of.get(
+                hire.vendor_id or 0)
+            if person is not None:
+                add(person, "hires_reported", Decimal(hire.count))
     keys = sorted({key for keys in groups.values() for key in keys})
     return [ImpactRow(key, {name: cells[(key, name)].shown(name in SUMS)
                             for name in COUNTS + SUMS}) for key in keys]

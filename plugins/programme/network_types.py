@@ -82,13 +82,16 @@ class ParticipantType:
     language: str
     consent_journey: bool
     registered_at: datetime
+    email: str = strawberry.field(description="The participant's account e-mail (shown to "
+                                              "their partner's staff and operators).")
 
     @classmethod
-    def of(cls, p: Participant) -> Self:
+    def of(cls, p: Participant, email: str = "") -> Self:
         return cls(id=encode_id("ProgrammeParticipant", p.id),
                    partner_id=encode_id("Partner", p.partner_id),
                    user_id=encode_id("User", p.user_id), language=p.language,
-                   consent_journey=p.consent_journey, registered_at=p.registered_at)
+                   consent_journey=p.consent_journey, registered_at=p.registered_at,
+                   email=email)
 
 
 @strawberry.type(name="JourneyStep")

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import base64
 import hashlib
+import hmac
+import re
 import struct
 from typing import NamedTuple
 
@@ -62,6 +64,31 @@ def verify(public_key: str, secret: str) -> TicketClaim | None:
         return None
     version, registration_id, event_id = PAYLOAD.unpack(payload)
     return TicketClaim(registration_id, event_id) if version == VERSION else None
+
+
+DOOR_CODE = re.compile(r"^(\d{1,12})-([A-Z2-7]{8})$")
+
+
+def _door_mac(secret_key: str, registration_id: int) -> str:
+    digest = hmac.new(secret_key.encode(), b"ruta-door-code\0%d" % registration_id,
+                      hashlib.sha256).digest()
+    return base64.b32encode(digest).decode()[:8]
+
+
+def door_code(secret_key: str, registration_id: int) -> str:
+    """A short code printed under the QR (``17-K3F9Q2XA``) that door staff can type on a
+    phone when the camera cannot read the QR; checked online (HMAC), not offline."""
+    return f"{registration_id}-{_door_mac(secret_key, registration_id)}"
+
+
+def registration_of_code(secret_key: str, code: str) -> int | None:
+    """The registration a genuine door code names, else None."""
+    match = DOOR_CODE.match(code.strip().upper())
+    if match is None:
+        return None
+    registration_id = int(match.group(1))
+    expected = _door_mac(secret_key, registration_id)
+    return registration_id if hmac.compare_digest(expected, match.group(2)) else None
 
 
 def qr_svg_data_uri(secret: str) -> str:
