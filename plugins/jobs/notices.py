@@ -27,7 +27,8 @@ async def application_changed(runtime: Runtime, application_id: int, candidate_u
     async with runtime.db.read() as session:
         app = await session.get(Application, application_id)
         offer = await session.get(JobOffer, app.offer_id) if app else None
-        employer = await vendor_facts(session, offer.vendor_id) if offer else None
+        employer = (await vendor_facts(session, offer.vendor_id)
+                    if offer is not None and offer.vendor_id is not None else None)
     if offer is None:
         return []
     context = {"status": status, "message": message,
