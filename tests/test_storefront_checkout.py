@@ -12,6 +12,7 @@ import httpx
 from starlette.applications import Starlette
 
 from engine.demo.data import DEMO_PASSWORD
+from engine.orders import guest_link
 from engine.runtime import Runtime
 from engine.testing.client import Client
 from tests.web_browser import Browser
@@ -99,3 +100,23 @@ async def test_a_signed_in_buyer_sees_orders_and_changes_the_language(
         assert switched.status_code == 303
         french = await browser.get("/account")
         assert '<html lang="fr" dir="ltr">' in french.text and "Mon compte" in french.text
+
+
+async def test_the_e_mailed_guest_link_opens_the_order_on_the_storefront(
+        app: Starlette, demo: Runtime) -> None:
+    async with Browser(app) as browser:
+        await add(browser, "flor-de-sal-algarve")
+        await browser.post("/checkout", ADDRESS)
+        page = await browser.get("/checkout")
+        await browser.post("/checkout/shipping", dict(re.findall(
+            r'name="(shipping:[^"]+)" value="([^"]+)"', page.text)), form_page="/checkout")
+        paid = await browser.post("/checkout/pay", {}, form_page="/checkout")
+        token = parse_qs(urlparse(paid.headers["location"]).query)["token"][0]
+        order_id = guest_link.verify(demo.settings, token)
+        assert order_id is not None
+        mailed = urlparse(guest_link.link(demo.settings, order_id))
+        unpaid = await browser.get(f"{mailed.path}?{mailed.query}&lang=en")
+        stranger = await browser.get("/orders/view?token=forged&lang=en")
+    assert unpaid.status_code == 200 and "Waiting for payment" in unpaid.text
+    assert "Algarve fleur de sel" in unpaid.text
+    assert stranger.status_code == 404
