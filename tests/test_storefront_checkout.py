@@ -14,7 +14,7 @@ from starlette.applications import Starlette
 from engine.demo.data import DEMO_PASSWORD
 from engine.orders import guest_link
 from engine.runtime import Runtime
-from engine.testing.client import Client
+from engine.testing.client import PASSWORD, Client
 from tests.web_browser import Browser
 
 ADDRESS = {"email": "ana@example.com", "firstName": "Ana", "lastName": "Silva",
@@ -120,3 +120,32 @@ async def test_the_e_mailed_guest_link_opens_the_order_on_the_storefront(
     assert unpaid.status_code == 200 and "Waiting for payment" in unpaid.text
     assert "Algarve fleur de sel" in unpaid.text
     assert stranger.status_code == 404
+
+
+async def test_a_buyer_changes_the_password_downloads_their_data_and_deletes_the_account(
+        app: Starlette, client: Client) -> None:
+    await client.register("bea@example.com")
+    async with Browser(app) as browser:
+        await browser.post("/account/login", {"email": "bea@example.com",
+                                              "password": PASSWORD})
+        wrong = await browser.post("/account/password", {
+            "oldPassword": "not-it-at-all", "newPassword": "a-new-password-1"},
+            form_page="/account")
+        assert wrong.status_code == 303
+        changed = await browser.post("/account/password", {
+            "oldPassword": PASSWORD, "newPassword": "a-new-password-1"}, form_page="/account")
+        assert changed.status_code == 303
+        assert "Your password is changed." in (await browser.get("/account?lang=en")).text
+        exported = await browser.post("/account/export", {}, form_page="/account")
+        assert exported.headers["content-disposition"].startswith("attachment")
+        assert "bea@example.com" in exported.text
+        kept = await browser.post("/account/delete", {"password": "wrong-password"},
+                                  form_page="/account")
+        assert kept.headers["location"] == "/account#privacy"
+        gone = await browser.post("/account/delete", {"password": "a-new-password-1"},
+                                  form_page="/account")
+        assert gone.headers["location"] == "/"
+        assert (await browser.get("/account")).status_code == 303  # signed out
+    refused = await client.gql("""mutation { tokenCreate(email: "bea@example.com",
+        password: "a-new-password-1") { token } }""")
+    assert refused["tokenCreate"]["token"] is None
