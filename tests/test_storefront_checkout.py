@@ -12,6 +12,7 @@ import httpx
 from starlette.applications import Starlette
 
 from engine.demo.data import DEMO_PASSWORD
+from engine.demo.promotions import DEMO_VOUCHER
 from engine.orders import guest_link
 from engine.runtime import Runtime
 from engine.testing.client import PASSWORD, Client
@@ -149,3 +150,23 @@ async def test_a_buyer_changes_the_password_downloads_their_data_and_deletes_the
     refused = await client.gql("""mutation { tokenCreate(email: "bea@example.com",
         password: "a-new-password-1") { token } }""")
     assert refused["tokenCreate"]["token"] is None
+
+
+async def test_a_voucher_lowers_the_total_and_a_wrong_code_says_so(
+        app: Starlette, demo: Runtime) -> None:
+    async with Browser(app) as browser:
+        await add(browser, "vino-naranja-condado")
+        await browser.post("/checkout", {**ADDRESS, "postalCode": "21700", "country": "ES",
+                                         "city": "La Palma del Condado"})
+        before = re.search(r'<span id="total">([^<]+)</span>',
+                           (await browser.get("/checkout?lang=en")).text)
+        wrong = await browser.post("/checkout/voucher", {"code": "NOPE"},
+                                   form_page="/checkout")
+        assert wrong.status_code == 303
+        page = await browser.get("/checkout?lang=en")
+        assert "This voucher code is not valid." in page.text
+        await browser.post("/checkout/voucher", {"code": DEMO_VOUCHER}, form_page="/checkout")
+        after = re.search(r'<span id="total">([^<]+)</span>',
+                          (await browser.get("/checkout?lang=en")).text)
+    assert before and after
+    assert (before.group(1), after.group(1)) == ("€14.50", "€13.05")
