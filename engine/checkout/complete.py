@@ -104,8 +104,12 @@ async def _reserve(session: AsyncSession, state: CheckoutState) -> None:
     errors.raise_if_any()
 
 
+#: Kinds whose supply starts at once (CRD art. 16(m): consent ends the withdrawal right).
+IMMEDIATE_KINDS = frozenset({"DIGITAL", "COURSE"})
+
+
 async def _create_order(runtime: Runtime, session: AsyncSession, state: CheckoutState,
-                        gateway: str) -> Completed:
+                        gateway: str, consent: bool) -> Completed:
     """Insert the order, its vendor orders, lines and seat holds: one INSERT per table
     (rows of a table go in one multi-row statement)."""
     checkout: Checkout = state.checkout
@@ -118,6 +122,8 @@ async def _create_order(runtime: Runtime, session: AsyncSession, state: Checkout
                   vat_id=checkout.vat_id, language_code=checkout.language_code,
                   payment_gateway=gateway, plugin_data=dict(checkout.plugin_data or {}),
                   platform_discount=state.platform_discount)
+    if consent and any(line.product.kind in IMMEDIATE_KINDS for line in state.lines):
+        order.immediate_supply_consent_at = utcnow()
     session.add(order)
     await session.flush()
     vendor_orders = await insert_vendor_orders(session, order, state)
@@ -141,7 +147,10 @@ async def _create_order(runtime: Runtime, session: AsyncSession, state: Checkout
         bookings=bookings, vendors=[vendor.vendor for vendor in state.vendors]))
 
 
-async def complete(runtime: Runtime, user: User | None, token: str, gateway: str) -> Completed:
+async def complete(runtime: Runtime, user: User | None, token: str, gateway: str,
+                   consent: bool = False) -> Completed:
+    """``consent``: the buyer consented to immediate supply of the order's digital content or
+    courses (stored on the order when it has some)."""
     try:
         async with runtime.transaction() as session:
             checkout, existing = await checkout_and_order(session, user, token)
@@ -153,7 +162,7 @@ async def complete(runtime: Runtime, user: User | None, token: str, gateway: str
                 raise ValidationError("voucherCode", "VOUCHER_USED_UP",
                                       "This voucher is no longer valid: remove it to go on.")
             await _reserve(session, state)
-            completed = await _create_order(runtime, session, state, gateway)
+            completed = await _create_order(runtime, session, state, gateway, consent)
             if state.voucher is not None:
                 customer = f"user:{checkout.user_id}" if checkout.user_id else \
                     (checkout.email or "")
