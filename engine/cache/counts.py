@@ -10,6 +10,7 @@ shared with the response cache.
 
 from __future__ import annotations
 
+import sys
 from collections import OrderedDict
 from collections.abc import Awaitable, Callable, Hashable
 from typing import Any
@@ -27,8 +28,11 @@ _by_database: WeakKeyDictionary[Database, OrderedDict[Hashable, tuple[int, int]]
 
 
 def count_key(db: Database, query: Select[Any]) -> Hashable:
+    """The query's SQL (interned: the keys of one query with different parameters share
+    one copy of its text) and its parameters."""
     compiled = query.compile(dialect=db.engine.dialect)
-    return str(compiled), tuple(sorted((k, repr(v)) for k, v in compiled.params.items()))
+    return sys.intern(str(compiled)), \
+        tuple(sorted((k, repr(v)) for k, v in compiled.params.items()))
 
 
 async def cached_count(db: Database, query: Select[Any], versions: dict[str, int],

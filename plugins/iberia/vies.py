@@ -3,13 +3,16 @@
 ``ViesClient.check`` answers VALID, INVALID or UNAVAILABLE. UNAVAILABLE (timeout, member
 state service down, network error) never means invalid: checkout keeps the number as
 *unconfirmed* and charges VAT as to a consumer until a later check confirms it.
-Answers are cached per process: VALID/INVALID for :data:`CACHE_SECONDS`, UNAVAILABLE never.
+Answers are cached per process: VALID/INVALID for :data:`CACHE_SECONDS`, UNAVAILABLE never;
+at most :data:`CACHE_ENTRIES` numbers, the least recently used dropped first (every buyer
+can type a new number: the cache must not grow with them).
 """
 
 from __future__ import annotations
 
 import threading
 import time
+from collections import OrderedDict
 from dataclasses import dataclass
 from typing import Protocol
 
@@ -19,6 +22,7 @@ VALID = "VALID"
 INVALID = "INVALID"
 UNAVAILABLE = "UNAVAILABLE"
 CACHE_SECONDS = 24 * 3600
+CACHE_ENTRIES = 10_000
 VIES_URL = "https://ec.europa.eu/taxation_customs/vies/rest-api/check-vat-number"
 
 
@@ -77,18 +81,22 @@ class CachedVies:
     def __init__(self, client: ViesClient) -> None:
         self.client = client
         self._lock = threading.Lock()
-        self._cache: dict[str, tuple[float, ViesResult]] = {}
+        self._cache: OrderedDict[str, tuple[float, ViesResult]] = OrderedDict()
 
     def check(self, number: str) -> ViesResult:
         now = time.monotonic()
         with self._lock:
             hit = self._cache.get(number)
-        if hit is not None and now - hit[0] < CACHE_SECONDS:
-            return hit[1]
+            if hit is not None and now - hit[0] < CACHE_SECONDS:
+                self._cache.move_to_end(number)
+                return hit[1]
         result = self.client.check(number)
         if result.status != UNAVAILABLE:
             with self._lock:
                 self._cache[number] = (now, result)
+                self._cache.move_to_end(number)
+                while len(self._cache) > CACHE_ENTRIES:
+                    self._cache.popitem(last=False)
         return result
 
 

@@ -153,3 +153,19 @@ async def test_vies_unavailable_keeps_the_number_unconfirmed_and_charges_vat(
              )["checkoutVatIdUpdate"]
     assert again["checkout"]["lines"][0]["taxDecision"]["treatment"] == "REVERSE_CHARGE"
     assert fake_vies.calls == ["PT500000000", "PT500000000"]
+
+
+def test_the_vies_cache_keeps_the_most_recent_numbers_only(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every buyer can type a new number: the process keeps a bounded number of answers
+    (least recently used dropped), so memory does not grow with them."""
+    monkeypatch.setattr(vies, "CACHE_ENTRIES", 2)
+    fake = vies.FakeVies({"PT501964819": vies.VALID, "ESB21000005": vies.VALID,
+                          "PT502011378": vies.INVALID})
+    cached = vies.CachedVies(fake)
+    for number in ("PT501964819", "ESB21000005", "PT501964819", "PT502011378"):
+        cached.check(number)
+    assert fake.calls == ["PT501964819", "ESB21000005", "PT502011378"]  # one hit
+    assert cached.check("PT501964819").status == vies.VALID  # kept: recently used
+    assert cached.check("ESB21000005").status == vies.VALID  # dropped: asked again
+    assert fake.calls[-1] == "ESB21000005" and len(fake.calls) == 4
