@@ -69,6 +69,7 @@ from engine.plugins.reads import (
     public_products,
     user_emails,
     user_ids_by_email,
+    user_names,
     variant_facts,
     vendor_facts,
 )
@@ -172,6 +173,7 @@ __all__ = [
     "taxed",
     "user_emails",
     "user_ids_by_email",
+    "user_names",
     "utcnow",
     "variant_facts",
     "vendor_facts",

@@ -8,8 +8,9 @@ from typing import Any, cast
 import strawberry
 from strawberry.scalars import JSON
 
-from engine.plugins.api import Info, encode_id
-from plugins.elearning.certificates import Verification
+from engine.plugins.api import Info, LanguageCodeEnum, encode_id
+from plugins.elearning import certificate_links
+from plugins.elearning.certificates import Verification, recipient_name
 from plugins.elearning.loaders import CERTIFICATES, certificate_by_enrolment
 from plugins.elearning.models import Certificate, Course, Enrolment
 from plugins.elearning.progress import Progress
@@ -44,11 +45,28 @@ class CertificateType:
     revoked_reason: str | None
     id: strawberry.ID
 
+    pk: strawberry.Private[int]
+
     @classmethod
     def of(cls, c: Certificate) -> CertificateType:
         return cls(id=encode_id("Certificate", c.id), credential_id=c.credential_id,
                    credential=c.token, issued_at=c.issued_at, expires_at=c.expires_at,
-                   revoked_at=c.revoked_at, revoked_reason=c.revoked_reason)
+                   revoked_at=c.revoked_at, revoked_reason=c.revoked_reason, pk=c.id)
+
+    @strawberry.field(description="The public page that verifies this certificate (what "
+                                  "the QR code on the PDF opens).")
+    def verify_url(self, info: Info) -> str:
+        return certificate_links.verify_url(info.context.runtime, self.credential_id)
+
+    @strawberry.field(description="A link to the certificate as a PDF in the given language "
+                                  "(signed, valid for 15 minutes; null once revoked).")
+    def pdf_url(self, info: Info,
+                language_code: LanguageCodeEnum | None = None,  # type: ignore[valid-type]
+                ) -> str | None:
+        if self.revoked_at is not None:
+            return None
+        language = language_code.value if language_code is not None else "EN"
+        return certificate_links.pdf_url(info.context.runtime, self.pk, language)
 
 
 @strawberry.type(name="Enrolment")
@@ -81,25 +99,35 @@ class EnrolmentType:
 @strawberry.type(name="CertificateVerification")
 class VerificationType:
     valid: bool
-    reason: str = strawberry.field(description="VALID, MALFORMED, SIGNATURE_INVALID, "
-                                               "UNKNOWN, REVOKED or EXPIRED.")
+    reason: str = strawberry.field(description="VALID, MALFORMED, TAMPERED (signed here, then "
+                                               "changed), SIGNATURE_INVALID (signed by someone "
+                                               "else), UNKNOWN, REVOKED or EXPIRED.")
     message: str
     claims: JSON | None = strawberry.field(
         description="Every claim of the credential (null when the signature is not ours).")
+    unverified_claims: JSON | None = strawberry.field(
+        description="What a TAMPERED credential claims: untrusted, shown to point at the "
+                    "change (null otherwise).")
     credential_id: str | None
     course_name: str | None
+    recipient_name: str | None = strawberry.field(
+        description="The learner's name written in the credential (null when none).")
     issuer: str | None
     issued_at: datetime | None
     expires_at: datetime | None
     revoked_at: datetime | None
+    revoked_reason: str | None
 
     @classmethod
     def of(cls, v: Verification) -> VerificationType:
         claims: dict[str, Any] = v.claims or {}
         achievement = claims.get("vc", {}).get("credentialSubject", {}).get("achievement", {})
+        certificate = v.certificate
         return cls(valid=v.valid, reason=v.reason, message=v.message, claims=cast(JSON, v.claims),
+                   unverified_claims=cast(JSON, v.unverified),
                    credential_id=claims.get("jti"), course_name=achievement.get("name"),
-                   issuer=claims.get("iss"),
-                   issued_at=v.certificate.issued_at if v.certificate else None,
-                   expires_at=v.certificate.expires_at if v.certificate else None,
-                   revoked_at=v.certificate.revoked_at if v.certificate else None)
+                   recipient_name=recipient_name(v.claims), issuer=claims.get("iss"),
+                   issued_at=certificate.issued_at if certificate else None,
+                   expires_at=certificate.expires_at if certificate else None,
+                   revoked_at=certificate.revoked_at if certificate else None,
+                   revoked_reason=certificate.revoked_reason if certificate else None)
