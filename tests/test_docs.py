@@ -6,7 +6,8 @@ import re
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-PLUGINS = ("iberia", "elearning", "mentoring", "jobs", "programme", "dashboard")
+PLUGINS = ("iberia", "elearning", "mentoring", "jobs", "programme", "dashboard",
+           "storefront")
 
 
 def configuration_table() -> str:

@@ -132,6 +132,7 @@ def test_plugins_lists_what_is_installed_and_where_its_migrations_stand(
     assert lines[0] == "dashboard  ruta 0.1.0  enabled  migration -: none"
     assert "elearning  ruta 0.1.0  enabled  migration elearning_0002: not applied" in lines
     assert "mentoring  ruta 0.1.0  disabled  migration mentoring_0002: not applied" in lines
+    assert "storefront  ruta 0.1.0  enabled  migration -: none" in lines
     audit = lines.index("product_audit  ruta-product-audit 0.2.0  enabled  "
                         "migration product_audit_0002: not applied")
     assert lines[audit + 1] == (
@@ -153,7 +154,8 @@ def test_plugins_lists_what_is_installed_and_where_its_migrations_stand(
     assert "product_audit  ruta-product-audit" not in out
     assert "product_audit  NOT INSTALLED" in out
     assert [line.split()[0] for line in out.splitlines() if not line.startswith(" ")] == [
-        "dashboard", "elearning", "iberia", "jobs", "mentoring", "programme", "product_audit"]
+        "dashboard", "elearning", "iberia", "jobs", "mentoring", "programme", "storefront",
+        "product_audit"]
 
 
 def test_a_disabled_plugin_with_applied_migrations_does_not_block_start_up(

@@ -102,8 +102,12 @@ def _line(order: Order, vendor_order: VendorOrder, line: LineState) -> OrderLine
         stock_released=not line.tracks_stock, discount_gross=line.discount.gross)
 
 
+#: Kinds whose supply starts at once (CRD art. 16(m): consent ends the withdrawal right).
+IMMEDIATE_KINDS = frozenset({"DIGITAL", "COURSE"})
+
+
 async def _create_order(runtime: Runtime, session: AsyncSession, state: CheckoutState,
-                        gateway: str) -> Completed:
+                        gateway: str, consent: bool) -> Completed:
     """Insert the order, its vendor orders, lines and seat holds: one INSERT per table
     (rows of a table go in one multi-row statement)."""
     checkout: Checkout = state.checkout
@@ -115,6 +119,8 @@ async def _create_order(runtime: Runtime, session: AsyncSession, state: Checkout
                   billing_address=checkout.billing_address or checkout.shipping_address,
                   vat_id=checkout.vat_id, language_code=checkout.language_code,
                   payment_gateway=gateway, plugin_data=dict(checkout.plugin_data or {}))
+    if consent and any(line.product.kind in IMMEDIATE_KINDS for line in state.lines):
+        order.immediate_supply_consent_at = utcnow()
     session.add(order)
     await session.flush()
     vendor_orders = [VendorOrder(
@@ -149,7 +155,10 @@ async def _create_order(runtime: Runtime, session: AsyncSession, state: Checkout
         bookings=bookings))
 
 
-async def complete(runtime: Runtime, user: User | None, token: str, gateway: str) -> Completed:
+async def complete(runtime: Runtime, user: User | None, token: str, gateway: str,
+                   consent: bool = False) -> Completed:
+    """``consent``: the buyer consented to immediate supply of the order's digital content or
+    courses (stored on the order when it has some)."""
     try:
         async with runtime.transaction() as session:
             checkout = await get_checkout(session, user, token, lock=True, acting=True)
@@ -162,7 +171,7 @@ async def complete(runtime: Runtime, user: User | None, token: str, gateway: str
                 raise ValidationError("voucherCode", "VOUCHER_USED_UP",
                                       "This voucher is no longer valid: remove it to go on.")
             await _reserve(session, state)
-            completed = await _create_order(runtime, session, state, gateway)
+            completed = await _create_order(runtime, session, state, gateway, consent)
             if state.voucher is not None:
                 customer = f"user:{checkout.user_id}" if checkout.user_id else \
                     (checkout.email or "")

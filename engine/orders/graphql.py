@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import enum
 from datetime import datetime
-from typing import Any
+from typing import Annotated, Any
 
 import strawberry
 from sqlalchemy import select
@@ -18,7 +18,7 @@ from engine.api.viewer import can_manage_vendor
 from engine.checkout.complete import OrderParts, complete
 from engine.checkout.graphql import CheckoutError, checkout_errors
 from engine.errors import NotAuthenticated, PermissionDenied, ValidationError
-from engine.orders import service
+from engine.orders import guest_link, service
 from engine.orders.access import OrderView, view_of
 from engine.orders.guest_graphql import mine as _mine
 from engine.orders.loaders import (
@@ -57,6 +57,10 @@ def _errors(exc: ValidationError | None) -> list[OrderError]:
 class CheckoutCompletePayload:
     order: OrderType | None = None
     payment_action: PaymentActionType | None = None
+    order_token: str | None = strawberry.field(default=None, description=(
+        "A signed token naming the order, for the buyer who completed the checkout: "
+        "orderByToken opens it (as the confirmation e-mail's link does) and "
+        "dummyPaymentConfirm accepts it from guests."))
     errors: list[CheckoutError] = strawberry.field(default_factory=list)
 
 
@@ -180,8 +184,13 @@ class OrderQuery:
 class OrderMutation:
     @strawberry.mutation(description="Turn the checkout into an order (idempotent: a retry "
                                      "returns the same order).")
-    async def checkout_complete(self, info: Info, id: strawberry.ID,
-                                payment_gateway: str = "manual") -> CheckoutCompletePayload:
+    async def checkout_complete(
+            self, info: Info, id: strawberry.ID, payment_gateway: str = "manual",
+            immediate_supply_consent: Annotated[bool, strawberry.argument(description=(
+                "The buyer consents to immediate supply of the digital content or courses "
+                "and acknowledges losing the right of withdrawal (CRD art. 16(m)); stored "
+                "on the order as immediateSupplyConsentAt."))] = False,
+    ) -> CheckoutCompletePayload:
         runtime = info.context.runtime
         gateway = gateways(runtime.plugins).get(payment_gateway)
         if gateway is None or not gateway.available(runtime.settings):
@@ -190,7 +199,8 @@ class OrderMutation:
             return CheckoutCompletePayload(errors=checkout_errors(unknown))
         user = await info.context.user()
         done, exc = await attempt(lambda: complete(
-            runtime, user, decode_token_id(id, "Checkout"), payment_gateway))
+            runtime, user, decode_token_id(id, "Checkout"), payment_gateway,
+            immediate_supply_consent))
         if done is None:
             return CheckoutCompletePayload(errors=checkout_errors(exc))
         action = None
@@ -201,7 +211,9 @@ class OrderMutation:
         else:  # just written and unchanged since: answer from memory, no reading back
             _prime(info, done.order, done.parts)
             order = OrderType.of(done.order, OrderView(full=True, buyer=True))
-        return CheckoutCompletePayload(order=order, payment_action=PaymentActionType.of(action))
+        return CheckoutCompletePayload(order=order, payment_action=PaymentActionType.of(action),
+                                       order_token=guest_link.sign(runtime.settings,
+                                                                   done.order.id))
 
     @strawberry.mutation(description="Cancel an order: the customer while it is unpaid, an "
                                      "operator while nothing has shipped. Stock and seats "

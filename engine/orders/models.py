@@ -49,6 +49,10 @@ class Order(Totals, Timestamped, Base):
     language_code: Mapped[str] = mapped_column(String(8), default="EN")
     payment_gateway: Mapped[str | None] = mapped_column(String(32), nullable=True)
     paid_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), nullable=True)
+    #: When the buyer consented to immediate supply of digital content or a course and
+    #: acknowledged losing the right of withdrawal (Consumer Rights Directive art. 16(m)).
+    immediate_supply_consent_at: Mapped[datetime | None] = mapped_column(UTCDateTime(),
+                                                                         nullable=True)
     #: The checkout's ``plugin_data``, copied when the order is placed.
     plugin_data: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
 

@@ -157,6 +157,10 @@ class OrderType:
     payment_gateway: str | None
     shipping_address: AddressType | None
     billing_address: AddressType | None
+    immediate_supply_consent_at: datetime | None = strawberry.field(description=(
+        "When the buyer consented to immediate supply of the order's digital content or "
+        "courses, acknowledging the loss of the withdrawal right (CRD art. 16(m)); null "
+        "without such consent."))
     model: strawberry.Private[Order]
     view: strawberry.Private[OrderView]
 
@@ -168,6 +172,7 @@ class OrderType:
                    payment_gateway=order.payment_gateway,
                    shipping_address=AddressType.of(order.shipping_address),
                    billing_address=AddressType.of(order.billing_address),
+                   immediate_supply_consent_at=order.immediate_supply_consent_at,
                    model=order, view=view)
 
     @strawberry.field(description="The whole order's total (null for a vendor, who sees its "

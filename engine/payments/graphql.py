@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from datetime import datetime
 from decimal import Decimal
+from typing import Annotated
 
 import strawberry
 from sqlalchemy import select
@@ -163,11 +164,16 @@ class PaymentMutation:
 
     @strawberry.mutation(description="Demo only: make the dummy payment of your order succeed "
                                      "or fail. Refused in production.")
-    async def dummy_payment_confirm(self, info: Info, order_id: strawberry.ID, succeed: bool
-                                    ) -> DummyPaymentPayload:
+    async def dummy_payment_confirm(
+            self, info: Info, order_id: strawberry.ID, succeed: bool,
+            token: Annotated[str | None, strawberry.argument(description=(
+                "A guest's order token (checkoutComplete.orderToken); not needed when "
+                "signed in as the buyer."))] = None,
+    ) -> DummyPaymentPayload:
         user = await info.context.user()
         order, exc = await attempt(lambda: dummy.confirm(
-            info.context.runtime, user, decode_id(order_id, "Order", field="orderId"), succeed))
+            info.context.runtime, user, decode_id(order_id, "Order", field="orderId"), succeed,
+            token))
         if order is None:
             return DummyPaymentPayload(errors=_errors(exc))
         async with info.context.runtime.db.read() as session:

@@ -12,7 +12,8 @@ from babel.numbers import format_currency, format_decimal, format_percent
 
 from engine.money import quantize
 
-LOCALES = {"es": "es_ES", "pt": "pt_PT", "en": "en_GB", "qps": "en_GB"}
+LOCALES = {"es": "es_ES", "pt": "pt_PT", "en": "en_GB", "fr": "fr_FR", "ar": "ar_EG",
+           "ro": "ro_RO", "uk": "uk_UA", "qps": "en_GB"}
 TIME_ZONES = {"ES": "Europe/Madrid", "PT": "Europe/Lisbon"}
 DEFAULT_TIME_ZONE = "Europe/Madrid"
 

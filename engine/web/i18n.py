@@ -6,8 +6,10 @@ English is the source language (the msgids). ``qps`` is a pseudo-locale, offered
 production: it wraps every catalog string in ``⟦…⟧`` and accents its letters, so a test can
 see which visible text did not go through gettext.
 
-The language of a page: an explicit ``?lang=`` (remembered in the session), else the
-account's language, else the ``lang`` cookie, else ``Accept-Language``, else English.
+A site offers English and every language it has a catalog for (the dashboard: es, pt,
+en; the storefront: es, pt, en, fr, ar, ro, uk). The language of a page: an explicit
+``?lang=`` (remembered in the session), else the account's language, else the ``lang``
+cookie, else ``Accept-Language``, else English.
 """
 
 from __future__ import annotations
@@ -20,9 +22,14 @@ from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
 from babel.support import Translations
 
+#: The languages a site offers when it has no catalog of its own for more (the dashboard).
 LANGUAGES = ("es", "pt", "en")
 PSEUDO = "qps"
-NAMES = {"es": "Español", "pt": "Português", "en": "English"}
+#: Every language a site may offer (a site offers those it has a catalog for, and English).
+NAMES = {"es": "Español", "pt": "Português", "en": "English", "fr": "Français",
+         "ar": "العربية", "ro": "Română", "uk": "Українська"}
+#: Languages written right to left (their pages get ``dir="rtl"``).
+RTL = frozenset({"ar"})
 _ACCENTS = str.maketrans("aeiouAEIOUcnsyCNSY", "áéíóúÁÉÍÓÚçñšýÇÑŠÝ")
 
 
@@ -79,8 +86,9 @@ def _accepted(header: str) -> list[str]:
 
 
 def choose_language(*, explicit: str | None, account: str | None, cookie: str | None,
-                    accept: str, allow_pseudo: bool) -> str:
-    offered = LANGUAGES + ((PSEUDO,) if allow_pseudo else ())
+                    accept: str, allow_pseudo: bool,
+                    languages: tuple[str, ...] = LANGUAGES) -> str:
+    offered = languages + ((PSEUDO,) if allow_pseudo else ())
     for candidate in (explicit, account, cookie, *_accepted(accept)):
         if candidate and candidate.lower() in offered:
             return candidate.lower()

@@ -5,7 +5,7 @@
 catalogs) and optionally ``static/``. ``site.page(handler)`` wraps a handler with what every
 page needs: the session cookie, the language, CSRF and once-only checks on ``POST``, and
 security headers; ``site.mount("/prefix", routes)`` returns the ``Mount`` to hand back from
-``ruta_web_routes``.
+``ruta_web_routes`` (or ``site.at_root(routes)`` for a site served at ``/``, the storefront).
 """
 
 from __future__ import annotations
@@ -18,14 +18,14 @@ from jinja2 import Environment, FileSystemLoader, select_autoescape
 from starlette.middleware import Middleware
 from starlette.requests import Request
 from starlette.responses import Response
-from starlette.routing import BaseRoute, Mount
+from starlette.routing import BaseRoute, Mount, Route
 from starlette.staticfiles import StaticFiles
 
 from engine.web import csrf, once
 from engine.web.documents import load_documents
 from engine.web.execution import COUNTER
 from engine.web.headers import SecurityHeaders
-from engine.web.i18n import LANGUAGES, PSEUDO, choose_language, load_catalogs
+from engine.web.i18n import NAMES, PSEUDO, choose_language, load_catalogs
 from engine.web.session import COOKIE, LANG_COOKIE, MAX_AGE, WebSession, dump, load
 from engine.web.visit import Visit
 
@@ -46,18 +46,20 @@ class WebSite:
                                extensions=["jinja2.ext.i18n"])
         self.catalogs = load_catalogs(folder / "locales")
         self.documents = load_documents(folder / "graphql", kit.graphql_schema)
+        #: English and every language with a catalog, in the switcher's order.
+        self.languages = tuple(code for code in NAMES if code in self.catalogs)
 
     def _language(self, request: Request, session: WebSession) -> str:
         from_query = request.query_params.get("lang", "").lower()
         allow_pseudo = not self.kit.runtime.settings.is_production
-        offered = from_query in LANGUAGES or (allow_pseudo and from_query == PSEUDO)
+        offered = from_query in self.languages or (allow_pseudo and from_query == PSEUDO)
         if offered and session.chosen_lang != from_query:
             session.chosen_lang = from_query
             session.changed = True
         return choose_language(explicit=session.chosen_lang, account=session.account_lang,
                                cookie=request.cookies.get(LANG_COOKIE),
                                accept=request.headers.get("accept-language", ""),
-                               allow_pseudo=allow_pseudo)
+                               allow_pseudo=allow_pseudo, languages=self.languages)
 
     def page(self, handler: Handler) -> Callable[[Request], Awaitable[Response]]:
         kit = self.kit
@@ -117,3 +119,22 @@ class WebSite:
             all_routes.append(Mount("/static", app=StaticFiles(directory=static),
                                     name="static"))
         return Mount(prefix, routes=all_routes, middleware=[Middleware(SecurityHeaders)])
+
+    def at_root(self, routes: Sequence[BaseRoute]) -> list[BaseRoute]:
+        """The plugin's routes at the site's root, each with the security headers, and its
+        static files at ``/static`` (no catch-all ``Mount("")``: other plugins' mounts and
+        the core's routes stay reachable)."""
+        out: list[BaseRoute] = []
+        headers = [Middleware(SecurityHeaders)]
+        for route in routes:
+            if isinstance(route, Route):
+                methods = sorted((route.methods or {"GET"}) - {"HEAD"})
+                out.append(Route(route.path, route.endpoint, methods=methods, name=route.name,
+                                 middleware=headers))
+            else:
+                out.append(route)
+        static = self.folder / "static"
+        if static.is_dir():
+            out.append(Mount("/static", app=StaticFiles(directory=static), name="static",
+                             middleware=headers))
+        return out

@@ -23,7 +23,7 @@ from starlette.responses import HTMLResponse, RedirectResponse, Response
 from engine.web import csrf
 from engine.web.execution import GraphQLResult
 from engine.web.formatting import Formatter, time_zone_for
-from engine.web.i18n import NAMES, PSEUDO
+from engine.web.i18n import NAMES, PSEUDO, RTL
 from engine.web.session import WebSession
 
 if TYPE_CHECKING:
@@ -107,8 +107,9 @@ class Visit:
             self.session.changed = True
         context = {
             "visit": self, "session": self.session, "lang": self.lang,
-            "languages": [(code, NAMES[code]) for code in NAMES],
-            "pseudo": self.lang == PSEUDO, "notice": self.notice or flash,
+            "languages": [(code, NAMES[code]) for code in self.site.languages],
+            "pseudo": self.lang == PSEUDO, "dir": "rtl" if self.lang in RTL else "ltr",
+            "notice": self.notice or flash,
             "csrf_field": self.csrf_field, "lang_url": self.lang_url,
             "_": self.gettext, "gettext": self.gettext, "ngettext": self.ngettext,
             "path": self.request.url.path, **self.format.filters(), **values,

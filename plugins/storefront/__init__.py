@@ -1,0 +1,1 @@
+"""The reference storefront: browse, buy and (issue 14) learn and get advice, at ``/``."""

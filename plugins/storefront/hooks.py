@@ -1,0 +1,66 @@
+"""The storefront plugin: its pages, served at ``/`` through ``ruta_web_routes``.
+
+One module per area (``home_pages``, ``browse_pages``, ``product_pages``...); every route is
+listed here. Pages talk to the engine only through the public GraphQL API (the documents in
+``graphql/``), run in process as the visitor; nothing here imports engine services or
+models (a test checks). See ``STOREFRONT-SHAPE.md`` to add a page.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from starlette.routing import BaseRoute, Route
+
+from engine.plugins.api import WebKit, hookimpl
+from plugins.storefront import (
+    account_pages,
+    browse_pages,
+    cart_pages,
+    checkout_pages,
+    home_pages,
+    order_pages,
+    payment_pages,
+    place_pages,
+    product_pages,
+    pwa_pages,
+    vendor_pages,
+)
+
+FOLDER = Path(__file__).parent
+BOTH = ["GET", "POST"]
+POST = ["POST"]
+
+
+@hookimpl
+def ruta_web_routes(web: WebKit) -> list[BaseRoute]:
+    site = web.site(FOLDER)
+    page = site.page
+    routes: list[BaseRoute] = [
+        Route("/", page(home_pages.home), name="storefront-home"),
+        Route("/place", page(place_pages.choose), methods=BOTH),
+        Route("/products", page(browse_pages.listing)),
+        Route("/products/{slug}", page(product_pages.product)),
+        Route("/vendors/{slug}", page(vendor_pages.vendor)),
+        Route("/cart", page(cart_pages.cart)),
+        Route("/cart/add", page(cart_pages.add), methods=POST),
+        Route("/cart/update", page(cart_pages.update), methods=POST),
+        Route("/checkout", page(checkout_pages.checkout), methods=BOTH),
+        Route("/checkout/shipping", page(checkout_pages.shipping), methods=POST),
+        Route("/checkout/voucher", page(checkout_pages.voucher), methods=POST),
+        Route("/checkout/pay", page(payment_pages.pay), methods=POST),
+        Route("/orders/view", page(order_pages.by_token)),
+        Route("/account", page(account_pages.account)),
+        Route("/account/login", page(account_pages.login), methods=BOTH),
+        Route("/account/logout", page(account_pages.logout), methods=POST),
+        Route("/account/register", page(account_pages.register), methods=BOTH),
+        Route("/account/language", page(account_pages.language), methods=POST),
+        Route("/account/password", page(account_pages.password), methods=POST),
+        Route("/account/orders/{order_id}", page(order_pages.mine)),
+        Route("/offline", page(pwa_pages.offline)),
+        Route("/manifest.webmanifest", pwa_pages.manifest),
+        Route("/sw.js", pwa_pages.service_worker),
+        Route("/robots.txt", pwa_pages.robots),
+        Route("/sitemap.xml", page(pwa_pages.sitemap)),
+    ]
+    return site.at_root(routes)

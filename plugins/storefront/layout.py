@@ -1,0 +1,33 @@
+"""Rendering a storefront page: the layout's values (buyer's place, countries, canonical and
+``hreflang`` links) added to what the page gives."""
+
+from __future__ import annotations
+
+from typing import Any
+from urllib.parse import urlencode
+
+from babel import Locale
+from starlette.responses import HTMLResponse
+
+from engine.plugins.api import Visit
+from plugins.storefront.buyer import COUNTRIES, place_of
+
+
+def absolute(visit: Visit, path: str, **query: str) -> str:
+    base = str(visit.request.base_url).rstrip("/")
+    return f"{base}{path}" + (f"?{urlencode(query)}" if query else "")
+
+
+def render(visit: Visit, template: str, *, status_code: int = 200,
+           **values: Any) -> HTMLResponse:
+    path = visit.request.url.path
+    alternates = [(code, absolute(visit, path, lang=code)) for code in visit.site.languages]
+    return visit.render(template, status_code=status_code, place=place_of(visit),
+                        countries=COUNTRIES, canonical=absolute(visit, path, lang=visit.lang),
+                        alternates=alternates, x_default=absolute(visit, path),
+                        country_names=Locale.parse(visit.format.locale).territories, **values)
+
+
+def not_found(visit: Visit) -> HTMLResponse:
+    return render(visit, "error.html", status_code=404,
+                  message=visit.gettext("This page does not exist."))
