@@ -8,9 +8,10 @@ from typing import Any, cast
 import strawberry
 from strawberry.scalars import JSON
 
-from engine.plugins.api import Info, LanguageCodeEnum, encode_id
+from engine.plugins.api import Info, LanguageCodeEnum, ProductType, encode_id
 from plugins.elearning import certificate_links
 from plugins.elearning.certificates import Verification, recipient_name
+from plugins.elearning.core_reads import course_product_select, product_id_column
 from plugins.elearning.loaders import CERTIFICATES, certificate_by_enrolment
 from plugins.elearning.models import Certificate, Course, Enrolment
 from plugins.elearning.progress import Progress
@@ -79,6 +80,7 @@ class EnrolmentType:
     progress: ProgressType
     course: CourseType
     model: strawberry.Private[Enrolment]
+    language: strawberry.Private[str | None]
 
     @classmethod
     def of(cls, enrolment: Enrolment, course: Course, progress: Progress,
@@ -87,7 +89,15 @@ class EnrolmentType:
                    enrolled_at=enrolment.enrolled_at,
                    last_activity_at=enrolment.last_activity_at,
                    completed_at=enrolment.completed_at, progress=ProgressType.of(progress),
-                   course=CourseType.of(course, language), model=enrolment)
+                   course=CourseType.of(course, language), model=enrolment, language=language)
+
+    @strawberry.field(description="The course's product (name, slug...) in the asked "
+                                  "language; null once it is no longer in the catalog.")
+    async def product(self, info: Info) -> ProductType | None:
+        async with info.context.runtime.db.read() as session:
+            row = (await session.execute(course_product_select(self.language).where(
+                product_id_column() == self.model.product_id).limit(1))).first()
+        return ProductType.of_row(row, self.language) if row is not None else None
 
     @strawberry.field(description="The certificate, once the course is completed.")
     async def certificate(self, info: Info) -> CertificateType | None:
