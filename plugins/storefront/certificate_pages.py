@@ -4,12 +4,31 @@ public verification link and the credential to share."""
 
 from __future__ import annotations
 
+from typing import Any
+from urllib.parse import urlsplit
+
 from starlette.responses import Response
 
 from engine.plugins.api import Visit
 from plugins.storefront.account_guard import signed_in, to_login
 from plugins.storefront.buyer import language_code
 from plugins.storefront.layout import not_found, render
+
+
+def on_this_site(url: str | None) -> str | None:
+    """The API's absolute link (built from ``RUTA_PUBLIC_URL``) as a path on this site: the
+    storefront is served by the same app, whatever host the visitor reached it by."""
+    if not url:
+        return None
+    parts = urlsplit(url)
+    return parts.path + (f"?{parts.query}" if parts.query else "")
+
+
+def _local(found: dict[str, Any] | None) -> dict[str, Any] | None:
+    if found is None:
+        return None
+    return {**found, "pdfUrl": on_this_site(found.get("pdfUrl")),
+            "verifyUrl": on_this_site(found.get("verifyUrl"))}
 
 
 @signed_in
@@ -24,4 +43,4 @@ async def certificate(visit: Visit) -> Response:
         return not_found(visit)
     me = result.data.get("me") or {}
     return render(visit, "learning/certificate.html", enrolment=enrolment,
-                  certificate=enrolment.get("certificate"), me=me, slug=slug)
+                  certificate=_local(enrolment.get("certificate")), me=me, slug=slug)
