@@ -71,6 +71,8 @@ async def finish_the_course(browser: Browser) -> str:
     quiz_page = f"{COURSE}/lessons/{LESSONS}"
     shown = await browser.get(quiz_page)
     assert "Modelo 036/037" in shown.text and 'name="q0"' in shown.text
+    # the demo quiz is translated: the Spanish page asks in Spanish
+    assert "¿Con qué modelo te das de alta en Hacienda?" in html.unescape(shown.text)
     assert "isCorrect" not in shown.text and "correct" not in shown.text.lower()
     wrong = await browser.post(f"{quiz_page}/quiz", {"q0": "1"}, form_page=quiz_page)
     assert wrong.headers["location"] == quiz_page
