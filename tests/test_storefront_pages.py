@@ -81,7 +81,7 @@ async def test_search_ignores_accents_and_filters_narrow_the_listing(
         accents = await browser.get("/products?q=financiacion&lang=es")
         assert "Financiación para emprendedores" in accents.text
         courses = await browser.get("/products?kind=COURSE&sort=-price&lang=en")
-        names = re.findall(r'<span class="name">([^<]+)</span>', courses.text)
+        names = re.findall(r'<span class="name"[^>]*>([^<]+)</span>', courses.text)
         assert names[0] == "Sustainable tourism" and "Extra virgin olive oil" not in names
         cheap = await browser.get("/products?max=6&lang=en")
         assert "Extra virgin olive oil" not in cheap.text
@@ -136,3 +136,25 @@ def test_the_storefront_imports_only_the_public_plugin_api() -> None:
                     assert name == "engine.plugins.api", f"{path.name} imports {name}"
                 if name.startswith("plugins.") and not name.startswith("plugins.storefront"):
                     pytest.fail(f"{path.name} imports another plugin: {name}")
+
+
+async def test_the_web_app_files_and_what_search_engines_read(
+        app: Starlette, demo: Runtime) -> None:
+    async with Browser(app) as browser:
+        manifest = await browser.get("/manifest.webmanifest")
+        worker = await browser.get("/sw.js")
+        icon = await browser.get("/static/icon-512.png")
+        robots = await browser.get("/robots.txt")
+        sitemap = await browser.get("/sitemap.xml")
+    assert manifest.headers["content-type"].startswith("application/manifest+json")
+    fields = manifest.json()
+    assert fields["display"] == "standalone" and fields["start_url"].startswith("/")
+    assert {i["sizes"] for i in fields["icons"]} >= {"192x192", "512x512"}
+    assert worker.headers["content-type"].startswith("text/javascript")
+    assert '"/offline"' in worker.text and "caches.match" in worker.text
+    assert icon.status_code == 200 and icon.content.startswith(b"\x89PNG")
+    assert "Disallow: /checkout" in robots.text
+    assert "Sitemap: http://testserver/sitemap.xml" in robots.text
+    assert "<loc>http://testserver/products/cocina-donana-ebook</loc>" in sitemap.text
+    assert 'hreflang="uk" href="http://testserver/products/cocina-donana-ebook?lang=uk"' \
+        in sitemap.text
