@@ -15,6 +15,7 @@ from starlette.routing import BaseRoute, Route
 from engine.plugins.api import WebKit, hookimpl
 from plugins.storefront import (
     account_pages,
+    advice_pages,
     browse_pages,
     cart_pages,
     certificate_pages,
@@ -71,6 +72,12 @@ def ruta_web_routes(web: WebKit) -> list[BaseRoute]:
               methods=POST),
         Route("/learn/courses/{slug}/certificate", page(certificate_pages.certificate)),
         Route("/verify", page(verify_pages.verify), methods=BOTH),
+        Route("/advice", page(advice_pages.find)),
+        Route("/advice/expert", page(advice_pages.expert)),
+        Route("/advice/book", page(advice_pages.book), methods=POST),
+        Route("/advice/bookings", page(advice_pages.bookings)),
+        Route("/advice/bookings/ics", page(advice_pages.ics)),
+        Route("/advice/bookings/cancel", page(advice_pages.cancel), methods=POST),
         Route("/offline", page(pwa_pages.offline)),
         Route("/manifest.webmanifest", pwa_pages.manifest),
         Route("/sw.js", pwa_pages.service_worker),
