@@ -22,6 +22,9 @@ async def test_a_visitor_finds_an_expert_books_a_free_slot_and_cancels_it(
         assert re.search(r"Score: \d", found.text)
         experts = re.findall(r'href="(/advice/expert\?id=[^"]+)"', found.text)
         assert experts
+        # in a language no expert speaks (Arabic) the search still ranks them
+        arabic = await browser.get("/advice?search=1&lang=ar")
+        assert len(re.findall(r'href="/advice/expert\?id=', arabic.text)) == len(experts)
         await sign_in(browser)
         for path in experts:
             page = await browser.get(html.unescape(path) + "&lang=en")

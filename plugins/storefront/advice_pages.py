@@ -19,13 +19,15 @@ from plugins.storefront.layout import not_found, render
 KINDS = ("MENTOR", "LEGAL", "MEDIATOR", "SOCIAL_MEDIATOR", "LOCAL_DEVELOPMENT",
          "ADMINISTRATIVE", "FUNDING")
 SLOT_DAYS = 7
+MATCH_LANGUAGES = ("ES", "PT", "EN")
 
 
 async def find(visit: Visit) -> Response:
     query = visit.request.query_params
     tag, kind = query.get("expertise") or "", query.get("kind") or ""
+    spoken = language_code(visit)  # experts speak ES, PT or EN: others are not asked for
     needs: dict[str, Any] = {"expertise": [tag] if tag else [],
-                             "languages": [language_code(visit)]}
+                             "languages": [spoken] if spoken in MATCH_LANGUAGES else []}
     if kind in KINDS:
         needs["kind"] = kind
     result = await visit.graphql("ExpertMatches", needs=needs, search="search" in query)

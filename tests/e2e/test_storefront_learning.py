@@ -99,3 +99,17 @@ def test_the_lesson_pages_in_arabic_are_right_to_left_and_accessible(
     assert page.get_attribute("html", "lang") == "ar"
     context.close()
     assert has_no_problems(audit) == CLEAN
+
+
+def test_the_advice_pages_are_accessible_in_spanish_and_arabic(
+        browser: Browser, server: str, shots: Path) -> None:
+    for lang in ("es", "ar"):
+        audit = Audit(shots=shots, axe=True, prefix=f"advice-{lang}-")
+        context = browser.new_context()
+        page = context.new_page()
+        driver = Driver(page, server, audit)
+        driver.goto(f"/advice?search=1&lang={lang}", "find")
+        driver.press("ol.matches li:first-child h3 a", "expert")
+        assert page.url.startswith(f"{server}/advice/expert?id=")
+        context.close()
+        assert has_no_problems(audit) == CLEAN, lang
