@@ -70,6 +70,14 @@ class CertificateType:
         return certificate_links.pdf_url(info.context.runtime, self.pk, language)
 
 
+@strawberry.type(name="EnrolledProduct", description="The product a learner is enrolled "
+                                                      "in (read it with `product(slug:)`).")
+class EnrolledProductType:
+    id: strawberry.ID
+    name: str
+    slug: str
+
+
 @strawberry.type(name="Enrolment")
 class EnrolmentType:
     id: strawberry.ID
@@ -91,13 +99,16 @@ class EnrolmentType:
                    completed_at=enrolment.completed_at, progress=ProgressType.of(progress),
                    course=CourseType.of(course, language), model=enrolment, language=language)
 
-    @strawberry.field(description="The course's product (name, slug...) in the asked "
-                                  "language; null once it is no longer in the catalog.")
-    async def product(self, info: Info) -> ProductType | None:
+    @strawberry.field(description="The course's product (id, name in the asked language, "
+                                  "slug); null once it is no longer in the catalog.")
+    async def product(self, info: Info) -> EnrolledProductType | None:
         async with info.context.runtime.db.read() as session:
             row = (await session.execute(course_product_select(self.language).where(
                 product_id_column() == self.model.product_id).limit(1))).first()
-        return ProductType.of_row(row, self.language) if row is not None else None
+        if row is None:
+            return None
+        product = ProductType.of_row(row, self.language)
+        return EnrolledProductType(id=product.id, name=product.name, slug=product.slug)
 
     @strawberry.field(description="The certificate, once the course is completed.")
     async def certificate(self, info: Info) -> CertificateType | None:
