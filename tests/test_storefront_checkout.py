@@ -12,8 +12,10 @@ import httpx
 from starlette.applications import Starlette
 
 from engine.demo.data import DEMO_PASSWORD
+from engine.demo.promotions import DEMO_VOUCHER
+from engine.orders import guest_link
 from engine.runtime import Runtime
-from engine.testing.client import Client
+from engine.testing.client import PASSWORD, Client
 from tests.web_browser import Browser
 
 ADDRESS = {"email": "ana@example.com", "firstName": "Ana", "lastName": "Silva",
@@ -99,3 +101,72 @@ async def test_a_signed_in_buyer_sees_orders_and_changes_the_language(
         assert switched.status_code == 303
         french = await browser.get("/account")
         assert '<html lang="fr" dir="ltr">' in french.text and "Mon compte" in french.text
+
+
+async def test_the_e_mailed_guest_link_opens_the_order_on_the_storefront(
+        app: Starlette, demo: Runtime) -> None:
+    async with Browser(app) as browser:
+        await add(browser, "flor-de-sal-algarve")
+        await browser.post("/checkout", ADDRESS)
+        page = await browser.get("/checkout")
+        await browser.post("/checkout/shipping", dict(re.findall(
+            r'name="(shipping:[^"]+)" value="([^"]+)"', page.text)), form_page="/checkout")
+        paid = await browser.post("/checkout/pay", {}, form_page="/checkout")
+        token = parse_qs(urlparse(paid.headers["location"]).query)["token"][0]
+        order_id = guest_link.verify(demo.settings, token)
+        assert order_id is not None
+        mailed = urlparse(guest_link.link(demo.settings, order_id))
+        unpaid = await browser.get(f"{mailed.path}?{mailed.query}&lang=en")
+        stranger = await browser.get("/orders/view?token=forged&lang=en")
+    assert unpaid.status_code == 200 and "Waiting for payment" in unpaid.text
+    assert "Algarve fleur de sel" in unpaid.text
+    assert stranger.status_code == 404
+
+
+async def test_a_buyer_changes_the_password_downloads_their_data_and_deletes_the_account(
+        app: Starlette, client: Client) -> None:
+    await client.register("bea@example.com")
+    async with Browser(app) as browser:
+        await browser.post("/account/login", {"email": "bea@example.com",
+                                              "password": PASSWORD})
+        wrong = await browser.post("/account/password", {
+            "oldPassword": "not-it-at-all", "newPassword": "a-new-password-1"},
+            form_page="/account")
+        assert wrong.status_code == 303
+        changed = await browser.post("/account/password", {
+            "oldPassword": PASSWORD, "newPassword": "a-new-password-1"}, form_page="/account")
+        assert changed.status_code == 303
+        assert "Your password is changed." in (await browser.get("/account?lang=en")).text
+        exported = await browser.post("/account/export", {}, form_page="/account")
+        assert exported.headers["content-disposition"].startswith("attachment")
+        assert "bea@example.com" in exported.text
+        kept = await browser.post("/account/delete", {"password": "wrong-password"},
+                                  form_page="/account")
+        assert kept.headers["location"] == "/account#privacy"
+        gone = await browser.post("/account/delete", {"password": "a-new-password-1"},
+                                  form_page="/account")
+        assert gone.headers["location"] == "/"
+        assert (await browser.get("/account")).status_code == 303  # signed out
+    refused = await client.gql("""mutation { tokenCreate(email: "bea@example.com",
+        password: "a-new-password-1") { token } }""")
+    assert refused["tokenCreate"]["token"] is None
+
+
+async def test_a_voucher_lowers_the_total_and_a_wrong_code_says_so(
+        app: Starlette, demo: Runtime) -> None:
+    async with Browser(app) as browser:
+        await add(browser, "vino-naranja-condado")
+        await browser.post("/checkout", {**ADDRESS, "postalCode": "21700", "country": "ES",
+                                         "city": "La Palma del Condado"})
+        before = re.search(r'<span id="total">([^<]+)</span>',
+                           (await browser.get("/checkout?lang=en")).text)
+        wrong = await browser.post("/checkout/voucher", {"code": "NOPE"},
+                                   form_page="/checkout")
+        assert wrong.status_code == 303
+        page = await browser.get("/checkout?lang=en")
+        assert "This voucher code is not valid." in page.text
+        await browser.post("/checkout/voucher", {"code": DEMO_VOUCHER}, form_page="/checkout")
+        after = re.search(r'<span id="total">([^<]+)</span>',
+                          (await browser.get("/checkout?lang=en")).text)
+    assert before and after
+    assert (before.group(1), after.group(1)) == ("€14.50", "€13.05")

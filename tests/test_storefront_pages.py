@@ -9,6 +9,7 @@ import re
 from pathlib import Path
 
 import pytest
+from graphql import build_schema, parse, validate
 from starlette.applications import Starlette
 
 from engine.runtime import Runtime
@@ -158,3 +159,13 @@ async def test_the_web_app_files_and_what_search_engines_read(
     assert "<loc>http://testserver/products/cocina-donana-ebook</loc>" in sitemap.text
     assert 'hreflang="uk" href="http://testserver/products/cocina-donana-ebook?lang=uk"' \
         in sitemap.text
+
+
+def test_every_storefront_document_matches_the_published_schema() -> None:
+    schema = build_schema((ROOT / "schema" / "schema.graphql").read_text(encoding="utf-8"))
+    documents = sorted((STOREFRONT / "graphql").glob("*.graphql"))
+    assert len(documents) >= 20
+    for path in documents:
+        source = path.read_text(encoding="utf-8")
+        assert source.startswith("# Storefront"), path.name  # says which page uses it
+        assert validate(schema, parse(source)) == [], path.name

@@ -18,6 +18,12 @@ def absolute(visit: Visit, path: str, **query: str) -> str:
     return f"{base}{path}" + (f"?{urlencode(query)}" if query else "")
 
 
+def isolate(text: str) -> str:
+    """Text kept in its own direction inside a sentence (a postal code such as 8000-283 in
+    an Arabic sentence): Unicode first-strong isolate ... pop directional isolate."""
+    return f"\u2068{text}\u2069"
+
+
 def render(visit: Visit, template: str, *, status_code: int = 200,
            **values: Any) -> HTMLResponse:
     path = visit.request.url.path
@@ -25,7 +31,8 @@ def render(visit: Visit, template: str, *, status_code: int = 200,
     return visit.render(template, status_code=status_code, place=place_of(visit),
                         countries=COUNTRIES, canonical=absolute(visit, path, lang=visit.lang),
                         alternates=alternates, x_default=absolute(visit, path),
-                        country_names=Locale.parse(visit.format.locale).territories, **values)
+                        country_names=Locale.parse(visit.format.locale).territories,
+                        isolate=isolate, **values)
 
 
 def not_found(visit: Visit) -> HTMLResponse:

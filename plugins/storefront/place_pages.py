@@ -8,7 +8,7 @@ from starlette.responses import Response
 from engine.plugins.api import Visit
 from plugins.storefront.buyer import COUNTRIES, PLACE_COOKIE, POSTAL_RE, keep
 from plugins.storefront.forms import safe_next, text
-from plugins.storefront.layout import render
+from plugins.storefront.layout import isolate, render
 
 
 async def choose(visit: Visit) -> Response:
@@ -25,5 +25,5 @@ async def choose(visit: Visit) -> Response:
     if errors:
         return render(visit, "place.html", errors=errors, next=target, status_code=400)
     response = visit.redirect(target, notice=visit.gettext(
-        "Prices now include the taxes for %(postal)s.", postal=postal))
+        "Prices now include the taxes for %(postal)s.", postal=isolate(postal)))
     return keep(visit, response, PLACE_COOKIE, f"{country}:{postal}")
