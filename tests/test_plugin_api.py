@@ -28,8 +28,9 @@ def test_the_public_surface_is_pinned() -> None:
     # + shares, commission_by_vendor (17), sign_link, verify_link (19), notifications (12),
     # journey and impact facts (15), web kit (13), bookable seats (14), NotificationExtras,
     # NotificationLink, unsubscribe_link and notification_opt_in (issues 12, 17 and 19),
-    # store_public_image (programme logos), StaffOrganisation (ruta_staff_organisation)
-    assert len(set(plugin_api.__all__)) == 106
+    # store_public_image (programme logos), StaffOrganisation (ruta_staff_organisation),
+    # user_names (certificates)
+    assert len(set(plugin_api.__all__)) == 107
     for name in plugin_api.__all__:
         assert getattr(plugin_api, name) is not None
 

@@ -80,6 +80,7 @@ from engine.plugins.reads import (
     public_products,
     user_emails,
     user_ids_by_email,
+    user_names,
     variant_facts,
     vendor_facts,
 )
@@ -192,6 +193,7 @@ __all__ = [
     "unsubscribe_link",
     "user_emails",
     "user_ids_by_email",
+    "user_names",
     "utcnow",
     "variant_facts",
     "vendor_facts",

@@ -46,6 +46,7 @@ __all__ = [
     "public_products",
     "user_emails",
     "user_ids_by_email",
+    "user_names",
     "variant_facts",
     "vendor_facts",
 ]
@@ -203,6 +204,12 @@ async def operator_ids(session: AsyncSession) -> list[int]:
 async def user_emails(session: AsyncSession, ids: Sequence[int]) -> dict[int, str]:
     rows = await session.execute(select(User.id, User.email).where(User.id.in_(ids)))
     return {user_id: email for user_id, email in rows}
+
+
+async def user_names(session: AsyncSession, ids: Sequence[int]) -> dict[int, str]:
+    """The names the users gave their accounts (``""`` when none was given)."""
+    rows = await session.execute(select(User.id, User.name).where(User.id.in_(ids)))
+    return {user_id: name for user_id, name in rows}
 
 
 async def order_facts(session: AsyncSession, order_id: int) -> OrderFacts | None:

@@ -13,6 +13,7 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from engine.plugins.api import Collector, NotFound, clean_text
+from plugins.elearning import quiz_translations
 from plugins.elearning.core_reads import ProductFacts
 from plugins.elearning.models import Course, CourseModule, Lesson, Translation
 
@@ -189,12 +190,19 @@ async def save_lesson(session: AsyncSession, lesson: Lesson, data: LessonInput,
 
 
 async def set_translation(session: AsyncSession, owner: str, owner_id: int,
-                          language_code: str, title: str, body: str | None) -> Translation:
+                          language_code: str, title: str, body: str | None,
+                          quiz: list[tuple[str, list[str]]] | None = None) -> Translation:
+    """Set the title (and body, and quiz texts when given) in ``language_code``; an omitted
+    quiz keeps the stored quiz translation."""
     errors = Collector()
     title = _check_title(errors, "title", title, True) or ""
     body = _check_body(errors, body)
     if owner == "MODULE" and body:
         errors.add("body", "INVALID", "Modules have no body.")
+    quiz_texts = None
+    if quiz is not None:
+        lesson = await session.get(Lesson, owner_id) if owner == "LESSON" else None
+        quiz_texts = quiz_translations.clean(errors, lesson.quiz if lesson else None, quiz)
     errors.raise_if_any()
     row = await session.scalar(select(Translation).where(
         Translation.owner == owner, Translation.owner_id == owner_id,
@@ -203,6 +211,8 @@ async def set_translation(session: AsyncSession, owner: str, owner_id: int,
         row = Translation(owner=owner, owner_id=owner_id, language_code=language_code)
         session.add(row)
     row.title, row.body = title, body or ""
+    if quiz_texts is not None:
+        row.quiz = quiz_texts
     await session.flush()
     return row
 

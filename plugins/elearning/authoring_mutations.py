@@ -10,11 +10,9 @@ from collections.abc import Awaitable, Callable
 from typing import TypeVar
 
 import strawberry
-from sqlalchemy import select
 
 from engine.plugins.api import (
     Info,
-    LanguageCodeEnum,
     NotAuthenticated,
     PermissionDenied,
     ValidationError,
@@ -81,12 +79,12 @@ async def _staff_view(info: Info, course_id: int, *, module_id: int | None = Non
     return None
 
 
-async def _run(op: Callable[[], Awaitable[T]]) -> tuple[T | None, list[CourseError]]:
+async def run_op(op: Callable[[], Awaitable[T]]) -> tuple[T | None, list[CourseError]]:
     result, exc = await attempt(op)
     return result, course_errors(exc)
 
 
-async def _module_course(info: Info, module_id: int) -> int:
+async def module_course(info: Info, module_id: int) -> int:
     async with info.context.runtime.db.read() as session:
         module = await session.get(CourseModule, module_id)
     if module is None:
@@ -95,7 +93,7 @@ async def _module_course(info: Info, module_id: int) -> int:
     return module.course_id
 
 
-async def _lesson_course(info: Info, lesson_id: int) -> int:
+async def lesson_course(info: Info, lesson_id: int) -> int:
     async with info.context.runtime.db.read() as session:
         lesson = await session.get(Lesson, lesson_id)
     if lesson is None:
@@ -122,7 +120,7 @@ class AuthoringMutation:
             async with runtime.transaction() as session:
                 return await authoring.save_course(session, product, data)
 
-        course, errors = await _run(op)
+        course, errors = await run_op(op)
         return CoursePayload(course=CourseType.of(course, None) if course else None,
                              errors=errors)
 
@@ -140,7 +138,7 @@ class AuthoringMutation:
                 await session.flush()
                 return module
 
-        module, errors = await _run(op)
+        module, errors = await run_op(op)
         view = await _staff_view(info, module.course_id, module_id=module.id) if module else None
         return CourseModulePayload(module=view if isinstance(view, CourseModuleType) else None,
                                    errors=errors)
@@ -150,7 +148,7 @@ class AuthoringMutation:
                                    input: ModuleInputType) -> CourseModulePayload:
         async def op() -> CourseModule:
             pk = decode_id(id, "CourseModule")
-            await _module_course(info, pk)
+            await module_course(info, pk)
             authoring.check_module_title(input.title, False)
             async with info.context.runtime.transaction() as session:
                 module, _ = await authoring.course_of_module(session, pk)
@@ -160,7 +158,7 @@ class AuthoringMutation:
                     module.position = input.position
                 return module
 
-        module, errors = await _run(op)
+        module, errors = await run_op(op)
         view = await _staff_view(info, module.course_id, module_id=module.id) if module else None
         return CourseModulePayload(module=view if isinstance(view, CourseModuleType) else None,
                                    errors=errors)
@@ -169,12 +167,12 @@ class AuthoringMutation:
     async def course_module_delete(self, info: Info, id: strawberry.ID) -> CourseModulePayload:
         async def op() -> None:
             pk = decode_id(id, "CourseModule")
-            await _module_course(info, pk)
+            await module_course(info, pk)
             async with info.context.runtime.transaction() as session:
                 module, _ = await authoring.course_of_module(session, pk)
                 await session.delete(module)
 
-        _, errors = await _run(op)
+        _, errors = await run_op(op)
         return CourseModulePayload(errors=errors)
 
     @strawberry.mutation(description="Add a lesson to a module (its vendor's staff).")
@@ -182,14 +180,14 @@ class AuthoringMutation:
                             input: LessonInputType) -> LessonPayload:
         async def op() -> Lesson:
             pk = decode_id(module_id, "CourseModule", field="moduleId")
-            course_pk = await _module_course(info, pk)
+            course_pk = await module_course(info, pk)
             data = input.to_data()
             async with info.context.runtime.transaction() as session:
                 lesson = Lesson(module_id=pk, course_id=course_pk, body="", is_preview=False,
                                 drip_days=0, pass_score=70, max_attempts=3, position=0)
                 return await authoring.save_lesson(session, lesson, data, creating=True)
 
-        lesson, errors = await _run(op)
+        lesson, errors = await run_op(op)
         view = await _staff_view(info, lesson.course_id, lesson_id=lesson.id) if lesson else None
         return LessonPayload(lesson=view if isinstance(view, LessonType) else None,
                              errors=errors)
@@ -199,7 +197,7 @@ class AuthoringMutation:
                             remove_quiz: bool = False) -> LessonPayload:
         async def op() -> Lesson:
             pk = decode_id(id, "Lesson")
-            await _lesson_course(info, pk)
+            await lesson_course(info, pk)
             data = input.to_data()
             if remove_quiz:
                 data.clear.add("quiz")
@@ -207,7 +205,7 @@ class AuthoringMutation:
                 lesson, _ = await authoring.course_of_lesson(session, pk)
                 return await authoring.save_lesson(session, lesson, data, creating=False)
 
-        lesson, errors = await _run(op)
+        lesson, errors = await run_op(op)
         view = await _staff_view(info, lesson.course_id, lesson_id=lesson.id) if lesson else None
         return LessonPayload(lesson=view if isinstance(view, LessonType) else None,
                              errors=errors)
@@ -216,35 +214,10 @@ class AuthoringMutation:
     async def lesson_delete(self, info: Info, id: strawberry.ID) -> LessonPayload:
         async def op() -> None:
             pk = decode_id(id, "Lesson")
-            await _lesson_course(info, pk)
+            await lesson_course(info, pk)
             async with info.context.runtime.transaction() as session:
                 lesson, _ = await authoring.course_of_lesson(session, pk)
                 await session.delete(lesson)
 
-        _, errors = await _run(op)
+        _, errors = await run_op(op)
         return LessonPayload(errors=errors)
-
-    @strawberry.mutation(description="Set a module's or lesson's title (and a lesson's body) "
-                                     "in one language.")
-    async def course_translation_set(
-        self, info: Info, id: strawberry.ID,
-        language_code: LanguageCodeEnum,  # type: ignore[valid-type]
-        title: str, body: str | None = None,
-    ) -> CoursePayload:
-        async def op() -> Course:
-            try:
-                owner, pk = "LESSON", decode_id(id, "Lesson")
-                course_pk = await _lesson_course(info, pk)
-            except ValidationError:
-                owner, pk = "MODULE", decode_id(id, "CourseModule")
-                course_pk = await _module_course(info, pk)
-            async with info.context.runtime.transaction() as session:
-                await authoring.set_translation(session, owner, pk, language_code.value,
-                                                title.strip(), body)
-                course = await session.scalar(select(Course).where(Course.id == course_pk))
-                assert course is not None
-                return course
-
-        course, errors = await _run(op)
-        return CoursePayload(course=CourseType.of(course, None) if course else None,
-                             errors=errors)

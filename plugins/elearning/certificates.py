@@ -9,6 +9,7 @@ platform's key, the expiry, and the revocation list (the certificate table).
 from __future__ import annotations
 
 import hashlib
+import re
 import uuid
 from dataclasses import dataclass
 from datetime import datetime, timedelta
@@ -30,9 +31,28 @@ def _identity_hash(email: str, salt: str) -> str:
     return "sha256$" + hashlib.sha256((email.lower() + salt).encode()).hexdigest()
 
 
+def _identifiers(email: str, name: str, salt: str) -> list[dict[str, Any]]:
+    """The subject's hashed e-mail and, when the account has one, its name in clear (what
+    the certificate prints and the verification page shows)."""
+    found: list[dict[str, Any]] = [
+        {"type": "IdentityObject", "identityType": "emailAddress", "hashed": True,
+         "salt": salt, "identityHash": _identity_hash(email, salt)}]
+    if name:
+        found.append({"type": "IdentityObject", "identityType": "name", "hashed": False,
+                      "identityHash": name})
+    return found
+
+
+def recipient_name(claims: dict[str, Any] | None) -> str | None:
+    """The learner's name written in the credential (None when it carries none)."""
+    subject = (claims or {}).get("vc", {}).get("credentialSubject", {})
+    return next((str(item["identityHash"]) for item in subject.get("identifier", [])
+                 if item.get("identityType") == "name"), None)
+
+
 def credential_claims(runtime: Runtime, course: Course, course_name: str, email: str,
                       credential_id: str, issued_at: datetime,
-                      expires_at: datetime | None) -> dict[str, Any]:
+                      expires_at: datetime | None, name: str = "") -> dict[str, Any]:
     base = issuer(runtime)
     subject_id = f"urn:uuid:{uuid.uuid5(uuid.NAMESPACE_URL, f'{base}/learners/{email}')}"
     vc: dict[str, Any] = {
@@ -45,9 +65,7 @@ def credential_claims(runtime: Runtime, course: Course, course_name: str, email:
         "credentialSubject": {
             "id": subject_id,
             "type": ["AchievementSubject"],
-            "identifier": [{"type": "IdentityObject", "identityType": "emailAddress",
-                            "hashed": True, "salt": credential_id[-12:],
-                            "identityHash": _identity_hash(email, credential_id[-12:])}],
+            "identifier": _identifiers(email, name, credential_id[-12:]),
             "achievement": {
                 "id": f"{base}/courses/{course.product_id}",
                 "type": ["Achievement"],
@@ -70,7 +88,7 @@ def credential_claims(runtime: Runtime, course: Course, course_name: str, email:
 
 
 async def issue(session: AsyncSession, runtime: Runtime, enrolment: Enrolment, course: Course,
-                course_name: str, email: str, now: datetime) -> Certificate:
+                course_name: str, email: str, now: datetime, name: str = "") -> Certificate:
     """The enrolment's certificate (issued once; a second call returns the first)."""
     existing = await session.scalar(select(Certificate).where(
         Certificate.enrolment_id == enrolment.id))
@@ -81,7 +99,7 @@ async def issue(session: AsyncSession, runtime: Runtime, enrolment: Enrolment, c
     expires_at = now + timedelta(days=course.certificate_valid_days) \
         if course.certificate_valid_days else None
     claims = credential_claims(runtime, course, course_name, email, credential_id, now,
-                               expires_at)
+                               expires_at, name)
     token = jwt.encode(claims, signing_key(runtime), algorithm="EdDSA",
                        headers={"kid": key_id(runtime), "typ": "JWT"})
     certificate = Certificate(enrolment_id=enrolment.id, credential_id=credential_id,
@@ -94,14 +112,42 @@ async def issue(session: AsyncSession, runtime: Runtime, enrolment: Enrolment, c
 @dataclass(frozen=True)
 class Verification:
     valid: bool
-    reason: str  # VALID | MALFORMED | SIGNATURE_INVALID | EXPIRED | REVOKED | UNKNOWN
+    #: VALID | MALFORMED | TAMPERED | SIGNATURE_INVALID | EXPIRED | REVOKED | UNKNOWN
+    reason: str
     message: str
     claims: dict[str, Any] | None
     certificate: Certificate | None
+    #: what a TAMPERED credential claims (never to be trusted: shown to point at the change)
+    unverified: dict[str, Any] | None = None
+
+
+CREDENTIAL_ID = re.compile(r"^(urn:uuid:)?([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-"
+                           r"[0-9a-f]{12})$", re.IGNORECASE)
+
+
+def _bad_signature(runtime: Runtime, token: str) -> Verification:
+    """A token whose signature fails: TAMPERED when it names this issuer's key (it was
+    signed here, then changed), else SIGNATURE_INVALID (someone else signed it)."""
+    header = jwt.get_unverified_header(token)
+    claims: dict[str, Any] = jwt.decode(token, options={"verify_signature": False})
+    if header.get("kid") == key_id(runtime):
+        return Verification(False, "TAMPERED", "The credential was changed after this issuer "
+                            "signed it: its signature no longer matches.", None, None, claims)
+    return Verification(False, "SIGNATURE_INVALID", "The signature does not match this "
+                        "issuer's key: the credential was signed by someone else.", None, None)
 
 
 async def verify(session: AsyncSession, runtime: Runtime, token: str,
                  now: datetime) -> Verification:
+    """Check a credential: the JWT itself, or its id (``urn:uuid:…``), whose stored
+    credential is then checked (what the QR code of a printed certificate opens)."""
+    if (by_id := CREDENTIAL_ID.match(token)) is not None:
+        stored = await session.scalar(select(Certificate.token).where(
+            Certificate.credential_id == f"urn:uuid:{by_id.group(2).lower()}"))
+        if stored is None:
+            return Verification(False, "UNKNOWN", "The issuer has no record of this "
+                                "credential.", None, None)
+        token = stored
     public = signing_key(runtime).public_key()
     try:
         claims: dict[str, Any] = jwt.decode(
@@ -109,9 +155,7 @@ async def verify(session: AsyncSession, runtime: Runtime, token: str,
                                                           "verify_nbf": False,
                                                           "require": ["jti", "iss", "vc"]})
     except jwt.InvalidSignatureError:
-        return Verification(False, "SIGNATURE_INVALID", "The signature does not match this "
-                            "issuer's key: the credential was modified or signed by someone "
-                            "else.", None, None)
+        return _bad_signature(runtime, token)
     except jwt.InvalidTokenError:
         return Verification(False, "MALFORMED", "This is not a signed credential.", None, None)
     certificate = await session.scalar(select(Certificate).where(

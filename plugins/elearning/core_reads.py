@@ -14,7 +14,8 @@ from engine.plugins.api import ProductFacts, category_and_descendants, public_pr
 
 __all__ = ["CourseLine", "OrderCourses", "ProductFacts", "category_and_descendants",
            "cheapest_price", "course_product_select", "is_public", "order_course_lines",
-           "product_category_column", "product_facts", "product_id_column", "user_emails"]
+           "product_category_column", "product_facts", "product_id_column", "user_emails",
+           "user_names"]
 
 
 @dataclass(frozen=True)
@@ -63,6 +64,10 @@ def product_category_column() -> Any:
 
 async def user_emails(session: AsyncSession, ids: Sequence[int]) -> dict[int, str]:
     return await plugin_api.user_emails(session, ids)
+
+
+async def user_names(session: AsyncSession, ids: Sequence[int]) -> dict[int, str]:
+    return await plugin_api.user_names(session, ids)
 
 
 async def cheapest_price(session: AsyncSession, product_id: int) -> Any:

@@ -8,8 +8,10 @@ from datetime import datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from starlette.routing import Route
+
 from engine.plugins.api import GraphQLContribution, JourneyFact, MessageType, Runtime, hookimpl
-from plugins.elearning import credentials, journey, models, personal_data
+from plugins.elearning import certificate_links, credentials, journey, models, personal_data
 from plugins.elearning.authoring_mutations import AuthoringMutation
 from plugins.elearning.demo import seed_courses
 from plugins.elearning.enrolment import enrol_paid_order, revoke_order
@@ -18,6 +20,7 @@ from plugins.elearning.learning_mutations import LearningMutation
 from plugins.elearning.notices import MESSAGE_TYPES
 from plugins.elearning.queries import ElearningQuery, product_fields
 from plugins.elearning.rescue import run_ladder
+from plugins.elearning.translation_mutations import TranslationMutation
 from plugins.elearning.vendor_stats import vendor_fields
 
 if TYPE_CHECKING:
@@ -44,7 +47,13 @@ def ruta_migration_locations() -> Sequence[str]:
 @hookimpl
 def ruta_graphql_schema() -> GraphQLContribution:
     return GraphQLContribution(query=[ElearningQuery],
-                               mutation=[AuthoringMutation, LearningMutation])
+                               mutation=[AuthoringMutation, TranslationMutation,
+                                         LearningMutation])
+
+
+@hookimpl
+def ruta_http_routes(runtime: Runtime) -> Sequence[Route]:
+    return [Route(certificate_links.PATH, certificate_links.endpoint(runtime))]
 
 
 @hookimpl

@@ -67,7 +67,7 @@ class Lesson(Base):
 
 
 class Translation(Base):
-    """A module's or lesson's title (and lesson body) in one language."""
+    """A module's or lesson's title (and a lesson's body and quiz) in one language."""
 
     __tablename__ = "elearning_translation"
     __table_args__ = (UniqueConstraint("owner", "owner_id", "language_code"),)
@@ -78,6 +78,9 @@ class Translation(Base):
     language_code: Mapped[str] = mapped_column(String(8))
     title: Mapped[str] = mapped_column(String(200))
     body: Mapped[str] = mapped_column(Text, default="")
+    #: ``{"questions": [{"text", "options": [..]}]}``: the lesson quiz's texts in this language,
+    #: question for question and option for option (the correct answers are the lesson's)
+    quiz: Mapped[dict[str, Any] | None] = mapped_column(JSON, nullable=True)
 
 
 class Enrolment(Base):

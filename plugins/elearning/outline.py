@@ -5,10 +5,12 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from plugins.elearning import quiz_translations
 from plugins.elearning.access import Access, Availability, availability
 from plugins.elearning.models import CourseModule, Enrolment, Lesson, Translation
 from plugins.elearning.progress import completed_ids
@@ -23,6 +25,8 @@ class LessonView:
     body: str
     state: Availability
     completed: bool
+    #: the lesson's quiz in the viewer's language (correct answers are the lesson's)
+    quiz: dict[str, Any] | None
 
 
 @dataclass(frozen=True)
@@ -100,7 +104,8 @@ def views_of(curriculum: Curriculum, language: str | None, access: Access,
             items.append(LessonView(
                 lesson, text.title if text else lesson.title,
                 text.body if text and text.body else lesson.body,
-                availability(lesson, access, enrolment, done, now), lesson.id in done))
+                availability(lesson, access, enrolment, done, now), lesson.id in done,
+                quiz_translations.translated(lesson.quiz, text.quiz if text else None)))
         views.append(ModuleView(module, found.title if found else module.title, items))
     return views
 

@@ -14,7 +14,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from engine.plugins.api import Runtime, ValidationError, record_event
 from plugins.elearning.access import Access, availability
 from plugins.elearning.certificates import issue
-from plugins.elearning.core_reads import product_facts, user_emails
+from plugins.elearning.core_reads import product_facts, user_emails, user_names
 from plugins.elearning.models import (
     Course,
     CourseModule,
@@ -107,8 +107,9 @@ async def _finish_if_complete(session: AsyncSession, runtime: Runtime, enrolment
     enrolment.status, enrolment.completed_at = "COMPLETED", now
     product = await product_facts(session, course.product_id)
     email = (await user_emails(session, [enrolment.user_id]))[enrolment.user_id]
+    name = (await user_names(session, [enrolment.user_id]))[enrolment.user_id]
     certificate = await issue(session, runtime, enrolment, course,
-                              product.name if product else "Course", email, now)
+                              product.name if product else "Course", email, now, name)
     await record_event(session, runtime.plugins, "ruta_certificate_issued",
                        user_id=enrolment.user_id, product_id=course.product_id,
                        certificate_id=certificate.id, credential_id=certificate.credential_id)

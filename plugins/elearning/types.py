@@ -90,15 +90,15 @@ class LessonType:
     def of(cls, view: LessonView, access: Access) -> LessonType:
         lesson, open_ = view.lesson, view.state.open
         quiz = None
-        if lesson.quiz:
+        if view.quiz:
             questions = None
             if open_ and access is not Access.PUBLIC:
                 questions = [QuizQuestionType(text=q["text"], options=[
                     QuizOptionType(index=i, text=text, is_correct=(
                         i in q["correct"] if access is Access.STAFF else None))
-                    for i, text in enumerate(q["options"])]) for q in lesson.quiz["questions"]]
+                    for i, text in enumerate(q["options"])]) for q in view.quiz["questions"]]
             quiz = QuizType(pass_score=lesson.pass_score, max_attempts=lesson.max_attempts,
-                            question_count=len(lesson.quiz["questions"]), questions=questions)
+                            question_count=len(view.quiz["questions"]), questions=questions)
         return cls(
             id=encode_id("Lesson", lesson.id), title=view.title, position=lesson.position,
             is_preview=lesson.is_preview, drip_days=lesson.drip_days,

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import base64
 import json
+from collections.abc import Awaitable, Callable
 from datetime import timedelta
 from typing import Any
 
@@ -20,14 +21,19 @@ from tests.plugins.elearning.test_courses import SAVE, ok
 from tests.plugins.elearning.test_progress import MINE, age_enrolment, complete, enrolled
 
 VERIFY = """query($c: String!) { certificateVerify(credential: $c) { valid reason message
-  claims credentialId courseName issuer revokedAt } }"""
+  claims unverifiedClaims credentialId courseName recipientName issuer revokedAt
+  revokedReason } }"""
 REVOKE = """mutation($id: String!, $r: String!) { certificateRevoke(credentialId: $id,
   reason: $r) { certificate { revokedAt revokedReason } errors { field code } } }"""
 
 
-async def certified(client: Client, **facts: Any) -> dict[str, Any]:
-    """A learner who completed a course (ALL_LESSONS rule, drip lesson already open)."""
+async def certified(client: Client, before_completion: Callable[[str], Awaitable[None]]
+                    | None = None, **facts: Any) -> dict[str, Any]:
+    """A learner who completed a course (ALL_LESSONS rule, drip lesson already open);
+    ``before_completion(learner token)`` runs before the last lesson."""
     a, token = await enrolled(client, **facts)
+    if before_completion is not None:
+        await before_completion(token)
     await ok(client, SAVE, {"p": a.product_id, "i": {"completionRule": "ALL_LESSONS"}},
              a.vendor_token, "courseSave")
     await age_enrolment(client, 7)
@@ -68,12 +74,18 @@ async def test_a_certificate_verifies_and_shows_every_claim(client: Client) -> N
 async def test_forgeries_fail_with_a_clear_reason(client: Client) -> None:
     cert = await certified(client)
     modified = await check(client, tampered(cert["credential"]))
-    assert (modified["valid"], modified["reason"]) == (False, "SIGNATURE_INVALID")
+    assert (modified["valid"], modified["reason"]) == (False, "TAMPERED")
     assert modified["claims"] is None and "signature" in modified["message"]
+    # what the changed credential claims is shown, never trusted
+    changed = modified["unverifiedClaims"]["vc"]["credentialSubject"]["achievement"]["name"]
+    assert changed == "Brain surgery" and modified["courseName"] is None
     claims = jwt.decode(cert["credential"], options={"verify_signature": False})
     other = jwt.encode(claims, Ed25519PrivateKey.generate(), algorithm="EdDSA")
     assert (await check(client, other))["reason"] == "SIGNATURE_INVALID"
     assert (await check(client, "not a credential"))["reason"] == "MALFORMED"
+    # a credential id the issuer never gave out
+    unknown = await check(client, "urn:uuid:0b7e6a52-3f0e-4d0a-9a55-8a4b7c3d2e1f")
+    assert (unknown["valid"], unknown["reason"]) == (False, "UNKNOWN")
     hs256 = jwt.encode(claims, "guessable-secret-but-long-enough-000000", algorithm="HS256")
     assert (await check(client, hs256))["valid"] is False
 
