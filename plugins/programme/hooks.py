@@ -15,7 +15,7 @@ from engine.plugins.api import (
     StaffOrganisation,
     hookimpl,
 )
-from plugins.programme import assisted_booking, notices, personal_data
+from plugins.programme import assisted_booking, notices, paid_events, personal_data
 from plugins.programme import demo as demo_data
 from plugins.programme.event_models import Checkin, CheckinList, Event, EventSession, Registration
 from plugins.programme.graphql_events import EventMutation, EventQuery
@@ -59,6 +59,12 @@ def ruta_graphql_schema() -> GraphQLContribution:
 async def ruta_demo_seed(runtime: Runtime, demo: Any) -> None:
     """The network, its access points, two upcoming events and assisted participants."""
     await demo_data.seed(runtime, demo)
+
+
+@hookimpl
+async def ruta_order_paid(runtime: Runtime, order_id: int) -> None:
+    """A paid event's tickets: each seat bought registers the buyer (once per order line)."""
+    await paid_events.order_paid(runtime, order_id)
 
 
 @hookimpl
