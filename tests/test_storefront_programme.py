@@ -14,10 +14,14 @@ from sqlalchemy import select, update
 from starlette.applications import Starlette
 
 from engine.catalog.models import ProductVariant
+from engine.orders.models import OrderLine
+from engine.plugins.api import encode_id
 from engine.runtime import Runtime
-from plugins.programme.event_models import Event
+from plugins.programme import paid_events
+from plugins.programme.event_models import Event, Registration
+from tests.plugins.programme.setup import CANCEL
 from tests.test_storefront_checkout import ADDRESS
-from tests.test_storefront_learning import sign_in
+from tests.test_storefront_learning import graphql, sign_in
 from tests.web_browser import Browser
 
 OTHER = "participant-29@programme.example"  # registered for nothing
@@ -158,6 +162,18 @@ async def test_a_paid_ticket_is_bought_through_checkout_and_then_sold_out(
         assert 'data-status="CONFIRMED"' in tickets.text
         assert re.search(r'<img class="qr" src="data:image/svg\+xml', tickets.text)
         assert "19 seats left" in (await browser.get(link + "?lang=en")).text
+        async with demo.db.read() as session:
+            ticket = await session.scalar(select(Registration).where(
+                Registration.order_line_id.is_not(None)))
+            assert ticket is not None and ticket.status == "CONFIRMED"
+            order_id = await session.scalar(select(OrderLine.order_id).where(
+                OrderLine.id == ticket.order_line_id))
+        assert order_id is not None
+        assert await paid_events.order_paid(demo, order_id) == 0  # a redelivery adds none
+        cancel = await graphql(browser, CANCEL, {"id": encode_id(
+            "ProgrammeRegistration", ticket.id)}, "customer@ruta.example")
+        assert cancel["programmeRegistrationCancel"]["errors"] == [
+            {"code": "CANCEL_THROUGH_ORDER"}]
     async with demo.db.write() as session:
         await session.execute(update(ProductVariant).where(ProductVariant.id == select(
             Event.variant_id).where(Event.title == "Cata de vinos del Condado")
