@@ -24,6 +24,8 @@ from tests.test_storefront_checkout import ADDRESS
 from tests.test_storefront_learning import graphql, sign_in
 from tests.web_browser import Browser
 
+ORDER_CANCEL = """mutation($id: ID!) { orderCancel(id: $id) { order { status }
+  errors { code } } }"""
 OTHER = "participant-29@programme.example"  # registered for nothing
 
 
@@ -174,6 +176,13 @@ async def test_a_paid_ticket_is_bought_through_checkout_and_then_sold_out(
             "ProgrammeRegistration", ticket.id)}, "customer@ruta.example")
         assert cancel["programmeRegistrationCancel"]["errors"] == [
             {"code": "CANCEL_THROUGH_ORDER"}]
+        cancelled = await graphql(browser, ORDER_CANCEL, {"id": encode_id("Order", order_id)},
+                                  "admin@ruta.example")
+        assert cancelled["orderCancel"]["order"]["status"] == "CANCELLED"
+        await demo.dispatcher.drain()  # ruta_order_cancelled cancels the ticket
+        gone = await browser.get("/events/tickets?lang=en")
+        assert 'data-status="CANCELLED"' in gone.text and 'class="qr"' not in gone.text
+        assert "20 seats left" in (await browser.get(link + "?lang=en")).text
     async with demo.db.write() as session:
         await session.execute(update(ProductVariant).where(ProductVariant.id == select(
             Event.variant_id).where(Event.title == "Cata de vinos del Condado")

@@ -68,6 +68,20 @@ async def ruta_order_paid(runtime: Runtime, order_id: int) -> None:
 
 
 @hookimpl
+async def ruta_order_cancelled(runtime: Runtime, order_id: int) -> None:
+    """The tickets a cancelled order paid for are cancelled (the core freed the seats)."""
+    await paid_events.order_cancelled(runtime, order_id)
+
+
+@hookimpl
+async def ruta_order_refunded(runtime: Runtime, order_id: int, vendor_order_id: int,
+                              full: bool) -> None:
+    """A fully refunded vendor order cancels the tickets it paid for."""
+    if full:
+        await paid_events.order_cancelled(runtime, order_id, vendor_order_id)
+
+
+@hookimpl
 async def ruta_account_export(runtime: Runtime, user_id: int) -> dict[str, Any]:
     return await personal_data.export(runtime, user_id)
 

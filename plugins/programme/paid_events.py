@@ -2,7 +2,8 @@
 session) that checkout sells; the core counts the seats on that variant, so a paid event is
 sold out when its variant is. When the order is paid (``ruta_order_paid``) every bought seat
 becomes a CONFIRMED registration of the buyer, with its signed ticket. Redeliveries find the
-registrations of the order line and add none."""
+registrations of the order line and add none. A cancelled order (or a fully refunded vendor
+order) cancels the tickets it paid for."""
 
 from __future__ import annotations
 
@@ -21,7 +22,7 @@ from engine.plugins.api import (
     variant_facts,
 )
 from plugins.programme.event_models import Event, Registration
-from plugins.programme.registrations import CONFIRMED, WAITLISTED, rows_changed
+from plugins.programme.registrations import CANCELLED, CONFIRMED, WAITLISTED, rows_changed
 
 
 async def sold_variant(info: Info, variant_id: int) -> VariantFacts:
@@ -81,3 +82,27 @@ async def order_paid(runtime: Runtime, order_id: int) -> int:
                     status=CONFIRMED if rows_changed(seat) == 1 else WAITLISTED))
                 added += 1
     return added
+
+
+async def order_cancelled(runtime: Runtime, order_id: int,
+                          vendor_order_id: int | None = None) -> int:
+    """The tickets an order (or one vendor's part of it, fully refunded) paid for are
+    cancelled: their secrets stop passing the door. The core already gave the seats back
+    to the variant; the event's own counter follows. Returns how many were cancelled."""
+    async with runtime.db.read() as session:
+        order = await order_facts(session, order_id)
+    lines = [line.id for vo, line in (order.lines() if order else [])
+             if vendor_order_id is None or vo.id == vendor_order_id]
+    if not lines:
+        return 0
+    async with runtime.db.write() as session:
+        found = list(await session.scalars(
+            select(Registration).where(Registration.order_line_id.in_(lines),
+                                       Registration.status != CANCELLED)))
+        for registration in found:
+            if registration.status == CONFIRMED:
+                await session.execute(
+                    update(Event).where(Event.id == registration.event_id, Event.confirmed > 0)
+                    .values(confirmed=Event.confirmed - 1))
+            registration.status = CANCELLED
+        return len(found)
