@@ -139,8 +139,10 @@ async def test_a_full_free_event_offers_its_waiting_list(app: Starlette, demo: R
 async def test_a_paid_ticket_is_bought_through_checkout_and_then_sold_out(
         app: Starlette, demo: Runtime) -> None:
     async with Browser(app) as browser:
-        await sign_in(browser)
         link = await event_link(browser, "Cata de vinos")
+        anonymous = await browser.get(link + "?lang=en")  # the ticket needs an account
+        assert "Sign in to register" in anonymous.text and "variantId" not in anonymous.text
+        await sign_in(browser)
         page = await browser.get(link + "?lang=en")
         assert "Ticket: €25.00" in plain(page.text) and "20 seats left" in page.text
         assert 'name="q_language"' not in page.text and "Register for free" not in page.text
