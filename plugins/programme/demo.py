@@ -1,15 +1,15 @@
-"""``ruta_demo_seed``: the network, its access points, two upcoming events (one of 600
-seats) and a past welcome day, 30 assisted participants (20 attended the welcome day),
-and ``partner@ruta.example``, staff of the first partner. Their courses, mentoring and
-businesses come from what they do next: the demo adds no vendors, so the core demo
-marketplace keeps its shape."""
+"""``ruta_demo_seed``: the network, its access points, two upcoming free events (one of 600
+seats), a paid one (the core demo's wine tasting, sold through checkout), a past welcome
+day, 30 assisted participants (20 attended the welcome day), and ``partner@ruta.example``,
+staff of the first partner. Their courses, mentoring and businesses come from what they do
+next: the demo adds no vendors, so the core demo marketplace keeps its shape."""
 
 from __future__ import annotations
 
 from datetime import timedelta
 from typing import Any
 
-from engine.plugins.api import DemoPerson, Runtime, add_demo_people, utcnow
+from engine.plugins.api import DemoPerson, Runtime, add_demo_people, utcnow, variant_facts
 from plugins.programme.demo_data import (
     LANGUAGES,
     ORIGINS,
@@ -23,6 +23,8 @@ from plugins.programme.models import AccessPoint, Participant, Partner, PartnerS
 
 #: The demo's partner staff login (the first partner's adviser; password ``ruta-demo``).
 STAFF_EMAIL = "partner@ruta.example"
+#: The core demo's wine tasting (an EVENT product): its seats are sold through checkout.
+PAID_SKU = "CATA-SAT"
 
 
 async def seed(runtime: Runtime, demo: Any) -> None:
@@ -66,8 +68,16 @@ async def seed(runtime: Runtime, demo: Any) -> None:
                        capacity=40, confirmed=0, starts_at=now + timedelta(days=10))
         welcome = Event(partner_id=partners[5].id, title="Welcome day", capacity=100,
                         confirmed=20, starts_at=now - timedelta(days=60))
-        session.add_all([fair, online, welcome])
+        tasting = await variant_facts(session, demo.variants[PAID_SKU])
+        assert tasting is not None and tasting.starts_at and tasting.ends_at and tasting.capacity
+        paid = Event(partner_id=partners[0].id, title="Cata de vinos del Condado",
+                     capacity=tasting.capacity, confirmed=tasting.seats_taken,
+                     starts_at=tasting.starts_at, variant_id=tasting.id,
+                     description="Guided tasting at the winery (ticket sold by the vendor).")
+        session.add_all([fair, online, welcome, paid])
         await session.flush()
+        session.add(EventSession(event_id=paid.id, starts_at=tasting.starts_at,
+                                 ends_at=tasting.ends_at, access_point_id=points[0].id))
         session.add_all([
             EventSession(event_id=fair.id, starts_at=fair.starts_at, access_point_id=points[0].id,
                          ends_at=fair.starts_at + timedelta(hours=6)),

@@ -9,7 +9,8 @@ from engine.plugins.api import ValidationError, error_code_enum, payload_errors
 ProgrammeErrorCode = strawberry.enum(
     error_code_enum("ProgrammeErrorCode", (
         "ALREADY_CANCELLED", "ALREADY_STAFF", "UNKNOWN_POSTAL_CODE", "NO_CONSENT",
-        "FILE_TOO_LARGE", "UNSUPPORTED_FILE_TYPE", "IMAGE_TOO_LARGE")),
+        "FILE_TOO_LARGE", "UNSUPPORTED_FILE_TYPE", "IMAGE_TOO_LARGE", "PAYMENT_REQUIRED",
+        "CANCEL_THROUGH_ORDER")),
     description="Why a programme mutation was refused.")
 
 

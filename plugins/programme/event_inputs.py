@@ -34,6 +34,9 @@ class ProgrammeEventInput:
     sessions: list[EventSessionInput]
     description: str = ""
     questions: list[EventQuestionInput] = strawberry.field(default_factory=list)
+    variant_id: strawberry.ID | None = strawberry.field(default=None, description=(
+        "Make the event paid: the bookable ProductVariant (of your vendor) that checkout "
+        "sells; its seats become the event's capacity."))
 
 
 @strawberry.input

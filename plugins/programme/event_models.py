@@ -64,6 +64,8 @@ class Registration(Base):
     answers: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
     status: Mapped[str] = mapped_column(String(16))
     created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+    #: the core order line that paid for this seat (paid events; None when free)
+    order_line_id: Mapped[int | None] = mapped_column(Integer, nullable=True, index=True)
 
 
 class CheckinList(Base):

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from datetime import datetime
+from decimal import Decimal
 from typing import Self
 
 import strawberry
 
-from engine.plugins.api import encode_id
+from engine.plugins.api import VariantFacts, encode_id
 from plugins.programme import tickets
 from plugins.programme.checkin import Scan
 from plugins.programme.errors import ProgrammeError
@@ -50,16 +51,27 @@ class EventType:
     sessions: list[EventSessionType]
     questions: list[EventQuestionType] = strawberry.field(
         description="What each attendee is asked when registering.")
+    variant_id: strawberry.ID | None = strawberry.field(description=(
+        "A paid event: the ProductVariant to add to a checkout (ordering it registers the "
+        "buyer when the order is paid); null for a free event (programmeEventRegister)."))
+    price: Decimal | None = strawberry.field(description="The ticket's price (EUR, tax "
+                                                          "included); null when free.")
 
     @classmethod
-    def of(cls, e: Event, sessions: list[EventSession]) -> Self:
+    def of(cls, e: Event, sessions: list[EventSession], seats: VariantFacts | None = None
+           ) -> Self:
+        left = e.capacity - e.confirmed
+        if seats is not None:  # the core counts a paid event's seats (held ones too)
+            left = max(0, min(left, (seats.capacity or 0) - seats.seats_taken))
         return cls(id=encode_id("ProgrammeEvent", e.id), title=e.title,
+                   variant_id=encode_id("ProductVariant", e.variant_id) if e.variant_id else None,
+                   price=seats.price if seats is not None else None,
                    partner_id=encode_id("Partner", e.partner_id),
                    questions=[EventQuestionType(key=q["key"], label=q["label"],
                                                 required=bool(q.get("required")))
                               for q in e.questions],
                    description=e.description, capacity=e.capacity, confirmed=e.confirmed,
-                   seats_left=e.capacity - e.confirmed, starts_at=e.starts_at,
+                   seats_left=left, starts_at=e.starts_at,
                    sessions=[EventSessionType.of(s) for s in sessions])
 
 

@@ -8,7 +8,7 @@ from typing import Any
 
 from sqlalchemy import select
 
-from engine.plugins.api import NotFound, Runtime, ValidationError, clean_text
+from engine.plugins.api import NotFound, Runtime, ValidationError, VariantFacts, clean_text
 from plugins.programme.access import Viewer, require_partner
 from plugins.programme.event_models import CheckinList, Event, EventSession
 from plugins.programme.models import AccessPoint, Partner
@@ -32,6 +32,8 @@ class EventData:
     sessions: list[SessionData]
     description: str = ""
     questions: list[dict[str, Any]] = field(default_factory=list)
+    #: a paid event: the core bookable variant checkout sells (its seats are the capacity)
+    variant: VariantFacts | None = None
 
 
 def _check(data: EventData) -> None:
@@ -63,9 +65,14 @@ async def create_event(runtime: Runtime, viewer: Viewer | None, data: EventData)
                 select(AccessPoint.id).where(AccessPoint.id.in_(points))))
             if found != points:
                 raise NotFound("sessions", "No such access point.")
-        event = Event(partner_id=data.partner_id, title=title, capacity=data.capacity,
-                      confirmed=0, description=data.description, questions=data.questions,
-                      starts_at=min(s.starts_at for s in data.sessions))
+        if data.variant is not None and await session.scalar(
+                select(Event.id).where(Event.variant_id == data.variant.id)):
+            raise ValidationError("variantId", "UNIQUE", "This variant already sells an event.")
+        event = Event(partner_id=data.partner_id, title=title, confirmed=0,
+                      capacity=data.variant.capacity if data.variant and data.variant.capacity
+                      else data.capacity, description=data.description,
+                      questions=data.questions, starts_at=min(s.starts_at for s in data.sessions),
+                      variant_id=data.variant.id if data.variant else None)
         session.add(event)
         await session.flush()
         session.add_all([EventSession(event_id=event.id, starts_at=s.starts_at,

@@ -5,8 +5,8 @@ from __future__ import annotations
 import strawberry
 from sqlalchemy import select
 
-from engine.plugins.api import Info, NotFound, attempt, decode_id, encode_id
-from plugins.programme import checkin, events, registrations, tickets
+from engine.plugins.api import Info, NotFound, VariantFacts, attempt, decode_id, encode_id
+from plugins.programme import checkin, events, paid_events, registrations, tickets
 from plugins.programme.access import require_partner, signed_in, viewer_of
 from plugins.programme.errors import errors_of
 from plugins.programme.event_inputs import (
@@ -27,11 +27,12 @@ from plugins.programme.event_types import (
 
 
 async def _event_view(info: Info, event: Event) -> EventType:
-    async with info.context.runtime.db.read() as session:
+    runtime = info.context.runtime
+    async with runtime.db.read() as session:
         sessions = list(await session.scalars(
             select(EventSession).where(EventSession.event_id == event.id)
             .order_by(EventSession.starts_at)))
-    return EventType.of(event, sessions)
+    return EventType.of(event, sessions, await paid_events.seat_facts(runtime, event))
 
 
 async def _reg_view(info: Info, r: Registration) -> RegistrationType:
@@ -40,8 +41,9 @@ async def _reg_view(info: Info, r: Registration) -> RegistrationType:
                                await registrations.waitlist_position(runtime, r))
 
 
-def _event_data(i: ProgrammeEventInput) -> events.EventData:
+def _event_data(i: ProgrammeEventInput, variant: VariantFacts | None) -> events.EventData:
     return events.EventData(
+        variant=variant,
         partner_id=decode_id(i.partner_id, "Partner", field="partnerId"), title=i.title,
         capacity=i.capacity, description=i.description,
         questions=[{"key": q.key, "label": q.label, "required": q.required}
@@ -59,6 +61,13 @@ class EventQuery:
         async with info.context.runtime.db.read() as session:
             found = list(await session.scalars(select(Event).order_by(Event.starts_at)))
         return [await _event_view(info, e) for e in found]
+
+    @strawberry.field(description="One programme event (public); null when unknown.")
+    async def programme_event(self, info: Info, id: strawberry.ID) -> EventType | None:
+        pk = decode_id(id, "ProgrammeEvent")
+        async with info.context.runtime.db.read() as session:
+            found = await session.get(Event, pk)
+        return await _event_view(info, found) if found else None
 
     @strawberry.field(description="The Ed25519 public key (base64) door devices use to "
                                   "verify ticket secrets offline.")
@@ -90,8 +99,16 @@ class EventMutation:
     async def programme_event_create(self, info: Info, input: ProgrammeEventInput
                                      ) -> ProgrammeEventPayload:
         viewer = await viewer_of(info)
-        event, exc = await attempt(lambda: events.create_event(
-            info.context.runtime, viewer, _event_data(input)))
+
+        async def create() -> Event:
+            variant = None
+            if input.variant_id:
+                variant = await paid_events.sold_variant(info, decode_id(
+                    input.variant_id, "ProductVariant", field="variantId"))
+            return await events.create_event(info.context.runtime, viewer,
+                                             _event_data(input, variant))
+
+        event, exc = await attempt(create)
         return ProgrammeEventPayload(event=await _event_view(info, event) if event else None,
                                      errors=errors_of(exc))
 

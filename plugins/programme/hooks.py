@@ -15,7 +15,7 @@ from engine.plugins.api import (
     StaffOrganisation,
     hookimpl,
 )
-from plugins.programme import assisted_booking, notices, personal_data
+from plugins.programme import assisted_booking, notices, paid_events, personal_data
 from plugins.programme import demo as demo_data
 from plugins.programme.event_models import Checkin, CheckinList, Event, EventSession, Registration
 from plugins.programme.graphql_access_points import AccessPointMutation
@@ -61,6 +61,26 @@ def ruta_graphql_schema() -> GraphQLContribution:
 async def ruta_demo_seed(runtime: Runtime, demo: Any) -> None:
     """The network, its access points, two upcoming events and assisted participants."""
     await demo_data.seed(runtime, demo)
+
+
+@hookimpl
+async def ruta_order_paid(runtime: Runtime, order_id: int) -> None:
+    """A paid event's tickets: each seat bought registers the buyer (once per order line)."""
+    await paid_events.order_paid(runtime, order_id)
+
+
+@hookimpl
+async def ruta_order_cancelled(runtime: Runtime, order_id: int) -> None:
+    """The tickets a cancelled order paid for are cancelled (the core freed the seats)."""
+    await paid_events.order_cancelled(runtime, order_id)
+
+
+@hookimpl
+async def ruta_order_refunded(runtime: Runtime, order_id: int, vendor_order_id: int,
+                              full: bool) -> None:
+    """A fully refunded vendor order cancels the tickets it paid for."""
+    if full:
+        await paid_events.order_cancelled(runtime, order_id, vendor_order_id)
 
 
 @hookimpl

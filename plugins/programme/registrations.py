@@ -28,7 +28,7 @@ class Attendee:
     answers: dict[str, str]
 
 
-def _rows(result: Any) -> int:
+def rows_changed(result: Any) -> int:
     return int(result.rowcount) if isinstance(result, CursorResult) else 0
 
 
@@ -54,11 +54,14 @@ async def register(runtime: Runtime, event_id: int, user_id: int | None,
         event = await session.get(Event, event_id)
         if event is None:
             raise NotFound("eventId", "No such event.")
+        if event.variant_id is not None:
+            raise ValidationError("eventId", "PAYMENT_REQUIRED",
+                                  "This event is paid: buy its ticket through checkout.")
         answers = check_answers(event.questions, attendee.answers)
         seat = await session.execute(
             update(Event).where(Event.id == event_id, Event.confirmed < Event.capacity)
             .values(confirmed=Event.confirmed + 1))
-        status = CONFIRMED if _rows(seat) == 1 else WAITLISTED
+        status = CONFIRMED if rows_changed(seat) == 1 else WAITLISTED
         registration = Registration(event_id=event_id, user_id=user_id, name=name,
                                     email=email, answers=answers, status=status)
         session.add(registration)
@@ -77,6 +80,9 @@ async def cancel(runtime: Runtime, registration_id: int) -> tuple[Registration, 
             raise NotFound("id", "No such registration.")
         if registration.status == CANCELLED:
             raise ValidationError("id", "ALREADY_CANCELLED", "Already cancelled.")
+        if registration.order_line_id is not None:
+            raise ValidationError("id", "CANCEL_THROUGH_ORDER",
+                                  "A paid ticket is cancelled with its order.")
         held_seat = registration.status == CONFIRMED
         registration.status = CANCELLED
         await session.flush()
@@ -95,7 +101,7 @@ async def cancel(runtime: Runtime, registration_id: int) -> tuple[Registration, 
             update(Event).where(Event.id == registration.event_id,
                                 Event.confirmed < Event.capacity)
             .values(confirmed=Event.confirmed + 1))
-        if _rows(seat) == 1:
+        if rows_changed(seat) == 1:
             nxt.status = CONFIRMED
             await record_event(session, runtime.plugins, "ruta_event_registration_promoted",
                                registration_id=nxt.id, user_id=nxt.user_id)
