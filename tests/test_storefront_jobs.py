@@ -167,7 +167,9 @@ async def test_a_participant_makes_a_profile_applies_follows_and_withdraws(
         assert "Camarera de cafetería" in html.unescape(mine.text)
         assert "Olá, sou a Joana." in html.unescape(mine.text)
         assert 'data-status="RECEIVED"' in mine.text and "Received" in mine.text
-        application = re.search(r'data-application="([^"]+)"', mine.text)[1]
+        found = re.search(r'data-application="([^"]+)"', mine.text)
+        assert found, mine.text[:2000]
+        application = found[1]
         # announcements: off, on, off again
         assert 'data-subscribed="no"' in profile.text
         await browser.post("/jobs/announcements?lang=pt", {"subscribe": "yes"},
