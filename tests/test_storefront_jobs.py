@@ -50,7 +50,9 @@ async def employer_with_offers(client: Client) -> tuple[str, str, str, str, str]
     await skills(client, op, "cooking", "marketing")
     token, _ = await client.vendor("rh@cafe.example", "Café del Puerto")
     cafe = await offer(client, token, title="Camarera de cafetería", skills=["cooking"],
-                       languages=["ES", "PT"])
+                       languages=["ES", "PT"], description={
+                           "es": "Turno de mañana en el puerto.",
+                           "en": "Morning shift at the harbour."})
     closed = await offer(client, token, title="Barista de cafetería")
     done = await client.gql(STATUS, {"id": closed, "s": "CLOSED"}, token)
     assert done["jobOfferSetStatus"]["errors"] == [], done
@@ -96,6 +98,9 @@ async def test_the_listing_ignores_accents_filters_and_never_shows_a_closed_offe
     assert 'hreflang="ar"' in page.text
     ld = posting(page.text)
     assert ld["@type"] == "JobPosting" and ld["title"] == "Camarera de cafetería"
+    # the page's language, not the API's default for an anonymous visitor (English)
+    assert ld["description"] == "Turno de mañana en el puerto." and \
+        "Turno de mañana en el puerto." in text and "Morning shift" not in text
     assert ld["hiringOrganization"]["name"] == "Café del Puerto"
     assert ld["datePosted"] == date.today().isoformat()
     assert ld["validThrough"] == (date.today() + timedelta(days=30)).isoformat()

@@ -54,6 +54,9 @@ class JobOfferType:
     title: str
     description: str
     titles: TranslatedText
+    descriptions: TranslatedText = strawberry.field(
+        description="The description in every language it was written in (``description`` "
+                    "is the signed-in user's language, else English).")
     country: str
     postal_code: str | None
     remote: bool
@@ -82,7 +85,8 @@ class JobOfferType:
                    if offer.partner_id else None,
                    title=in_language(offer.title, language),
                    description=in_language(offer.description, language),
-                   titles=TranslatedText.of(offer.title), country=offer.country,
+                   titles=TranslatedText.of(offer.title),
+                   descriptions=TranslatedText.of(offer.description), country=offer.country,
                    postal_code=offer.postal_code, remote=offer.remote,
                    contract_type=offer.contract_type, hours_per_week=offer.hours_per_week,
                    salary=salary, languages=list(offer.languages), skills=list(offer.skills),

@@ -12,6 +12,7 @@ from typing import Any
 from markupsafe import Markup
 
 from engine.plugins.api import Visit
+from plugins.storefront.job_labels import pick
 from plugins.storefront.layout import absolute
 
 EMPLOYMENT = {"PERMANENT": "FULL_TIME", "FIXED_TERM": "TEMPORARY", "SEASONAL": "TEMPORARY",
@@ -28,8 +29,9 @@ def _amount(value: Any) -> str:
 def json_ld(visit: Visit, view: dict[str, Any]) -> Markup:
     offer, employer = view["offer"], view.get("employer") or {}
     data: dict[str, Any] = {
-        "@context": "https://schema.org", "@type": "JobPosting", "title": offer["title"],
-        "description": offer["description"],
+        "@context": "https://schema.org", "@type": "JobPosting",
+        "title": pick(visit, offer["titles"]) or offer["title"],
+        "description": pick(visit, offer["descriptions"]) or offer["description"],
         "identifier": {"@type": "PropertyValue", "name": employer.get("name", ""),
                        "value": offer["id"]},
         "validThrough": offer["closesOn"], "employmentType": EMPLOYMENT.get(
