@@ -39,7 +39,7 @@ def _offer(vendor_id: int, title: dict[str, str], country: str, postal: str | No
         hours_per_week=40 if contract != "FREELANCE" else 20,
         salary_min_cents=salary[0] * 100, salary_max_cents=salary[1] * 100,
         languages=languages, skills=skills, closes_on=(utcnow() + timedelta(days=days)).date(),
-        positions=1, status="PUBLISHED")
+        positions=1, status="PUBLISHED", published_at=utcnow())
 
 
 async def seed(runtime: Runtime, demo: DemoIndex) -> None:

@@ -12,7 +12,7 @@ from engine.plugins.api import Info, Runtime, attempt, decode_id
 from plugins.jobs import applications
 from plugins.jobs.application_models import Application
 from plugins.jobs.errors import JobsError, errors_of, viewer_of
-from plugins.jobs.models import CandidateProfile
+from plugins.jobs.models import CandidateProfile, JobOffer
 from plugins.jobs.types import JobApplicationType, JobHire, JobsHired
 
 
@@ -28,8 +28,10 @@ async def _views(runtime: Runtime, apps: list[Application]) -> list[JobApplicati
     async with runtime.db.read() as session:
         for app in apps:
             profile = await session.get(CandidateProfile, app.profile_id)
+            offer = await session.get(JobOffer, app.offer_id)
             result.append(JobApplicationType.of(app, profile,
-                                                await applications.history(session, app.id)))
+                                                await applications.history(session, app.id),
+                                                offer))
     return result
 
 

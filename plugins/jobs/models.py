@@ -72,6 +72,8 @@ class JobOffer(Base):
     positions: Mapped[int] = mapped_column(Integer, default=1)
     status: Mapped[str] = mapped_column(String(16), default="DRAFT", index=True)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+    #: When it was last published (schema.org ``datePosted``); ``None`` while a draft.
+    published_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), nullable=True)
 
 
 class CandidateProfile(Base):

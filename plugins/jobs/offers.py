@@ -141,6 +141,8 @@ async def transition(runtime: Runtime, viewer: Viewer | None, offer_id: int,
             if offer.country in SALARY_DISCLOSED_IN and offer.salary_min_cents is None:
                 raise ValidationError("salaryMin", "SALARY_REQUIRED",
                                       "Offers in Spain and Portugal must show the pay range.")
+        if status == "PUBLISHED":
+            offer.published_at = utcnow()
         offer.status = status
         await session.flush()
         return offer

@@ -54,6 +54,9 @@ class JobOfferType:
     title: str
     description: str
     titles: TranslatedText
+    descriptions: TranslatedText = strawberry.field(
+        description="The description in every language it was written in (``description`` "
+                    "is the signed-in user's language, else English).")
     country: str
     postal_code: str | None
     remote: bool
@@ -66,6 +69,8 @@ class JobOfferType:
     closes_on: date
     positions: int
     status: str
+    published_at: datetime | None = strawberry.field(
+        description="When it was last published (null while a draft).")
 
     @classmethod
     def of(cls, offer: JobOffer, language: str | None = None) -> Self:
@@ -80,12 +85,14 @@ class JobOfferType:
                    if offer.partner_id else None,
                    title=in_language(offer.title, language),
                    description=in_language(offer.description, language),
-                   titles=TranslatedText.of(offer.title), country=offer.country,
+                   titles=TranslatedText.of(offer.title),
+                   descriptions=TranslatedText.of(offer.description), country=offer.country,
                    postal_code=offer.postal_code, remote=offer.remote,
                    contract_type=offer.contract_type, hours_per_week=offer.hours_per_week,
                    salary=salary, languages=list(offer.languages), skills=list(offer.skills),
                    starts_on=offer.starts_on, closes_on=offer.closes_on,
-                   positions=offer.positions, status=offer.status)
+                   positions=offer.positions, status=offer.status,
+                   published_at=offer.published_at)
 
 
 @strawberry.type(name="JobLanguageLevel")
@@ -157,15 +164,20 @@ class JobApplicationType:
     created_at: datetime
     candidate: CandidateProfileType | None
     history: list[ApplicationStatusChange]
+    offer_titles: TranslatedText | None = strawberry.field(
+        default=None, description="The offer's title, whatever its status now (a candidate "
+                                  "sees it after the offer closed or filled).")
 
     @classmethod
     def of(cls, a: Application, candidate: CandidateProfile | None = None,
-           history: list[ApplicationChange] | None = None) -> Self:
+           history: list[ApplicationChange] | None = None,
+           offer: JobOffer | None = None) -> Self:
         return cls(id=strawberry.ID(encode_id("JobApplication", a.id)),
                    offer_id=strawberry.ID(encode_id("JobOffer", a.offer_id)), status=a.status,
                    message=a.message, language=a.language, created_at=a.created_at,
                    candidate=CandidateProfileType.of(candidate) if candidate else None,
-                   history=[ApplicationStatusChange.of(c) for c in history or []])
+                   history=[ApplicationStatusChange.of(c) for c in history or []],
+                   offer_titles=TranslatedText.of(offer.title) if offer else None)
 
 
 @strawberry.type

@@ -12,9 +12,11 @@ from engine.plugins.api import Visit
 Handler = Callable[[Visit], Awaitable[Response]]
 
 
-def to_login(visit: Visit) -> Response:
+def to_login(visit: Visit, back: str | None = None) -> Response:
+    """To the sign-in page, then back to ``back`` (default: this page; a form's ``POST``
+    handler gives the page the form is on)."""
     visit.session.sign_out()
-    return visit.redirect(f"/account/login?next={quote(visit.request.url.path)}")
+    return visit.redirect(f"/account/login?next={quote(back or visit.request.url.path)}")
 
 
 def signed_in(handler: Handler) -> Handler:

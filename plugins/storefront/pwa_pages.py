@@ -47,6 +47,7 @@ async def robots(request: Request) -> Response:
     base = str(request.base_url).rstrip("/")
     return PlainTextResponse("User-agent: *\nDisallow: /cart\nDisallow: /checkout\n"
                              "Disallow: /account\nDisallow: /orders\n"
+                             "Disallow: /jobs/profile\nDisallow: /jobs/applications\n"
                              f"Sitemap: {base}/sitemap.xml\n")
 
 
@@ -56,9 +57,10 @@ async def offline(visit: Visit) -> Response:
 
 async def sitemap(visit: Visit) -> Response:
     result = await visit.graphql("Sitemap")
-    paths = ["/", "/products"]
+    paths = ["/", "/products", "/jobs"]
     paths += [f"/products/{p['slug']}" for p in nodes(result.data.get("products"))]
     paths += [f"/vendors/{v['slug']}" for v in nodes(result.data.get("vendors"))]
+    paths += [f"/jobs/{o['id']}" for o in nodes(result.data.get("jobOffers"))]
     entries = []
     for path in paths:
         links = "".join(

@@ -68,8 +68,12 @@ def test_the_buying_pages_in_spanish_are_accessible(browser: Browser, server: st
     add_to_cart(driver, "vino-naranja-condado", "product")
     driver.landed("cart")
     driver.goto("/checkout", "checkout")
+    driver.goto("/jobs?lang=es&q=cocina", "jobs")
+    driver.press(".job a", "job-offer")
+    offer = driver.text("h1")
     context.close()
-    assert audit.pages == 5 and has_no_problems(audit) == CLEAN
+    assert offer == "Ayudante de cocina en Bollullos"
+    assert audit.pages == 7 and has_no_problems(audit) == CLEAN
 
 
 def test_the_web_app_installs_and_shows_the_offline_page_without_network(
