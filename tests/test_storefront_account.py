@@ -10,8 +10,10 @@ from urllib.parse import urlparse
 
 from starlette.applications import Starlette
 
+from engine.runtime import Runtime
 from engine.testing.client import PASSWORD, Client
 from tests.shop import COMPLETE, Shop, build, ready
+from tests.test_storefront_checkout import add
 from tests.web_browser import Browser
 
 PAID = "mutation($id: ID!) { orderMarkPaid(id: $id) { order { status } errors { code } } }"
@@ -158,3 +160,58 @@ async def test_a_buyer_reviews_each_bought_product_once_and_nothing_else(
     assert [p["review"] for p in (await client.gql(
         "{ myPurchasedProducts { review { rating } } }", token=other)
     )["myPurchasedProducts"]] == [None]
+
+
+async def test_the_address_book_checks_postal_codes_in_spanish_and_fills_the_checkout(
+        app: Starlette, demo: Runtime, client: Client) -> None:
+    buyer = await client.register("buyer@example.com")
+    await client.register("other@example.com")
+    faro = {"firstName": "Ana", "lastName": "Silva", "streetAddress1": "Rua do Sol 1",
+            "city": "Faro", "postalCode": "8000-138", "country": "PT"}
+    huelva = {"firstName": "Ana", "lastName": "Silva", "streetAddress1": "Calle Real 2",
+              "city": "La Palma del Condado", "postalCode": "21700", "country": "ES"}
+    async with Browser(app) as browser, Browser(app) as stranger:
+        await signed_in(browser, "buyer@example.com")
+        await signed_in(stranger, "other@example.com")
+        wrong = await browser.post("/account/addresses/save?lang=es",
+                                   {**faro, "postalCode": "21700"},
+                                   form_page="/account/addresses")
+        assert wrong.status_code == 400
+        assert "Este código postal no es válido para el país." in wrong.text
+        assert 'value="Rua do Sol 1"' in wrong.text  # what was typed stays
+        assert (await client.gql("{ me { addresses { id } } }", token=buyer)
+                )["me"]["addresses"] == []
+        for address, default in ((faro, {}), (huelva, {"isDefault": "on"})):
+            done = await browser.post("/account/addresses/save", {**address, **default},
+                                      form_page="/account/addresses")
+            assert done.status_code == 303
+        page = await browser.get("/account/addresses?lang=en")
+        ids = re.findall(r'href="/account/addresses\?edit=([^"#]+)', page.text)
+        assert len(ids) == 2 and page.text.count('class="default-address"') == 1
+        assert page.text.index("Calle Real 2") < page.text.index("Rua do Sol 1")
+        editing = await browser.get(f"/account/addresses?edit={ids[1]}")
+        assert 'value="Rua do Sol 1"' in editing.text
+        changed = await browser.post("/account/addresses/save", {
+            **faro, "streetAddress1": "Rua do Sol 9", "id": ids[1]},
+            form_page="/account/addresses")
+        assert changed.status_code == 303
+        theirs = await stranger.get("/account/addresses?lang=en")
+        assert "No saved addresses yet." in theirs.text and "Calle Real" not in theirs.text
+        assert (await stranger.get(f"/account/addresses?edit={ids[0]}")).status_code == 404
+        refused = await stranger.post("/account/addresses/delete", {"id": ids[0]},
+                                      form_page="/account/addresses")
+        assert refused.status_code == 303
+        made = await browser.post("/account/addresses/default", {"id": ids[1]},
+                                  form_page="/account/addresses")
+        assert made.status_code == 303
+        after = await browser.get("/account/addresses")
+        assert after.text.index("Rua do Sol 9") < after.text.index("Calle Real 2")
+        await add(browser, "flor-de-sal-algarve")
+        checkout = await browser.get("/checkout?lang=en")
+        assert 'value="Rua do Sol 9"' in checkout.text and 'value="8000-138"' in checkout.text
+        deleted = await browser.post("/account/addresses/delete", {"id": ids[0]},
+                                     form_page="/account/addresses")
+        assert deleted.status_code == 303
+    book = (await client.gql("{ me { addresses { isDefault address { streetAddress1 } } } }",
+                             token=buyer))["me"]["addresses"]
+    assert book == [{"isDefault": True, "address": {"streetAddress1": "Rua do Sol 9"}}]

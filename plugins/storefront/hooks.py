@@ -15,6 +15,7 @@ from starlette.routing import BaseRoute, Route
 from engine.plugins.api import WebKit, hookimpl
 from plugins.storefront import (
     account_pages,
+    address_pages,
     advice_pages,
     browse_pages,
     cart_pages,
@@ -92,6 +93,10 @@ def ruta_web_routes(web: WebKit) -> list[BaseRoute]:
         Route("/account/invoices/{invoice_id}/pdf", page(invoice_pages.pdf)),
         Route("/account/reviews", page(review_pages.reviews)),
         Route("/account/reviews/write", page(review_pages.write), methods=POST),
+        Route("/account/addresses", page(address_pages.addresses)),
+        Route("/account/addresses/save", page(address_pages.save), methods=POST),
+        Route("/account/addresses/default", page(address_pages.make_default), methods=POST),
+        Route("/account/addresses/delete", page(address_pages.delete), methods=POST),
         Route("/offline", page(pwa_pages.offline)),
         Route("/manifest.webmanifest", pwa_pages.manifest),
         Route("/sw.js", pwa_pages.service_worker),
