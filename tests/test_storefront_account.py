@@ -212,6 +212,11 @@ async def test_the_address_book_checks_postal_codes_in_spanish_and_fills_the_che
         deleted = await browser.post("/account/addresses/delete", {"id": ids[0]},
                                      form_page="/account/addresses")
         assert deleted.status_code == 303
+        for path in ("/account", "/account/inbox", "/account/invoices", "/account/reviews"):
+            assert (await browser.get(path)).status_code == 200
+    counts = {path: count for path, count, _size in browser.documents}
+    assert {"/checkout?lang=en", "/account/addresses", "/account/reviews"} <= set(counts)
+    assert max(counts.values()) <= 2, counts
     book = (await client.gql("{ me { addresses { isDefault address { streetAddress1 } } } }",
                              token=buyer))["me"]["addresses"]
     assert book == [{"isDefault": True, "address": {"streetAddress1": "Rua do Sol 9"}}]
