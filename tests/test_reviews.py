@@ -22,6 +22,8 @@ HIDE = """mutation($id: ID!, $r: String!) { reviewHide(id: $id, reason: $r) {
   review { isHidden } errors { field code message } } }"""
 AGGREGATES = """query($id: ID!) { product(id: $id) { rating reviewCount
   vendor { rating reviewCount } } }"""
+PURCHASED = """{ myPurchasedProducts { orderLineId productName vendorName
+  review { rating } } }"""
 BILLING = {"firstName": "A", "lastName": "B", "streetAddress1": "Rua 1", "city": "Faro",
            "postalCode": "8000-138", "country": "PT"}
 
@@ -88,6 +90,25 @@ async def bought_again(client: Client, token: str) -> tuple[Any, str]:
     async with client.runtime.db.read() as session:
         line_id = await session.scalar(select(OrderLine.id).order_by(OrderLine.id.desc()))
     return None, encode_id("OrderLine", line_id or 0)
+
+
+async def test_a_product_bought_twice_is_reviewed_once_and_listed_once(
+        client: Client) -> None:
+    ana = await client.register("ana@example.com")
+    _, first = await bought(client, ana)
+    _, second = await bought_again(client, ana)
+    listed = (await client.gql(PURCHASED, token=ana))["myPurchasedProducts"]
+    assert [(p["orderLineId"], p["review"]) for p in listed] == [(second, None)]
+    assert (await review(client, ana, first, rating=4))["errors"] == []
+    again = await review(client, ana, second, rating=1)
+    assert again["errors"][0]["code"] == "ALREADY_REVIEWED"
+    assert (await review(client, ana, second, target="VENDOR"))["errors"] == []
+    [item] = (await client.gql(PURCHASED, token=ana))["myPurchasedProducts"]
+    assert item["productName"] == "Recipes" and item["review"]["rating"] == 4
+    eve = await client.register("eve@example.com")
+    assert (await client.gql(PURCHASED, token=eve))["myPurchasedProducts"] == []
+    anonymous = await client.raw(PURCHASED)
+    assert anonymous["errors"][0]["extensions"]["code"] == "UNAUTHENTICATED"
 
 
 async def test_hidden_reviews_leave_the_aggregates(client: Client) -> None:

@@ -222,6 +222,8 @@ def test_operation_is_valid_against_the_schema(path: Path,
         assert op.variable_definitions, f"{path.name}: a mutation takes variables"
         for root in op.selection_set.selections:
             assert isinstance(root, FieldNode)
+            if root.selection_set is None:
+                continue  # a scalar result (e.g. notificationMarkAllRead: Int) has no errors
             [errors_field] = [f for f in _fields(root.selection_set, doc)
                               if f.name.value == "errors"]
             selected = {f.name.value for f in _fields(errors_field.selection_set, doc)}
@@ -519,6 +521,8 @@ def _check_plugin_document(path: Path, schema: GraphQLSchema) -> None:
     if op.operation == OperationType.MUTATION:
         for root in op.selection_set.selections:
             assert isinstance(root, FieldNode)
+            if root.selection_set is None:
+                continue  # a scalar result (e.g. notificationMarkAllRead: Int) has no errors
             [errors_field] = [f for f in _fields(root.selection_set, doc)
                               if f.name.value == "errors"]
             selected = {f.name.value for f in _fields(errors_field.selection_set, doc)}

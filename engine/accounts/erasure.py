@@ -2,9 +2,10 @@
 
 Erasure keeps what the law requires (orders, their lines and amounts, invoices) and replaces
 the person in them: the account's e-mail becomes ``erased-<id>@erased.invalid``, names are
-emptied, addresses keep only their country, checkouts and tokens are deleted, and outbox
-payloads mentioning the e-mail are scrubbed. Every session ends (the account is disabled and
-its token version bumped). Then each plugin erases its part (``ruta_account_erase``).
+emptied, addresses keep only their country, the address book, checkouts and tokens are
+deleted, and outbox payloads mentioning the e-mail are scrubbed. Every session ends (the
+account is disabled and its token version bumped). Then each plugin erases its part
+(``ruta_account_erase``).
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ from engine.accounts.models import (
     User,
 )
 from engine.accounts.verification import check_password
+from engine.addresses.models import AccountAddress
 from engine.audit.models import AuditEntry
 from engine.bookings.models import Booking
 from engine.checkout.models import Checkout
@@ -69,7 +71,8 @@ async def _erase_core(session: AsyncSession, user: User, now: datetime) -> None:
         order.billing_address = _address_stub(order.billing_address)
     await session.execute(delete(Checkout).where(
         or_(Checkout.user_id == user.id, Checkout.email == email)))
-    for model in (RefreshToken, OneTimeToken, VendorMembership, TotpDevice, RecoveryCode):
+    for model in (RefreshToken, OneTimeToken, VendorMembership, TotpDevice, RecoveryCode,
+                  AccountAddress):
         await session.execute(delete(model).where(model.user_id == user.id))
     await session.execute(update(AuditEntry).where(AuditEntry.actor_id == user.id)
                           .values(address=None))
@@ -117,6 +120,8 @@ async def export_account(runtime: Runtime, user: User) -> dict[str, Any]:
             OrderLine.order_id.in_([o.id for o in orders])).order_by(OrderLine.id)))
         bookings = list(await session.scalars(
             select(Booking).where(Booking.user_id == user.id).order_by(Booking.id)))
+        addresses = list(await session.scalars(select(AccountAddress.address).where(
+            AccountAddress.user_id == user.id).order_by(AccountAddress.id)))
     data: dict[str, Any] = {
         "account": {"email": stored.email, "name": stored.name,
                     "languageCode": stored.language_code, "country": stored.country,
@@ -126,6 +131,7 @@ async def export_account(runtime: Runtime, user: User) -> dict[str, Any]:
                    for o in orders],
         "bookings": [{"status": b.status, "startsAt": b.starts_at and b.starts_at.isoformat(),
                       "endsAt": b.ends_at and b.ends_at.isoformat()} for b in bookings],
+        "addresses": addresses,
     }
     parts = await call_each(runtime.plugins.hook.ruta_account_export, runtime=runtime,
                             user_id=user.id)

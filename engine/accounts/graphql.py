@@ -10,6 +10,7 @@ import strawberry
 from engine.accounts import service
 from engine.accounts.models import User
 from engine.accounts.throttle import TooManyAttempts
+from engine.addresses.graphql import SavedAddressType, user_addresses
 from engine.api.context import Info
 from engine.api.enums import CountryCode, LanguageCodeEnum
 from engine.api.errors import attempt, error_code_enum, payload_errors
@@ -48,6 +49,11 @@ class UserType:
     time_zone: str | None
     email_verified: bool
     pk: strawberry.Private[int]
+
+    @strawberry.field(description="Your saved addresses, the default first (empty on anyone "
+                                  "else's account).")
+    async def addresses(self, info: Info) -> list[SavedAddressType]:
+        return await user_addresses(info, self.pk)
 
     @classmethod
     def of(cls, user: User) -> UserType:

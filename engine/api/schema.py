@@ -24,6 +24,7 @@ from strawberry.types.enum import EnumValue
 from engine.accounts.graphql import AccountMutation, AccountQuery, UserType
 from engine.accounts.graphql_lifecycle import AccountLifecycleMutation
 from engine.accounts.graphql_two_factor import TwoFactorMutation
+from engine.addresses.graphql import AddressBookMutation
 from engine.api.errors import should_mask
 from engine.api.limits import limit_extensions
 from engine.api.scalars import SCALAR_MAP
@@ -73,7 +74,8 @@ CORE_MUTATIONS: tuple[type, ...] = (AccountMutation, VendorMutation, StaffMutati
                                     PromotionMutation, VoucherMutation,
                                     AccountLifecycleMutation, TwoFactorMutation,
                                     ProductImportMutation, StaffRemoveMutation,
-                                    SlotSeriesMutation, OutboxMutation, ReturnMutation)
+                                    SlotSeriesMutation, OutboxMutation, ReturnMutation,
+                                    AddressBookMutation)
 
 #: Core types plugins may add fields to, by GraphQL name.
 EXTENSIBLE_TYPES: dict[str, type] = {

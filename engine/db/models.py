@@ -8,6 +8,7 @@ from engine.accounts.models import (
     TotpDevice,
     User,
 )
+from engine.addresses.models import AccountAddress
 from engine.audit.models import AuditEntry
 from engine.bookings.models import Booking
 from engine.cache import tracking  # noqa: F401  (bumps versions in writing transactions)
@@ -51,5 +52,5 @@ CORE_MODELS = (
     VendorAccount, Review, PluginMigrationRecord, Webhook, WebhookDelivery, VendorInvitation,
     Notification, NotificationOptOut, CacheVersion, OneTimeToken, LoginThrottle, AuditEntry,
     TotpDevice, RecoveryCode, Promotion, Voucher, VoucherUse, WebFormSubmission, PriceHistory,
-    ReturnRequest,
+    ReturnRequest, AccountAddress,
 )

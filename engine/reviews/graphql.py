@@ -82,7 +82,8 @@ def _payload(review: Review | None, exc: ValidationError | None) -> ReviewPayloa
 @strawberry.type
 class ReviewMutation:
     @strawberry.mutation(description="Review a product or vendor you bought from (paid and "
-                                      "not refunded; once per order line and target).")
+                                      "not refunded; a product once, a vendor once per "
+                                      "order line).")
     async def review_create(self, info: Info, input: ReviewCreateInput) -> ReviewPayload:
         user = await info.context.user()
         review, exc = await attempt(lambda: service.create_review(
@@ -100,8 +101,37 @@ class ReviewMutation:
         return _payload(review, exc)
 
 
+@strawberry.type(name="PurchasedProduct", description="A product you paid for, with your review.")
+class PurchasedProductType:
+    order_line_id: strawberry.ID = strawberry.field(
+        description="The newest paid line it came on: review it through this line.")
+    product_name: str
+    variant_name: str
+    vendor_name: str
+    purchased_at: datetime
+    review: ReviewType | None = strawberry.field(
+        description="Your review of the product; null while you have not written one.")
+
+    @classmethod
+    def of(cls, item: service.PurchasedProduct) -> PurchasedProductType:
+        return cls(order_line_id=strawberry.ID(encode_id("OrderLine", item.line.id)),
+                   product_name=item.line.product_name, variant_name=item.line.variant_name,
+                   vendor_name=item.vendor_name, purchased_at=item.purchased_at,
+                   review=ReviewType.of(item.review) if item.review else None)
+
+
 @strawberry.type
 class ReviewQuery:
+    @strawberry.field(description="The products of your paid purchases, one per product, "
+                                  "newest purchase first (at most 100), each with your "
+                                  "review or null: what you may still review.")
+    async def my_purchased_products(self, info: Info, first: int = 50
+                                    ) -> list[PurchasedProductType]:
+        user = await info.context.user()
+        items = await service.purchased_products(info.context.runtime, user,
+                                                 min(first, 100))
+        return [PurchasedProductType.of(item) for item in items]
+
     @strawberry.field(description="Visible reviews of a product or of a vendor, oldest first.")
     async def reviews(self, info: Info, first: int | None = None, after: str | None = None,
                       product_id: strawberry.ID | None = None,

@@ -1,9 +1,11 @@
 """Writing reviews: only the buyer of a paid, non-refunded order line may review its product
-and its vendor, once each per line; operators hide reviews (with a reason)."""
+(once per product, however often they bought it) and its vendor (once per line); operators
+hide reviews (with a reason). ``purchased_products`` lists what a buyer may review."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import datetime
 
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
@@ -15,6 +17,7 @@ from engine.orders.models import Order, OrderLine, VendorOrder
 from engine.reviews.models import Review
 from engine.runtime import Runtime
 from engine.vendors.access import require_operator, require_user
+from engine.vendors.models import Vendor
 
 TARGETS = ("PRODUCT", "VENDOR")
 #: Orders and vendor orders whose lines entitle a review (paid, not refunded or cancelled).
@@ -59,6 +62,11 @@ async def create_review(runtime: Runtime, user: User | None, data: ReviewData) -
                                   "Only paid, non-refunded purchases can be reviewed.")
         if data.target == "PRODUCT" and line.product_id is None:
             raise ValidationError("orderLineId", "NOT_FOUND", "The product no longer exists.")
+        if data.target == "PRODUCT" and await session.scalar(
+                select(Review.id).where(Review.user_id == buyer.id, Review.target == "PRODUCT",
+                                        Review.product_id == line.product_id).limit(1)):
+            raise ValidationError("orderLineId", "ALREADY_REVIEWED",
+                                  "You have already reviewed this product.")
         review = Review(target=data.target, order_line_id=line.id, user_id=buyer.id,
                         product_id=line.product_id if data.target == "PRODUCT" else None,
                         vendor_id=line.vendor_id, rating=data.rating, text=text,
@@ -84,3 +92,42 @@ async def hide_review(runtime: Runtime, user: User | None, review_id: int,
             raise NotFound("id", "Review not found.")
         review.is_hidden, review.hidden_reason = True, cleaned
     return review
+
+
+#: How many paid lines ``purchased_products`` reads at most (newest first).
+PURCHASES_SCANNED = 500
+
+
+@dataclass
+class PurchasedProduct:
+    """A product the buyer paid for: the newest line it came on, and their review if any."""
+
+    line: OrderLine
+    vendor_name: str
+    purchased_at: datetime
+    review: Review | None
+
+
+async def purchased_products(runtime: Runtime, user: User | None,
+                             limit: int) -> list[PurchasedProduct]:
+    """The signed-in buyer's paid, non-refunded products, one per product, newest purchase
+    first, each with the buyer's product review (``None`` while not written)."""
+    buyer = require_user(user)
+    async with runtime.db.read() as session:
+        rows = (await session.execute(
+            select(OrderLine, Vendor.name, Order.created_at)
+            .join(Order, Order.id == OrderLine.order_id)
+            .join(VendorOrder, VendorOrder.id == OrderLine.vendor_order_id)
+            .join(Vendor, Vendor.id == OrderLine.vendor_id)
+            .where(Order.user_id == buyer.id, Order.status.in_(ORDER_PAID),
+                   VendorOrder.status.in_(VENDOR_ORDER_PAID), OrderLine.product_id.is_not(None))
+            .order_by(Order.created_at.desc(), OrderLine.id.desc())
+            .limit(PURCHASES_SCANNED))).all()
+        reviews = {review.product_id: review for review in await session.scalars(
+            select(Review).where(Review.user_id == buyer.id, Review.target == "PRODUCT"))}
+    seen: dict[int, PurchasedProduct] = {}
+    for line, vendor_name, created_at in rows:
+        if line.product_id is not None and line.product_id not in seen:
+            seen[line.product_id] = PurchasedProduct(line, vendor_name, created_at,
+                                                     reviews.get(line.product_id))
+    return list(seen.values())[:max(0, limit)]

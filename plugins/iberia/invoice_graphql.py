@@ -1,6 +1,6 @@
 """GraphQL access to invoices: ``Vendor.invoices(first)`` for the vendor's staff and
-operators, and ``iberiaInvoices(orderId)`` for the buyer, the vendors' staff (their own
-invoices) and operators."""
+operators, ``iberiaInvoices(orderId)`` for the buyer, the vendors' staff (their own
+invoices) and operators, and ``iberiaMyInvoices(first)``: the signed-in buyer's own."""
 
 from __future__ import annotations
 
@@ -62,6 +62,18 @@ class InvoiceQuery:
                                     for vo in order.vendor_orders]):
             raise PermissionDenied()
         return [InvoiceType.of(row) for row in visible]
+
+    @strawberry.field(description="The signed-in buyer's invoices and credit notes over all "
+                                  "their orders, newest first (at most 100).")
+    async def iberia_my_invoices(self, info: Info, first: int = 50) -> list[InvoiceType]:
+        user = await info.context.user()
+        if user is None:
+            raise NotAuthenticated()
+        async with info.context.runtime.db.read() as session:
+            rows = await session.scalars(select(Invoice).where(Invoice.buyer_user_id == user.id)
+                                         .order_by(Invoice.id.desc())
+                                         .limit(max(0, min(first, MAX_FIRST))))
+            return [InvoiceType.of(row) for row in rows]
 
 
 async def may_read(info: Info, row: Invoice) -> bool:

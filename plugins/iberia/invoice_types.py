@@ -79,6 +79,7 @@ class InvoiceType:
     labels: list[LabelType]
     hash: str
     previous_hash: str
+    order_id: strawberry.ID = strawberry.field(description="The order it belongs to.")
 
     @classmethod
     def of(cls, row: Invoice) -> InvoiceType:
@@ -101,4 +102,5 @@ class InvoiceType:
             total_gross=row.total_gross, currency=c["currency"],
             rectifies=(c.get("rectifies") or {}).get("code"),
             labels=[LabelType(key=k, text=label(k, language)) for k in LABELS],
-            hash=row.hash, previous_hash=row.prev_hash)
+            hash=row.hash, previous_hash=row.prev_hash,
+            order_id=encode_id("Order", row.order_id))

@@ -85,7 +85,7 @@ class Invoice(Base):
     order_id: Mapped[int] = mapped_column(Integer, index=True)
     vendor_order_id: Mapped[int] = mapped_column(Integer, index=True)
     vendor_id: Mapped[int] = mapped_column(Integer, index=True)
-    buyer_user_id: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    buyer_user_id: Mapped[int | None] = mapped_column(Integer, nullable=True, index=True)
     rectifies_id: Mapped[int | None] = mapped_column(Integer, nullable=True)
     issued_at: Mapped[datetime] = mapped_column(UTCDateTime())
     content: Mapped[dict[str, Any]] = mapped_column(JSON)

@@ -71,7 +71,8 @@ async def account(visit: Visit) -> Response:
     downloads = [line for order in orders for part in order["vendorOrders"]
                  for line in part["lines"] if line["downloadUrl"]]
     return render(visit, "account.html", me=result.data.get("me") or {}, orders=orders,
-                  downloads=downloads, status_names=status_names(visit))
+                  downloads=downloads, status_names=status_names(visit),
+                  unread_count=result.data.get("myNotificationsUnreadCount") or 0)
 
 
 @signed_in

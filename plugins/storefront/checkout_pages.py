@@ -28,8 +28,11 @@ def has_goods(checkout: dict[str, Any]) -> bool:
     return any(line["requiresShipping"] for line in checkout["lines"])
 
 
-def values_of(visit: Visit, checkout: dict[str, Any]) -> dict[str, str]:
-    address = checkout.get("shippingAddress") or {}
+def values_of(visit: Visit, checkout: dict[str, Any],
+              saved: dict[str, Any] | None = None) -> dict[str, str]:
+    """The form's values: the checkout's address, else the buyer's saved default address
+    (``saved``), else the buyer's place."""
+    address = checkout.get("shippingAddress") or saved or {}
     place = place_of(visit)
     values = {key: address.get(key) or "" for key in ADDRESS}
     values["country"] = values["country"] or place.country
@@ -54,7 +57,10 @@ async def checkout(visit: Visit) -> Response:
     if not cart or not cart["lines"]:
         return visit.redirect("/cart")
     if visit.request.method == "GET":
-        return show(visit, cart)
+        book = None
+        if visit.session.signed_in and not cart.get("shippingAddress"):
+            book = await default_address(visit)
+        return show(visit, cart, values=values_of(visit, cart, book))
     values = {key: text(visit, key) for key in (*ADDRESS, "email", "vatId")}
     address = {key: values[key] for key in ADDRESS if values[key] or key != "companyName"}
     address["country"] = address.get("country", "").upper() or "ES"
@@ -70,6 +76,14 @@ async def checkout(visit: Visit) -> Response:
         return show(visit, cart, errors=short_fields(field_errors(visit, errors)),
                     values=values, status_code=400)
     return visit.redirect("/checkout#shipping", notice=visit.gettext("Your details are saved."))
+
+
+async def default_address(visit: Visit) -> dict[str, Any] | None:
+    """The signed-in buyer's default saved address (the address book), if any."""
+    result = await visit.graphql("DefaultAddress")
+    saved = (result.data.get("me") or {}).get("addresses") or []
+    default = next((item for item in saved if item["isDefault"]), None)
+    return default["address"] if default else None
 
 
 def short_fields(errors: dict[str, str]) -> dict[str, str]:

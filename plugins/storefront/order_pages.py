@@ -44,4 +44,5 @@ async def mine(visit: Visit) -> Response:
     order = result.data.get("order")
     if result.denied or not order:
         return not_found(visit)
-    return render(visit, "order.html", order=order, status_names=status_names(visit))
+    return render(visit, "order.html", order=order, status_names=status_names(visit),
+                  invoices=result.data.get("iberiaInvoices") or [])

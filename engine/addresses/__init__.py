@@ -1,0 +1,1 @@
+"""The buyer's address book: saved postal addresses, one of them the default."""
