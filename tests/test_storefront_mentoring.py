@@ -118,3 +118,12 @@ async def test_funding_requests_refuse_bad_input_in_spanish_and_keep_their_histo
         assert "Aracena" not in theirs.text and "Monchique" in theirs.text
         assert "Esperando a un asesor" in theirs.text and "Un asesor lo está revisando" \
             in theirs.text
+        # their account speaks English; the page they read is Spanish: so are the API's
+        # messages on it
+        short = await other.post("/advice/funding", {
+            "project": "Qu", "amountSought": "100", "stage": "IDEA", "documents": ""})
+        assert short.status_code == 400 and "Usa al menos 3 caracteres." in short.text
+        english = await other.post("/advice/funding", {
+            "project": "Qu", "amountSought": "100", "stage": "IDEA", "documents": ""},
+            form_page="/advice/funding?lang=en")
+        assert "Use at least 3 characters." in english.text
