@@ -12,7 +12,6 @@ from urllib.parse import urlencode
 from starlette.responses import Response
 
 from engine.plugins.api import Visit
-from plugins.storefront.account_guard import signed_in
 from plugins.storefront.buyer import CART_COOKIE, keep
 from plugins.storefront.cart_pages import put_in_cart
 from plugins.storefront.forms import text
@@ -39,15 +38,17 @@ async def dates(visit: Visit) -> Response:
     return render(visit, "advice/offering.html", time_zone=visit.time_zone, **data)
 
 
-@signed_in
 async def buy(visit: Visit) -> Response:
-    """Only a variant of one of the offering's sessions on sale goes in the cart."""
+    """Only a variant of one of the offering's sessions on sale goes in the cart; only a
+    signed-in buyer gets the booking, so others sign in first and come back to the dates."""
     expert_id, offering_id = text(visit, "expert"), text(visit, "offering")
+    back = "/advice/offering?" + urlencode({"expert": expert_id, "id": offering_id})
+    if not visit.session.signed_in:
+        return visit.redirect("/account/login?" + urlencode({"next": back}))
     data = await _dates(visit, expert_id, offering_id)
     if data is None:
         return not_found(visit)
     wanted = text(visit, "variant")
-    back = "/advice/offering?" + urlencode({"expert": expert_id, "id": offering_id})
     if not any(s["variantId"] == wanted and s["seatsTaken"] < s["seats"]
                for s in data["sessions"]):
         return visit.redirect(back, notice=visit.gettext("This date is no longer available."))
