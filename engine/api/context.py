@@ -34,6 +34,9 @@ class Context:
     _user: Any = _UNRESOLVED
     _loaders: dict[str, DataLoader[Any, Any]] = field(default_factory=dict)
     _cache: CacheScope | None = None
+    #: The language of the web page running this operation in process (``engine.web``):
+    #: the visitor chose or was given it, so its messages come in it.
+    page_language: str | None = None
 
     def bearer_token(self) -> str | None:
         if self.request is None:

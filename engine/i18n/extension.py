@@ -20,6 +20,9 @@ from engine.i18n.language import DEFAULT, from_accept_language, from_document, s
 
 
 async def request_language(context: Any, explicit: str | None) -> str:
+    page = supported(getattr(context, "page_language", None))
+    if page:  # a web page run in process: the language the page is shown in
+        return page
     if explicit:
         return explicit
     try:

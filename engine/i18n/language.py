@@ -2,7 +2,10 @@
 
 The order (the same in the API and the web pages): an explicit ``languageCode`` (an argument
 of a root field, or a field of its ``input``), else the signed-in user's language, else the
-``lang`` cookie, else ``Accept-Language``; else English.
+``lang`` cookie, else ``Accept-Language``; else English. A web page's documents run in
+process (``engine.web``) get their messages in the page's language before all of these
+(``Context.page_language``); the page chose it in this same order, after the visitor's
+``?lang=`` choice.
 """
 
 from __future__ import annotations

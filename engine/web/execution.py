@@ -62,6 +62,8 @@ async def execute(schema: Schema, view: ContextFactory, request: Request, docume
     request.state.__dict__[COUNTER] = request.state.__dict__.get(COUNTER, 0) + 1
     inner = Request(_scope_for(request, token, language))
     context = await view.get_context(inner, Response())
+    if hasattr(context, "page_language"):
+        context.page_language = language  # error messages in the page's language
     try:
         result = await schema.execute(document, variable_values=variables or {},
                                       context_value=context)

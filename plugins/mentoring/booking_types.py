@@ -6,8 +6,9 @@ from datetime import datetime
 from typing import Self
 
 import strawberry
+from sqlalchemy import select
 
-from engine.plugins.api import MoneyType, encode_id, money, utcnow
+from engine.plugins.api import Info, MoneyType, encode_id, money, utcnow
 from plugins.mentoring.enums import BookingStatus, FundingStatus, MentorshipStatus, Milestone
 from plugins.mentoring.ics import CalendarEntry, render
 from plugins.mentoring.models import Booking, Expert, Offering, Session
@@ -96,6 +97,13 @@ class MentorshipType:
     message: str
     share_progress: bool = strawberry.field(
         description="The mentee lets the mentor see their course progress.")
+    expert_pk: strawberry.Private[int]
+
+    @strawberry.field(description="The mentor's display name (an expert's public name).")
+    async def expert_name(self, info: Info) -> str:
+        async with info.context.runtime.db.read() as session:
+            return await session.scalar(select(Expert.display_name).where(
+                Expert.id == self.expert_pk)) or ""
 
     @classmethod
     def of(cls, found: Mentorship) -> Self:
@@ -103,7 +111,7 @@ class MentorshipType:
                    expert_id=encode_id("Expert", found.expert_id),
                    mentee_id=encode_id("User", found.mentee_id),
                    status=MentorshipStatus(found.status), message=found.message,
-                   share_progress=found.share_progress)
+                   share_progress=found.share_progress, expert_pk=found.expert_id)
 
 
 @strawberry.type(description="One status change of a funding request.")

@@ -38,7 +38,8 @@ async def find(visit: Visit) -> Response:
                   chosen_kind=kind, matches=result.data.get("expertMatches"))
 
 
-async def _expert(visit: Visit, expert_id: str) -> dict[str, Any] | None:
+async def expert_data(visit: Visit, expert_id: str) -> dict[str, Any] | None:
+    """The expert page's data (profile, offerings, free slots), or None."""
     now = datetime.now(UTC).replace(microsecond=0)
     result = await visit.graphql(
         "ExpertPage", id=expert_id, languageCode=language_code(visit),
@@ -49,7 +50,7 @@ async def _expert(visit: Visit, expert_id: str) -> dict[str, Any] | None:
 
 async def expert(visit: Visit) -> Response:
     expert_id = visit.request.query_params.get("id") or ""
-    data = await _expert(visit, expert_id) if expert_id else None
+    data = await expert_data(visit, expert_id) if expert_id else None
     if data is None:
         return not_found(visit)
     return render(visit, "advice/expert.html", expert_id=expert_id, time_zone=visit.time_zone,
@@ -66,7 +67,7 @@ async def book(visit: Visit) -> Response:
     payload = result.data.get("sessionBook") or {}
     errors = field_errors(visit, payload.get("errors") or result.errors)
     if errors:
-        data = await _expert(visit, expert_id)
+        data = await expert_data(visit, expert_id)
         if data is None:
             return not_found(visit)
         return render(visit, "advice/expert.html", expert_id=expert_id, errors=errors,

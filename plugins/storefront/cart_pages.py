@@ -51,13 +51,11 @@ async def cart(visit: Visit) -> Response:
     return response
 
 
-async def add(visit: Visit) -> Response:
-    variant_id = text(visit, "variantId")
-    back = safe_next(visit.request.headers.get("referer", "").partition(
-        str(visit.request.base_url).rstrip("/"))[2] or "/products")
-    if not variant_id:
-        return visit.redirect(back, notice=visit.gettext("Choose an option first."))
-    lines = [{"variantId": variant_id, "quantity": quantity(visit) or 1}]
+async def put_in_cart(visit: Visit, lines: list[dict[str, Any]]
+                      ) -> tuple[str | None, str]:
+    """Add ``lines`` to the visitor's cart (a new one if it has none or it is gone):
+    ``(checkout token, "")``, or ``(None, the reason in the visitor's language)``. The
+    caller keeps the token in the cart cookie."""
     token = cart_token(visit)
     errors: list[dict[str, Any]] = []
     if token is not None:
@@ -75,8 +73,20 @@ async def add(visit: Visit) -> Response:
         token = (payload.get("checkout") or {}).get("id")
     if errors or token is None:
         message = next(iter(field_errors(visit, errors).values()), None)
-        return visit.redirect(back, notice=message or visit.gettext(
-            "This could not be added to your cart."))
+        return None, message or visit.gettext("This could not be added to your cart.")
+    return token, ""
+
+
+async def add(visit: Visit) -> Response:
+    variant_id = text(visit, "variantId")
+    back = safe_next(visit.request.headers.get("referer", "").partition(
+        str(visit.request.base_url).rstrip("/"))[2] or "/products")
+    if not variant_id:
+        return visit.redirect(back, notice=visit.gettext("Choose an option first."))
+    token, message = await put_in_cart(visit, [
+        {"variantId": variant_id, "quantity": quantity(visit) or 1}])
+    if token is None:
+        return visit.redirect(back, notice=message)
     response = visit.redirect("/cart", notice=visit.gettext("Added to your cart."))
     return keep(visit, response, CART_COOKIE, token)
 

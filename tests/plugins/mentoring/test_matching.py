@@ -80,3 +80,16 @@ async def test_equal_experts_take_turns_and_load_spreads_the_first_place(
     ranked = await matches(client, needs)
     assert ranked[-1]["expert"]["displayName"] == "Tres"
     assert ranked[-1]["load"] == 1
+
+
+async def test_my_mentorships_name_the_mentor_for_the_pair_only(client: Client) -> None:
+    mentor_token, expert = await make_expert(client, "carmen@example.com")
+    mentee = await client.register("mentee@example.com")
+    assert (await client.gql(REQUEST, {"e": expert}, mentee)
+            )["mentorshipRequest"]["mentorship"]
+    named = "{ myMentorships { expertId expertName status } }"
+    for token in (mentee, mentor_token):
+        (found,) = (await client.gql(named, token=token))["myMentorships"]
+        assert found == {"expertId": expert, "expertName": "Carmen", "status": "PENDING"}
+    stranger = await client.register("stranger@example.com")
+    assert (await client.gql(named, token=stranger))["myMentorships"] == []
