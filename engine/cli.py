@@ -20,7 +20,7 @@ from engine.app import build_runtime
 from engine.cli_plugins import remove_plugin_migrations, show_plugins
 from engine.db.migrate import upgrade
 from engine.demo.data import DEMO_PASSWORD, DEMO_USERS
-from engine.demo.promotions import DEMO_VOUCHER, DEMO_VOUCHER_NOTE
+from engine.demo.promotions import DEMO_VOUCHERS
 from engine.demo.seed import seed
 from engine.errors import RutaError
 from engine.payments.reconcile import Reconciled, reconcile
@@ -67,7 +67,9 @@ def cmd_serve(args: argparse.Namespace) -> int:
         print(f"Demo logins (password {DEMO_PASSWORD!r}):")
         for email, role in DEMO_USERS:
             print(f"  {email:28} {role}")
-        print(f"Voucher code: {DEMO_VOUCHER} ({DEMO_VOUCHER_NOTE})")
+        print("Voucher codes:")
+        for code, note in DEMO_VOUCHERS:
+            print(f"  {code:28} {note}")
     sys.stdout.flush()
     if args.workers > 1:  # spawned workers exit when this process dies (engine.parent_watch)
         os.environ[parent_watch.ENV] = str(os.getpid())

@@ -5,19 +5,25 @@ and its invoice remain and the invoice chain still verifies."""
 
 from __future__ import annotations
 
+import base64
+import binascii
 import json
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+import jwt
 from sqlalchemy import MetaData, select
 
 from engine import hookimpl
 from engine.accounts.models import User
 from engine.orders.models import Order
+from plugins.elearning.models import Certificate
 from plugins.iberia.invoice_chain import verify
 from plugins.iberia.models import Invoice
 from tests.client import PASSWORD, Client
+from tests.plugins.elearning.test_certificates import REVOKE, certified, check, tampered
 from tests.plugins.elearning.test_courses import academy, ok
 from tests.plugins.elearning.test_enrolment import COMPLETE, CREATE, PAID, drain
 from tests.plugins.mentoring.test_bookings import soon
@@ -74,8 +80,25 @@ async def user_id(client: Client, email: str) -> int:
     return found
 
 
+JWT = re.compile(r"eyJ[\w-]*\.([\w-]+)\.[\w-]*")
+
+
+def with_jwt_payloads(text: str) -> str:
+    """The text and the decoded payload of every JWT in it (a signed credential names its
+    holder only inside base64url)."""
+    decoded = []
+    for payload in JWT.findall(text):
+        try:
+            decoded.append(base64.urlsafe_b64decode(payload + "=" * (-len(payload) % 4))
+                           .decode("utf-8", "replace"))
+        except (binascii.Error, ValueError):
+            continue
+    return "\n".join([text, *decoded])
+
+
 async def every_value(client: Client) -> list[tuple[str, str]]:
-    """(table, text) for every value of every row of every table, JSON as text."""
+    """(table, text) for every value of every row of every table, JSON as text and JWT
+    payloads decoded."""
     found: list[tuple[str, str]] = []
     async with client.runtime.db.engine.connect() as conn:
         meta = MetaData()
@@ -86,7 +109,7 @@ async def every_value(client: Client) -> list[tuple[str, str]]:
                     if value is None or isinstance(value, (int, float, bool)):
                         continue
                     text = value if isinstance(value, str) else json.dumps(value, default=str)
-                    found.append((table.name, text))
+                    found.append((table.name, with_jwt_payloads(text)))
     return found
 
 
@@ -144,6 +167,53 @@ async def test_account_delete_leaves_no_personal_data_but_keeps_order_and_invoic
         'mutation { tokenCreate(email: "' + EMAIL + '", password: "' + PASSWORD + '") '
         "{ token errors { code } } }")
     assert refused["data"]["tokenCreate"]["token"] is None
+
+
+async def test_erasure_removes_the_name_from_stored_certificates(client: Client) -> None:
+    """The signed credential names the learner: erasure re-signs the stored copy without
+    them, so the QR code's link still verifies (course and date, no name) while a changed
+    credential is still TAMPERED and the copy the holder kept still verifies."""
+    async def name_the_learner(token: str) -> None:
+        await ok(client, NAME_UPDATE, {"n": NAME}, token, "accountUpdate")
+
+    cert = await certified(client, before_completion=name_the_learner)
+    stored = [(table, text) for table, text in await every_value(client)
+              if table == "elearning_certificate" and "quillbright" in text.lower()]
+    assert stored != [] and "quillbright" not in cert["credential"].lower()  # only in base64
+    assert (await check(client, cert["credentialId"]))["recipientName"] == NAME
+    page = await client.http.get(f"/verify?credential={cert['credentialId']}&lang=es")
+    assert NAME in page.text
+    done = (await client.gql(DELETE, {"p": PASSWORD}, cert["learner"]))["accountDelete"]
+    assert done == {"ok": True, "errors": []}
+    await drain(client)
+    values = await every_value(client)
+    assert personal_in(values) == []
+    original = jwt.decode(cert["credential"], options={"verify_signature": False})
+    [hashed] = [i["identityHash"] for i in original["vc"]["credentialSubject"]["identifier"]
+                if i["identityType"] == "emailAddress"]
+    identifying = ("learner@example.com", hashed, original["sub"])
+    assert [table for table, text in values if any(i in text for i in identifying)] == []
+    by_id = await check(client, cert["credentialId"])
+    assert (by_id["valid"], by_id["reason"], by_id["recipientName"], by_id["holderErased"]) \
+        == (True, "VALID", None, True)
+    assert by_id["courseName"] == "Digital marketing" and by_id["issuedAt"]
+    subject = by_id["claims"]["vc"]["credentialSubject"]
+    assert "identifier" not in subject and "sub" not in by_id["claims"]
+    assert by_id["claims"]["jti"] == cert["credentialId"]
+    page = await client.http.get(f"/verify?credential={cert['credentialId']}&lang=es")
+    assert page.status_code == 200 and NAME not in page.text
+    assert "Los datos personales del titular se han borrado." in page.text
+    assert 'data-reason="VALID"' in page.text and "Digital marketing" in page.text
+    kept = await check(client, cert["credential"])  # the copy the holder downloaded
+    assert (kept["valid"], kept["reason"], kept["recipientName"]) == (True, "VALID", NAME)
+    assert kept["holderErased"] is False
+    assert (await check(client, tampered(cert["credential"])))["reason"] == "TAMPERED"
+    async with client.runtime.db.read() as session:
+        [erased] = list(await session.scalars(select(Certificate)))
+    assert (await check(client, tampered(erased.token)))["reason"] == "TAMPERED"
+    await client.gql(REVOKE, {"id": cert["credentialId"], "r": "Exam fraud"}, cert["operator"])
+    revoked = await check(client, cert["credentialId"])
+    assert (revoked["valid"], revoked["reason"]) == (False, "REVOKED")
 
 
 class Probe:

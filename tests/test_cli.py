@@ -47,6 +47,9 @@ def test_serve_demo_seeds_once_and_prints_the_logins(
     for email in ("admin@ruta.example", "vendor.es@ruta.example", "vendor.pt@ruta.example",
                   "customer@ruta.example", "ruta-demo", "/graphql"):
         assert email in out
+    # both demo vouchers: the vendor-funded one and the platform-funded one
+    assert "RUTA10" in out and "Bodega y Dulces del Condado" in out
+    assert "RUTA5" in out and "paid by the platform" in out
     assert cli.main(["serve", "--demo"]) == 0
     assert "already present" in capsys.readouterr().out
     assert users_in(workdir / "ruta.db").count("admin@ruta.example") == 1

@@ -11,7 +11,9 @@ from sqlalchemy import func, select
 from engine.accounts.models import User
 from engine.catalog.models import Category, Product, ProductTranslation, ProductVariant
 from engine.demo.data import DEMO_PASSWORD, DEMO_USERS, PRODUCTS
+from engine.demo.promotions import DEMO_VOUCHERS
 from engine.demo.seed import seed
+from engine.promotions.models import Voucher
 from engine.runtime import Runtime
 from engine.vendors.models import Vendor, VendorMembership
 from plugins.programme.demo_data import PEOPLE
@@ -167,3 +169,16 @@ async def test_seeding_twice_is_a_no_op(demo: Runtime, client: Client) -> None:
     # login, partner@ruta.example (no vendors)
     assert before["User"] == len(DEMO_USERS) + PEOPLE + 1
     assert before["Product"] == len(PRODUCTS)
+
+
+async def test_a_vendor_funded_and_a_platform_funded_voucher(demo: Runtime) -> None:
+    async with demo.db.read() as session:
+        found = {v.code: v for v in await session.scalars(select(Voucher))}
+        es = await session.scalar(select(Vendor.id).where(
+            Vendor.name == "Bodega y Dulces del Condado"))
+    assert set(found) == {code for code, _note in DEMO_VOUCHERS} == {"RUTA10", "RUTA5"}
+    assert found["RUTA10"].vendor_id == es  # the vendor pays its 10 %
+    platform = found["RUTA5"]
+    assert platform.vendor_id is None  # the platform pays
+    assert (platform.kind, platform.value, platform.is_active) == ("FIXED", Decimal("5.00"),
+                                                                   True)

@@ -9,6 +9,7 @@ from typing import Any
 
 import pytest
 
+from engine.notifications.extras import MAX_EXTRA_ATTACHMENT_BYTES
 from engine.plugins.api import (
     Attachment,
     NotificationExtras,
@@ -37,6 +38,20 @@ class Receipts:
         return NotificationExtras(
             links=[NotificationLink("Recibo <firmado>", url)],
             attachments=[Attachment("recibo.bin", "application/octet-stream", b"recibo")])
+
+
+class Heavy:
+    """Attaches a scan too big to e-mail, then a small note, and links the scan."""
+
+    @hookimpl
+    def ruta_notification_extras(self, message_type: str) -> NotificationExtras | None:
+        if message_type != "order_confirmation":
+            return None
+        return NotificationExtras(
+            links=[NotificationLink("Scan", "https://files.example/scan.pdf")],
+            attachments=[Attachment("scan.pdf", "application/pdf",
+                                    b"%PDF" + b"0" * MAX_EXTRA_ATTACHMENT_BYTES),
+                         Attachment("note.pdf", "application/pdf", b"%PDF-1.4 note")])
 
 
 class Broken:
@@ -68,3 +83,18 @@ async def test_a_plugin_adds_a_link_and_an_attachment_to_the_buyers_copy(
         for notice in of_type(server, "vendor_new_order"):  # only the buyer's copy
             assert "/receipts/" not in text_of(notice)
         assert ("order_confirmation", "ES") in receipts.asked
+
+
+async def test_attachments_past_the_size_bound_are_left_out_and_their_links_stay(
+        plugged: Any, server: SMTPServer) -> None:
+    async with plugged(Receipts(), Heavy(), smtp_url=server.url) as client:
+        shop = await build(client)
+        buyer = await client.register("buyer@example.com")
+        await paid_order(client, shop, buyer)
+        await drain(client)
+        [mail] = of_type(server, "order_confirmation")
+        names = [p.get_filename() for p in mail.walk() if p.get_filename()]
+        assert "scan.pdf" not in names  # it would pass 5 MiB; the later, small one fits
+        assert {"note.pdf", "recibo.bin"} <= set(names)
+        assert "Scan: https://files.example/scan.pdf" in text_of(mail)
+        assert len(mail.as_bytes()) < MAX_EXTRA_ATTACHMENT_BYTES

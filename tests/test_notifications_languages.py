@@ -1,6 +1,7 @@
 """The messages learners and attendees receive in this round render in all seven
 languages (es, pt, en, fr, ar, ro, uk) without falling back to English, with Babel money
-for the locale and right-to-left HTML for Arabic; the others in es, pt and en."""
+for the locale and right-to-left HTML for Arabic (a funding request's moves too, with its
+amount); the others in es, pt and en."""
 
 from __future__ import annotations
 
@@ -39,7 +40,8 @@ CONTEXT: dict[str, dict[str, Any]] = {
                          "unsubscribe_url": "https://r.example/u"},
 }
 RECEIVED_BY_LEARNERS = ("booking_promoted", "session_cancelled", "course_enrolled",
-                        "certificate_issued", "event_waitlist_promoted")
+                        "certificate_issued", "event_waitlist_promoted",
+                        "funding_status_changed")
 
 
 @pytest.mark.parametrize("code", sorted(CONTEXT))
@@ -66,3 +68,9 @@ def test_amounts_and_direction_follow_the_recipients_locale() -> None:
     arabic = render(cancelled, "AR", "Africa/Casablanca", context)
     assert 'dir="rtl"' in arabic.html
     assert "10:00" in render(cancelled, "ES", "Europe/Madrid", context).text  # 09:00 UTC
+    funding = TYPES["funding_status_changed"].templates
+    context = {**CONTEXT["funding_status_changed"], "public_url": "https://r.example"}
+    assert "accordée" in render(funding, "FR", "Europe/Paris", context).subject
+    assert "25\u202f000,50\xa0€" in render(funding, "FR", "Europe/Paris", context).text
+    assert "схвалено" in render(funding, "UK", "Europe/Kyiv", context).text
+    assert 'dir="rtl"' in render(funding, "AR", "Africa/Casablanca", context).html

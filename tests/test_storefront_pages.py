@@ -6,6 +6,7 @@ from __future__ import annotations
 import ast
 import json
 import re
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
@@ -13,6 +14,8 @@ from graphql import build_schema, parse, validate
 from starlette.applications import Starlette
 
 from engine.runtime import Runtime
+from tests.client import Client
+from tests.test_price_history import NOW, PRICE, PROMO, clock_at
 from tests.web_browser import Browser
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -103,6 +106,59 @@ async def test_the_product_page_has_variants_seats_vendor_and_json_ld(
     assert vendor.status_code == 200 and "Workshop de cataplana" not in vendor.text
     assert "Cataplana cooking workshop" in vendor.text
     assert missing.status_code == 404
+
+
+LOWEST = {"es": "Precio más bajo de los 30 días anteriores a la promoción: 15,00",
+          "pt": "Preço mais baixo nos 30 dias anteriores à promoção: 15,00",
+          "en": "Lowest price in the 30 days before the promotion: €15.00",
+          "fr": "Prix le plus bas des 30 jours précédant la promotion : 15,00",
+          "ar": "أدنى سعر خلال الثلاثين يومًا السابقة للعرض:",
+          "ro": "Cel mai mic preț din cele 30 de zile dinaintea promoției: 15,00",
+          "uk": "Найнижча ціна за 30 днів до акції: 15,00"}
+
+
+async def test_a_promoted_price_shows_the_previous_one_struck_and_the_lowest_of_30_days(
+        client: Client, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Directive 98/6/EC art. 6a: beside the reduced price, the lowest price of the 30 days
+    before the promotion (15.00 here, not the 25.00 it was reduced from)."""
+    at = clock_at(monkeypatch)
+    token, _ = await client.vendor("v@example.com", "Precios")
+    at(timedelta(days=40))
+    product, variant = await client.product(token, "Miel de brezo", price="10.00")
+    for days, price in ((35, "20.00"), (25, "15.00"), (10, "25.00")):
+        at(timedelta(days=days))
+        await client.gql(PRICE, {"id": variant, "p": price}, token)
+    at(timedelta(0))
+    slug = (await client.gql("query($id: ID!) { product(id: $id) { slug } }",
+                             {"id": product}))["product"]["slug"]
+    client.http.cookies.set("ruta_place", "ES:28001", domain="testserver.local")
+    before = await client.http.get(f"/products/{slug}?lang=en")
+    assert gross_price(before.text) == "€25.00" and "<del" not in before.text
+    assert (await client.gql(PROMO, {"i": {
+        "name": "Primavera", "kind": "PERCENTAGE", "value": "20.00",
+        "startsAt": (NOW - timedelta(hours=1)).isoformat()}}, token)
+            )["promotionCreate"]["errors"] == []
+    page = (await client.http.get(f"/products/{slug}?lang=en")).text
+    assert re.search(r'<p class="price promoted" id="price">€20.00\s*<del id="previous-price">'
+                     r'<span class="visually-hidden">Previous price:</span> €25.00</del>', page)
+    assert 'Promotion: <span translate="no">Primavera</span>' in page
+    assert LOWEST["en"] in page and "VAT included for" in page
+    for language, line in LOWEST.items():
+        shown = (await client.http.get(f"/products/{slug}?lang={language}")).text
+        assert line in shown, language
+        assert shown.count("<del") == 2  # the heading and the variant's price
+
+
+async def test_the_demo_promotion_shows_on_its_products_only(
+        app: Starlette, demo: Runtime) -> None:
+    async with Browser(app) as browser:
+        place(browser, "PT", "8000-283")
+        promoted = (await browser.get("/products/workshop-cataplana?lang=pt")).text
+        plain = (await browser.get(f"{EBOOK}?lang=pt")).text
+    assert 'class="price promoted"' in promoted and "Sabores de inverno" in promoted
+    assert "Preço anterior:" in promoted
+    assert "Preço mais baixo" not in promoted  # no price before the promotion started
+    assert "<del" not in plain and 'class="price" id="price"' in plain
 
 
 async def test_arabic_pages_are_right_to_left_and_translated(

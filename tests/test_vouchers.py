@@ -5,11 +5,12 @@ per-customer limit holds."""
 from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
+from decimal import Decimal
 from typing import Any
 
 from sqlalchemy import select
 
-from engine.demo.promotions import DEMO_VOUCHER
+from engine.demo.promotions import DEMO_PLATFORM_VOUCHER, DEMO_VOUCHER
 from engine.promotions.models import Voucher, VoucherUse
 from tests.client import Client
 from tests.shop import COMPLETE, Shop, build, ready
@@ -24,6 +25,10 @@ APPLY = """mutation($id: ID!, $c: String!) { checkoutVoucherApply(id: $id, code:
   errors { field code message } } }"""
 REMOVE = """mutation($id: ID!) { checkoutVoucherRemove(id: $id) { checkout { voucherCode
   lines { discount { gross { amount } } } } errors { code } } }"""
+PLATFORM_APPLY = """mutation($id: ID!, $c: String!) { checkoutVoucherApply(id: $id, code: $c) {
+  checkout { voucherCode isVoucherValid lines { discount { gross { amount } } }
+    totalPrice { gross { amount } } platformDiscount { amount } amountDue { amount } }
+  errors { field code message } } }"""
 PROMO = """mutation($i: PromotionInput!) { promotionCreate(input: $i) { errors { code } } }"""
 
 
@@ -100,7 +105,7 @@ async def test_the_per_customer_limit_holds_and_a_refused_completion_changes_not
     assert (await client.gql(COMPLETE, {"id": other}, bob))["checkoutComplete"]["errors"] == []
 
 
-async def test_the_demo_runs_promotions_and_its_voucher_code_works(demo: Any,
+async def test_the_demo_runs_promotions_and_its_voucher_codes_work(demo: Any,
                                                                    client: Client) -> None:
     customer = await client.login("customer@ruta.example", "ruta-demo")
     listing = await client.gql("{ products(first: 50) { edges { node { vendor { name }"
@@ -115,3 +120,13 @@ async def test_the_demo_runs_promotions_and_its_voucher_code_works(demo: Any,
                )["checkoutVoucherApply"]
     assert applied["errors"] == [] and applied["checkout"]["isVoucherValid"] is True
     assert applied["checkout"]["lines"][0]["discount"]["gross"]["amount"] != "0.00"
+    # the platform-funded code: the vendor's line keeps its price, the platform pays 5.00
+    platform = (await client.gql(PLATFORM_APPLY, {"id": created, "c": DEMO_PLATFORM_VOUCHER},
+                                 customer))["checkoutVoucherApply"]
+    assert platform["errors"] == [], platform
+    checkout = platform["checkout"]
+    assert checkout["voucherCode"] == "RUTA5" and checkout["isVoucherValid"] is True
+    assert checkout["lines"][0]["discount"]["gross"]["amount"] == "0.00"
+    assert checkout["platformDiscount"]["amount"] == "5.00"
+    total = Decimal(checkout["totalPrice"]["gross"]["amount"])
+    assert Decimal(checkout["amountDue"]["amount"]) == total - Decimal("5.00")

@@ -4,12 +4,35 @@
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Mapping, Sequence
+import logging
+from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
-from engine.notifications.spec import NotificationExtras, Recipient
+from engine.notifications.spec import Attachment, NotificationExtras, Recipient
 from engine.plugins.calls import gather_isolated
 from engine.runtime import Runtime
+
+log = logging.getLogger(__name__)
+
+#: The most bytes of attachments plugins' extras add to one copy of a message (the e-mail
+#: grows by a third in base64); an attachment that would pass it is left out and logged,
+#: so a plugin should also give a link to it (as the iberia plugin does for invoices).
+MAX_EXTRA_ATTACHMENT_BYTES = 5 * 1024 * 1024
+
+
+def bounded(code: str, attachments: Iterable[Attachment]) -> list[Attachment]:
+    """The attachments, in order, that fit in ``MAX_EXTRA_ATTACHMENT_BYTES`` together."""
+    kept: list[Attachment] = []
+    used = 0
+    for attachment in attachments:
+        if used + len(attachment.data) > MAX_EXTRA_ATTACHMENT_BYTES:
+            log.warning("%s: attachment %s (%d bytes) left out: the extras' attachments "
+                        "would pass %d bytes", code, attachment.filename,
+                        len(attachment.data), MAX_EXTRA_ATTACHMENT_BYTES)
+            continue
+        kept.append(attachment)
+        used += len(attachment.data)
+    return kept
 
 
 async def _extras(runtime: Runtime, code: str, event: Mapping[str, Any],
@@ -23,7 +46,8 @@ async def _extras(runtime: Runtime, code: str, event: Mapping[str, Any],
 
 async def with_extras(runtime: Runtime, code: str, event: Mapping[str, Any],
                       recipients: Sequence[Recipient]) -> list[Recipient]:
-    """Each recipient with every plugin's links and attachments appended."""
+    """Each recipient with every plugin's links and attachments appended (the attachments
+    bounded by ``MAX_EXTRA_ATTACHMENT_BYTES`` per copy)."""
     done = []
     for recipient in recipients:
         extras = await _extras(runtime, code, event, recipient)
@@ -31,6 +55,6 @@ async def with_extras(runtime: Runtime, code: str, event: Mapping[str, Any],
             recipient = dataclasses.replace(
                 recipient, links=[*recipient.links, *(ln for e in extras for ln in e.links)],
                 attachments=[*recipient.attachments,
-                             *(a for e in extras for a in e.attachments)])
+                             *bounded(code, (a for e in extras for a in e.attachments))])
         done.append(recipient)
     return done

@@ -121,5 +121,8 @@ def ruta_notification_extras(runtime: Runtime, message_type: str, event: Mapping
     the event's arguments (``event_id``, ``occurred_at``, ``order_id``...), ``recipient``
     who gets this copy (its ``language`` may be None: the account's). Return
     :class:`engine.notifications.spec.NotificationExtras` (labels in the recipient's
-    language) or None. Awaited before the copy is rendered; an error is logged and the
-    message goes without the extras."""
+    language) or None. Attachments (e.g. ``Attachment("F2026-000001.pdf",
+    "application/pdf", data)``) are sent as e-mail attachments; together they may weigh at
+    most ``engine.notifications.extras.MAX_EXTRA_ATTACHMENT_BYTES`` (5 MiB) per copy, and
+    one that would pass it is left out (logged), so give a link to it too. Awaited before
+    the copy is rendered; an error is logged and the message goes without the extras."""

@@ -8,6 +8,7 @@ platform's key, the expiry, and the revocation list (the certificate table).
 
 from __future__ import annotations
 
+import copy
 import hashlib
 import re
 import uuid
@@ -48,6 +49,25 @@ def recipient_name(claims: dict[str, Any] | None) -> str | None:
     subject = (claims or {}).get("vc", {}).get("credentialSubject", {})
     return next((str(item["identityHash"]) for item in subject.get("identifier", [])
                  if item.get("identityType") == "name"), None)
+
+
+def holder_erased(claims: dict[str, Any] | None) -> bool:
+    """Whether the credential is the issuer's copy re-signed after its holder erased their
+    personal data: it identifies no one (every credential issued names its subject)."""
+    subject = (claims or {}).get("vc", {}).get("credentialSubject")
+    return isinstance(subject, dict) and "identifier" not in subject and "id" not in subject
+
+
+def without_holder(claims: dict[str, Any], now: datetime) -> dict[str, Any]:
+    """The claims with everything that identifies the learner removed (subject id, hashed
+    e-mail, name); the credential id, course, issuer and dates stay."""
+    kept = copy.deepcopy(claims)
+    kept.pop("sub", None)
+    kept["iat"] = int(now.timestamp())
+    subject = kept["vc"]["credentialSubject"]
+    subject.pop("id", None)
+    subject.pop("identifier", None)
+    return kept
 
 
 def credential_claims(runtime: Runtime, course: Course, course_name: str, email: str,
@@ -107,6 +127,18 @@ async def issue(session: AsyncSession, runtime: Runtime, enrolment: Enrolment, c
     session.add(certificate)
     await session.flush()
     return certificate
+
+
+def erase_holder(runtime: Runtime, certificate: Certificate, now: datetime) -> None:
+    """Replace the stored credential by the same one without its holder, signed again by
+    this issuer (what ``/verify`` and the QR code then confirm: course and dates, no name).
+    A copy the holder kept still verifies: same id, signature, expiry and revocation."""
+    claims: dict[str, Any] = jwt.decode(certificate.token, options={"verify_signature": False})
+    if holder_erased(claims):
+        return
+    certificate.token = jwt.encode(without_holder(claims, now), signing_key(runtime),
+                                   algorithm="EdDSA",
+                                   headers={"kid": key_id(runtime), "typ": "JWT"})
 
 
 @dataclass(frozen=True)

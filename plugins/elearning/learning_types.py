@@ -10,7 +10,7 @@ from strawberry.scalars import JSON
 
 from engine.plugins.api import Info, LanguageCodeEnum, ProductType, encode_id
 from plugins.elearning import certificate_links
-from plugins.elearning.certificates import Verification, recipient_name
+from plugins.elearning.certificates import Verification, holder_erased, recipient_name
 from plugins.elearning.core_reads import course_product_select, product_id_column
 from plugins.elearning.loaders import CERTIFICATES, certificate_by_enrolment
 from plugins.elearning.models import Certificate, Course, Enrolment
@@ -133,6 +133,10 @@ class VerificationType:
     course_name: str | None
     recipient_name: str | None = strawberry.field(
         description="The learner's name written in the credential (null when none).")
+    holder_erased: bool = strawberry.field(
+        description="True when the credential is the issuer's copy of a certificate whose "
+                    "holder erased their personal data: it still verifies (course, dates, "
+                    "issuer) but names no one.")
     issuer: str | None
     issued_at: datetime | None
     expires_at: datetime | None
@@ -147,7 +151,9 @@ class VerificationType:
         return cls(valid=v.valid, reason=v.reason, message=v.message, claims=cast(JSON, v.claims),
                    unverified_claims=cast(JSON, v.unverified),
                    credential_id=claims.get("jti"), course_name=achievement.get("name"),
-                   recipient_name=recipient_name(v.claims), issuer=claims.get("iss"),
+                   recipient_name=recipient_name(v.claims),
+                   holder_erased=v.claims is not None and holder_erased(v.claims),
+                   issuer=claims.get("iss"),
                    issued_at=certificate.issued_at if certificate else None,
                    expires_at=certificate.expires_at if certificate else None,
                    revoked_at=certificate.revoked_at if certificate else None,

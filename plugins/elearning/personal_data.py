@@ -1,9 +1,11 @@
 """The e-learning part of a user's data export and erasure (``ruta_account_export`` /
 ``ruta_account_erase``).
 
-Enrolments, completions and certificates stay (they follow from orders, and a certificate
-names the learner only by a salted hash of the e-mail); erasure removes the behavioural
-data: quiz answers and the drop-out ladder's signals.
+Enrolments, completions and certificate records stay (they follow from orders); erasure
+removes the behavioural data (quiz answers, the drop-out ladder's signals) and the learner
+from the stored copy of each signed credential (name, hashed e-mail, subject id): the issuer
+signs that copy again without them, so verifying the id (the QR code) still answers VALID
+with the course and dates, and a credential the holder kept still verifies.
 """
 
 from __future__ import annotations
@@ -12,7 +14,8 @@ from typing import Any
 
 from sqlalchemy import delete, func, select, update
 
-from engine.plugins.api import Runtime
+from engine.plugins.api import Runtime, utcnow
+from plugins.elearning.certificates import erase_holder
 from plugins.elearning.models import (
     Certificate,
     Enrolment,
@@ -56,3 +59,7 @@ async def erase(runtime: Runtime, user_id: int) -> None:
         await session.execute(update(QuizAttempt).where(QuizAttempt.enrolment_id.in_(mine))
                               .values(answers=[]))
         await session.execute(delete(RescueStep).where(RescueStep.enrolment_id.in_(mine)))
+        now = utcnow()
+        for certificate in await session.scalars(
+                select(Certificate).where(Certificate.enrolment_id.in_(mine))):
+            erase_holder(runtime, certificate, now)

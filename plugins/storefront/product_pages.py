@@ -1,10 +1,13 @@
 """The product page: pictures, description, variants with stock or seats left, prices with
-the VAT of the buyer's place, the vendor, reviews, and schema.org ``Product``/``Offer``
-JSON-LD with the buyer-independent price. Two GraphQL documents (product, reviews)."""
+the VAT of the buyer's place (under a vendor's promotion: the reduced price, the previous
+one struck through and the lowest price of the 30 days before the promotion, Directive
+98/6/EC art. 6a), the vendor, reviews, and schema.org ``Product``/``Offer`` JSON-LD with
+the buyer-independent price. Two GraphQL documents (product, reviews)."""
 
 from __future__ import annotations
 
 import json
+from decimal import Decimal
 from typing import Any
 
 from markupsafe import Markup
@@ -17,6 +20,14 @@ from plugins.storefront.layout import absolute, not_found, render
 
 #: Kinds sold once per buyer (no quantity field): downloads and courses.
 SINGLE = {"DIGITAL", "COURSE"}
+
+
+def promoted(product: dict[str, Any]) -> dict[str, Any] | None:
+    """The variant whose promoted price heads the page: the cheapest one under a running
+    promotion (None when no variant has one)."""
+    offers = [v for v in product["variants"] if v.get("promotedPricing")]
+    return min(offers, key=lambda v: Decimal(v["promotedPricing"]["gross"]["amount"]),
+               default=None)
 
 
 def json_ld(visit: Visit, product: dict[str, Any]) -> Markup:
@@ -54,4 +65,5 @@ async def product(visit: Visit) -> Response:
         return not_found(visit)
     reviews = await visit.graphql("Reviews", productId=found["id"])
     return render(visit, "product.html", product=found, json_ld=json_ld(visit, found),
+                  promoted=promoted(found),
                   reviews=nodes(reviews.data.get("reviews")), single=found["kind"] in SINGLE)

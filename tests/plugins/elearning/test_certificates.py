@@ -21,7 +21,8 @@ from tests.plugins.elearning.test_courses import SAVE, ok
 from tests.plugins.elearning.test_progress import MINE, age_enrolment, complete, enrolled
 
 VERIFY = """query($c: String!) { certificateVerify(credential: $c) { valid reason message
-  claims unverifiedClaims credentialId courseName recipientName issuer revokedAt
+  claims unverifiedClaims credentialId courseName recipientName holderErased issuer
+  issuedAt revokedAt
   revokedReason } }"""
 REVOKE = """mutation($id: String!, $r: String!) { certificateRevoke(credentialId: $id,
   reason: $r) { certificate { revokedAt revokedReason } errors { field code } } }"""
