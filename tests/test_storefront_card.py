@@ -18,7 +18,8 @@ import pytest
 from starlette.applications import Starlette
 
 from engine.runtime import Runtime
-from engine.web.headers import CSP
+from engine.settings import SettingsError, settings_from_env
+from engine.web.headers import CSP, content_security_policy
 from plugins.storefront.card_pages import stripe_sources
 from tests.stripe_fake import SECRET_KEY, localstripe
 from tests.stripe_fake import client as stripe_client
@@ -133,3 +134,17 @@ def test_in_production_the_policy_opens_exactly_what_stripe_documents() -> None:
         "frame-src": ["https://js.stripe.com", "https://*.js.stripe.com",
                       "https://hooks.stripe.com"],
         "connect-src": ["https://api.stripe.com"]}
+    assert content_security_policy(sources) == (
+        "default-src 'none'; script-src 'self' https://js.stripe.com https://*.js.stripe.com; "
+        "style-src 'self'; img-src 'self' data:; font-src 'self'; "
+        "connect-src 'self' https://api.stripe.com; form-action 'self'; "
+        "frame-ancestors 'none'; base-uri 'none'; object-src 'none'; "
+        "frame-src https://js.stripe.com https://*.js.stripe.com https://hooks.stripe.com")
+
+
+def test_production_loads_stripe_js_over_https_only() -> None:
+    production = {"RUTA_MODE": "production", "RUTA_SECRET_KEY": "k" * 40}
+    assert settings_from_env(production).stripe_js_url == "https://js.stripe.com/v3/"
+    with pytest.raises(SettingsError):
+        settings_from_env({**production, "RUTA_STRIPE_JS_URL": "http://127.0.0.1:1/v3/"})
+    assert settings_from_env({"RUTA_STRIPE_JS_URL": "http://127.0.0.1:1/js.stripe.com/v3/"})
