@@ -116,12 +116,14 @@ def create_app(settings: Settings | None = None, *, plugins: pluggy.PluginManage
                 await poller
             await runtime.db.dispose()
 
+    web = WebKit(runtime, schema, graphql_app)
+    pages = web_routes(runtime.plugins, web)  # before the limits: pages declare uploads
     middleware = [Middleware(CORSMiddleware, allow_origins=list(settings.cors_origins),
                              allow_methods=["GET", "POST", "OPTIONS"],
                              allow_headers=["Authorization", "Content-Type"]),
                   Middleware(SecurityHeadersMiddleware), Middleware(UnavailableMiddleware),
-                  Middleware(BodyLimitMiddleware, limits=BodyLimits.from_settings(settings))]
-    web = WebKit(runtime, schema, graphql_app)
+                  Middleware(BodyLimitMiddleware, limits=BodyLimits.from_settings(
+                      settings, web.upload_pages))]
     app = Starlette(
         debug=settings.debug,
         routes=[Route("/health", health),
@@ -133,7 +135,7 @@ def create_app(settings: Settings | None = None, *, plugins: pluggy.PluginManage
                 Route("/webhooks/stripe", webhooks.endpoint(runtime), methods=["POST"]),
                 *(route for routes in runtime.plugins.hook.ruta_http_routes(runtime=runtime)
                   for route in routes or ()),
-                *web_routes(runtime.plugins, web)],
+                *pages],
         middleware=middleware,
         lifespan=lifespan,
     )

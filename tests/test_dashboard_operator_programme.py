@@ -99,6 +99,48 @@ async def test_an_operator_moves_a_funding_request_along(app: Starlette, client:
     assert seen["history"][-1]["note"] == "Sent to ENISA"
 
 
+async def test_an_operator_assigns_a_funding_request_to_an_advisor_who_finds_it(
+        app: Starlette, client: Client) -> None:
+    founder = await client.register("founder@example.com")
+    request = (await client.gql(OPEN, {"i": INPUT}, founder)
+               )["fundingRequestOpen"]["fundingRequest"]
+    await make_expert(client, "advisor@example.com", kind="FUNDING")
+    _, mentor_id = await make_expert(client, "mentor@example.com", kind="MENTOR")
+    operator = await client.operator("boss@example.com")
+    await client.vendor("shop@example.com", "Tienda")
+    form = "/dashboard/operator/funding"
+    assign = f"{form}/{request['id']}/assign"
+    async with Browser(app) as shop:
+        await shop.login("shop@example.com", PASSWORD)
+        refused = await shop.post(assign, {"expertId": mentor_id}, form_page="/dashboard/")
+        assert refused.status_code == 403
+    async with Browser(app) as boss:
+        await boss.login("boss@example.com", PASSWORD)
+        await boss.get("/dashboard/?lang=es")
+        page = await boss.get(form)
+        options = re.findall(r'<option value="([^"]+)" translate="no">([^<]+)</option>',
+                             page.text)
+        assert [name for _, name in options] == ["Advisor"]
+        wrong = await boss.post(assign, {"expertId": mentor_id}, form_page=form)
+        assert wrong.status_code == 400
+        error = re.search(r'id="expert-1-error">([^<]+)</p>', wrong.text)
+        assert error and error.group(1) == "Este experto no asesora sobre financiación."
+        done = await boss.post(assign, {"expertId": options[0][0]}, form_page=form)
+        assert done.status_code == 303
+        after = await boss.get(done.headers["location"])
+        assert "Asesor asignado" in after.text
+        assert f'action="{assign}"' in after.text  # IN_REVIEW: another advisor may join
+        assert re.findall(r'<option value="[^"]+" translate="no">', after.text) == []
+    seen = (await client.gql(FUNDING, {"id": request["id"]}, operator))["fundingRequest"]
+    assert seen["status"] == "IN_REVIEW"
+    async with Browser(app) as advisor:
+        await advisor.login("advisor@example.com", PASSWORD)
+        assert "Quesería en Aracena" in (await advisor.get("/dashboard/expert/funding")).text
+    for browser in (shop, boss, advisor):
+        for path, count, size in browser.documents:
+            assert count <= 2 and size < 100_000, (path, count, size)
+
+
 async def test_a_vendor_lists_and_downloads_its_own_invoices_only(
         app: Starlette, client: Client) -> None:
     shop = await build(client)

@@ -16,7 +16,7 @@ from starlette.applications import Starlette
 from starlette.middleware import Middleware
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
-from starlette.routing import Route
+from starlette.routing import Route, compile_path
 
 from engine.http.body_limits import BodyLimitMiddleware, BodyLimits
 from engine.settings import Settings, SettingsError, settings_from_env
@@ -132,6 +132,11 @@ def test_which_limit_applies() -> None:
     assert limits.for_request("/graphql", "multipart/form-data; boundary=x") == 20 * MB
     assert limits.for_request("/webhooks/stripe", "application/json") == 512 * 1024
     assert limits.for_request("/downloads/x", "") == MB
+    pages = BodyLimits.from_settings(Settings(), [compile_path("/shop/{id}/pictures")[0]])
+    assert pages.for_request("/shop/7/pictures", "multipart/form-data; boundary=x") == 20 * MB
+    assert pages.for_request("/shop/7/pictures", "application/x-www-form-urlencoded") == MB
+    assert pages.for_request("/shop/7/pictures/1", "multipart/form-data; boundary=x") == MB
+    assert limits.for_request("/shop/7/pictures", "multipart/form-data; boundary=x") == MB
 
 
 def test_limits_are_settings() -> None:

@@ -41,11 +41,13 @@ class Browser:
         return found.group(1)
 
     async def post(self, path: str, data: dict[str, Any], *, token: str | None = None,
-                   form_page: str | None = None) -> httpx.Response:
-        """Post ``data`` with a token taken from ``form_page`` (default: ``path``)."""
+                   form_page: str | None = None,
+                   files: dict[str, tuple[str, bytes, str]] | None = None) -> httpx.Response:
+        """Post ``data`` (and ``files``, multipart) with a token taken from ``form_page``
+        (default: ``path``)."""
         if token is None:
             token = await self.token(form_page or path)
-        response = await self.http.post(path, data={**data, "csrf_token": token})
+        response = await self.http.post(path, data={**data, "csrf_token": token}, files=files)
         self._note(path, response)
         return response
 

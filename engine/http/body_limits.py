@@ -2,7 +2,8 @@
 
 Which limit applies depends on the request: webhooks (whose signature can only be checked
 after the whole body is read) get the small one, multipart uploads to ``/graphql`` the large
-one, everything else the default. A declared ``Content-Length`` above the limit is refused
+one (and to the web pages that take uploads, declared with ``WebKit.accept_uploads``),
+everything else the default. A declared ``Content-Length`` above the limit is refused
 before a byte is read; a body without one (chunked) is counted as it streams and refused at
 the chunk that crosses the limit, so the app never holds more than the limit plus one chunk.
 Either way the client gets 413 with a JSON error (code ``PAYLOAD_TOO_LARGE``).
@@ -10,6 +11,8 @@ Either way the client gets 413 with a JSON error (code ``PAYLOAD_TOO_LARGE``).
 
 from __future__ import annotations
 
+import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from starlette.datastructures import Headers
@@ -30,17 +33,21 @@ class BodyLimits:
     default: int
     upload: int
     webhook: int
+    #: Web pages (full paths) whose multipart posts may be as large as ``/graphql`` uploads.
+    upload_pages: tuple[re.Pattern[str], ...] = ()
 
     @classmethod
-    def from_settings(cls, settings: Settings) -> BodyLimits:
+    def from_settings(cls, settings: Settings,
+                      upload_pages: Sequence[re.Pattern[str]] = ()) -> BodyLimits:
         return cls(default=settings.max_body_bytes, upload=settings.max_upload_bytes,
-                   webhook=settings.max_webhook_bytes)
+                   webhook=settings.max_webhook_bytes, upload_pages=tuple(upload_pages))
 
     def for_request(self, path: str, content_type: str) -> int:
         if path.startswith(WEBHOOK_PREFIX):
             return self.webhook
-        if (path.rstrip("/") == GRAPHQL_PATH
-                and content_type.lower().startswith("multipart/form-data")):
+        if content_type.lower().startswith("multipart/form-data") and (
+                path.rstrip("/") == GRAPHQL_PATH
+                or any(page.fullmatch(path) for page in self.upload_pages)):
             return self.upload
         return self.default
 

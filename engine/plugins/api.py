@@ -85,6 +85,7 @@ from engine.plugins.reads import (
     vendor_facts,
 )
 from engine.plugins.signing import sign_link, verify_link
+from engine.postal_codes import clean_postal_code
 from engine.runtime import Runtime
 from engine.vendors.types import VendorType
 from engine.web.execution import GraphQLResult
@@ -162,6 +163,7 @@ __all__ = [
     "can_manage_vendor",
     "cancel_bought_seat",
     "category_and_descendants",
+    "clean_postal_code",
     "clean_text",
     "commission_by_vendor",
     "connection",

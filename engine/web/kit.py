@@ -2,19 +2,21 @@
 
 It holds the app's runtime, schema and GraphQL view, runs documents in process
 (:meth:`WebKit.execute`, the same path as ``POST /graphql``), derives the keys that sign
-session cookies and CSRF tokens from ``RUTA_SECRET_KEY``, and builds sites
-(:meth:`WebKit.site`).
+session cookies and CSRF tokens from ``RUTA_SECRET_KEY``, builds sites
+(:meth:`WebKit.site`) and lists the pages that take file uploads
+(:meth:`WebKit.accept_uploads`).
 """
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
 
 import pluggy
 from graphql import GraphQLSchema
 from starlette.requests import Request
-from starlette.routing import BaseRoute
+from starlette.routing import BaseRoute, compile_path
 from strawberry import Schema
 
 from engine.runtime import Runtime
@@ -30,6 +32,7 @@ class WebKit:
         self.view = view
         self.session_key = derive_key(runtime.settings.secret_key, "session")
         self.csrf_key = derive_key(runtime.settings.secret_key, "csrf")
+        self.upload_pages: list[re.Pattern[str]] = []
 
     @property
     def graphql_schema(self) -> GraphQLSchema:
@@ -37,6 +40,13 @@ class WebKit:
 
     def site(self, folder: Path, *, error_template: str = "error.html") -> WebSite:
         return WebSite(self, folder, error_template=error_template)
+
+    def accept_uploads(self, path: str) -> None:
+        """Let multipart posts to ``path`` (the full path template, e.g.
+        ``/dashboard/products/{product_id}/images``) be as large as ``POST /graphql``
+        uploads (``RUTA_MAX_UPLOAD_BYTES``) instead of ``RUTA_MAX_BODY_BYTES``, so that the
+        page can hand the file to an ``Upload`` argument, which checks its size and type."""
+        self.upload_pages.append(compile_path(path)[0])
 
     async def execute(self, request: Request, document: str,
                       variables: dict[str, Any] | None = None, *, token: str | None = None,

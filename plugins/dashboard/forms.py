@@ -31,6 +31,12 @@ MESSAGES = {
     "NOT_FULFILLABLE": N_("Nothing in this order ships."),
     "FORBIDDEN": N_("You are not allowed to do this."),
     "INVALID": N_("This value is not valid."),
+    "UNSUPPORTED_FILE_TYPE": N_("This file is not a JPEG, PNG or WebP picture."),
+    "FILE_TOO_LARGE": N_("This file is too large."),
+    "IMAGE_TOO_LARGE": N_("This picture has too many pixels."),
+    "INVALID_TRANSITION": N_("This cannot be done in the current status."),
+    "NOT_FUNDING_ADVISOR": N_("This expert does not give funding advice."),
+    "NOT_VERIFIED": N_("This expert is not verified yet."),
 }
 
 

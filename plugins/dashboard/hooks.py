@@ -18,6 +18,7 @@ from plugins.dashboard import (
     csv_pages,
     discount_pages,
     expert_routes,
+    image_pages,
     invoice_pages,
     operator_pages,
     operator_routes,
@@ -41,6 +42,7 @@ BOTH = ["GET", "POST"]
 def ruta_web_routes(web: WebKit) -> list[BaseRoute]:
     site = web.site(FOLDER)
     page = site.page
+    web.accept_uploads("/dashboard/products/{product_id}/images")  # pictures up to the API's limit
     routes: list[BaseRoute] = [
         Route("/", page(vendor_pages.home), name="home"),
         Route("/login", page(auth_pages.login), methods=BOTH),
@@ -65,6 +67,15 @@ def ruta_web_routes(web: WebKit) -> list[BaseRoute]:
               methods=["POST"]),
         Route("/products/{product_id}/variants/{variant_id}",
               page(variant_pages.variant_update), methods=["POST"]),
+        Route("/products/{product_id}/images", page(image_pages.images)),
+        Route("/products/{product_id}/images", page(image_pages.image_upload),
+              methods=["POST"]),
+        Route("/products/{product_id}/images/{media_id}", page(image_pages.image_alt),
+              methods=["POST"]),
+        Route("/products/{product_id}/images/{media_id}/move", page(image_pages.image_move),
+              methods=["POST"]),
+        Route("/products/{product_id}/images/{media_id}/delete",
+              page(image_pages.image_delete), methods=["POST"]),
         Route("/orders", page(order_pages.order_list)),
         Route("/orders/{order_id}", page(order_pages.order_detail)),
         Route("/orders/{order_id}/fulfil", page(order_pages.order_fulfil), methods=["POST"]),

@@ -8,6 +8,7 @@ from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import BaseRoute, Route
 
+from plugins.dashboard import operator_funding_pages as funding
 from plugins.dashboard import operator_order_pages as orders
 from plugins.dashboard import operator_outbox_pages as outbox
 from plugins.dashboard import operator_programme_pages as programme
@@ -35,6 +36,8 @@ def routes(page: Page) -> list[BaseRoute]:
         Route("/operator/certificates", page(programme.certificates)),
         Route("/operator/certificates/revoke", page(programme.certificate_revoke),
               methods=POST),
-        Route("/operator/funding", page(programme.funding)),
-        Route("/operator/funding/{request_id}/move", page(programme.funding_move), methods=POST),
+        Route("/operator/funding", page(funding.funding)),
+        Route("/operator/funding/{request_id}/move", page(funding.funding_move), methods=POST),
+        Route("/operator/funding/{request_id}/assign", page(funding.funding_assign),
+              methods=POST),
     ]

@@ -95,7 +95,8 @@ async def visible(session: AsyncSession, viewer: Viewer | None, request_id: int
     raise NotFound("id", "No such funding request.")
 
 
-async def _changed(runtime: Runtime, session: AsyncSession, found: FundingRequest) -> None:
+async def notify_change(runtime: Runtime, session: AsyncSession, found: FundingRequest
+                        ) -> None:
     """Tell the requester (the notifications domain sends ``funding_status_changed``)."""
     await record_event(session, runtime.plugins, "ruta_funding_status_changed",
                        request_id=found.id, user_id=found.requester_id, status=str(found.status))
@@ -119,7 +120,7 @@ async def pick_up(runtime: Runtime, viewer: Viewer | None, request_id: int) -> F
                 found.status = FundingStatus.IN_REVIEW
                 session.add(FundingEvent(request_id=found.id, status=FundingStatus.IN_REVIEW,
                                          actor_id=viewer.user_id, note="picked up"))
-                await _changed(runtime, session, found)
+                await notify_change(runtime, session, found)
             await session.flush()
     except IntegrityError:
         raise ValidationError("id", "DUPLICATED", "You already advise on this request.") \
@@ -144,7 +145,7 @@ async def move(runtime: Runtime, viewer: Viewer | None, request_id: int, status:
         found.status = status
         session.add(FundingEvent(request_id=found.id, status=status, actor_id=viewer.user_id,
                                  note=cleaned_note))
-        await _changed(runtime, session, found)
+        await notify_change(runtime, session, found)
     return found
 
 

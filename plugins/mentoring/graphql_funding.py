@@ -7,7 +7,7 @@ from decimal import Decimal
 import strawberry
 
 from engine.plugins.api import Info, attempt, decode_id
-from plugins.mentoring import funding
+from plugins.mentoring import funding, funding_assign
 from plugins.mentoring.booking_types import FundingRequestType
 from plugins.mentoring.enums import FundingStatus, Milestone
 from plugins.mentoring.errors import MentoringError, errors_of, viewer_of
@@ -85,4 +85,14 @@ class FundingMutation:
         viewer = await viewer_of(info)
         found, exc = await attempt(lambda: funding.move(
             info.context.runtime, viewer, decode_id(id, "FundingRequest"), status.value, note))
+        return await _payload(info, found, exc)
+
+    @strawberry.mutation(description="An operator assigns a request to a verified FUNDING "
+                                     "advisor (an OPEN request moves to IN_REVIEW).")
+    async def funding_request_assign(self, info: Info, id: strawberry.ID,
+                                     expert_id: strawberry.ID) -> FundingRequestPayload:
+        viewer = await viewer_of(info)
+        found, exc = await attempt(lambda: funding_assign.assign(
+            info.context.runtime, viewer, decode_id(id, "FundingRequest"),
+            decode_id(expert_id, "Expert", field="expertId")))
         return await _payload(info, found, exc)

@@ -18,6 +18,7 @@ from engine.plugins.api import (
 from plugins.programme import assisted_booking, notices, personal_data
 from plugins.programme import demo as demo_data
 from plugins.programme.event_models import Checkin, CheckinList, Event, EventSession, Registration
+from plugins.programme.graphql_access_points import AccessPointMutation
 from plugins.programme.graphql_events import EventMutation, EventQuery
 from plugins.programme.graphql_network import NetworkMutation, NetworkQuery
 from plugins.programme.graphql_partners import (
@@ -52,7 +53,8 @@ def ruta_migration_locations() -> Sequence[str]:
 def ruta_graphql_schema() -> GraphQLContribution:
     return GraphQLContribution(query=[EventQuery, NetworkQuery, PartnerQuery],
                                mutation=[EventMutation, NetworkMutation, PartnerMutation,
-                                         PartnerLogoMutation, BookingMutation])
+                                         PartnerLogoMutation, BookingMutation,
+                                         AccessPointMutation])
 
 
 @hookimpl

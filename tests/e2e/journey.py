@@ -1,12 +1,14 @@
 """Journey 1 of issue 13, in the browser: register, apply, approval by the operator, a
-product with a variant and stock, published; a buyer orders it (API); the vendor fulfils,
-refunds part, and reads the balance."""
+product with a variant and stock, published, with a picture; a buyer orders it (API); the
+vendor fulfils, refunds part, and reads the balance."""
 
 from __future__ import annotations
 
+import io
 from dataclasses import dataclass
 from decimal import Decimal
 
+from PIL import Image
 from playwright.sync_api import Browser
 
 from engine.web.formatting import Formatter
@@ -15,6 +17,12 @@ from tests.e2e.driver import Audit, Driver
 
 PASSWORD = "journey-password-1"
 OPERATOR = ("admin@ruta.example", "ruta-demo")
+
+
+def bottle_png() -> bytes:
+    out = io.BytesIO()
+    Image.new("RGB", (120, 90), "olive").save(out, "PNG")
+    return out.getvalue()
 
 
 @dataclass
@@ -90,6 +98,17 @@ def vendor_journey(browser: Browser, base: str, api: Api, lang: str, audit: Audi
     me.press("form[action$='/publish'] button[type=submit]", "product-published")
     public = api.public_product(product)
     assert public is not None, "the published product is in the public products query"
+
+    # It adds a picture with its alt text; on a phone (360 px) nothing overflows the page.
+    me.press("main a[href$='/images']", "pictures")
+    me.page.set_input_files("#file", files=[{"name": "aceite.png", "mimeType": "image/png",
+                                             "buffer": bottle_png()}])
+    me.fill("#alt", "Botella de aceite")
+    me.press("form[enctype='multipart/form-data'] button[type=submit]", "picture-added")
+    assert me.page.locator(".pictures img[alt='Botella de aceite']").count() == 1
+    me.page.set_viewport_size({"width": 360, "height": 800})
+    assert me.page.evaluate("() => document.documentElement.scrollWidth") <= 360
+    me.page.set_viewport_size({"width": 1280, "height": 900})
 
     # A buyer orders two through the API and pays.
     buyer = api.login("customer@ruta.example", "ruta-demo")
