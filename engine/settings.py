@@ -20,6 +20,10 @@ Every knob the engine has is here, with its environment variable:
 ``RUTA_STRIPE_SECRET_KEY``            Stripe secret key (``sk_...``); the stripe gateway needs it
 ``RUTA_STRIPE_WEBHOOK_SECRET``        signing secret of the ``/webhooks/stripe`` endpoint
 ``RUTA_STRIPE_API_BASE``              another Stripe API address (tests: a local fake server)
+``RUTA_STRIPE_PUBLISHABLE_KEY``       Stripe publishable key (``pk_...``): with the secret key,
+                                      storefronts take cards with Stripe.js (``shop.cardPayments``)
+``RUTA_STRIPE_JS_URL``                where browsers load Stripe.js (default
+                                      ``https://js.stripe.com/v3/``; tests: localstripe's stand-in)
 ``RUTA_WEBHOOK_TIMEOUT``              seconds one outbound webhook request may take (default 10)
 ``RUTA_WEBHOOK_MAX_ATTEMPTS``         attempts before a webhook delivery is ``failed`` (8)
 ``RUTA_PUBLIC_URL``                   where the site is served: every absolute link is built from it
@@ -99,6 +103,8 @@ class Settings:
     stripe_secret_key: str | None = field(default=None, repr=False)
     stripe_webhook_secret: str | None = field(default=None, repr=False)
     stripe_api_base: str | None = None
+    stripe_publishable_key: str | None = None
+    stripe_js_url: str = "https://js.stripe.com/v3/"
     public_url: str = "http://127.0.0.1:8000"
     webhook_timeout: float = 10.0
     webhook_max_attempts: int = 8
@@ -163,6 +169,9 @@ class Settings:
                 raise SettingsError("RUTA_DEBUG cannot be on in production mode")
         if self.commission_base not in ("net", "gross"):
             raise SettingsError("RUTA_COMMISSION_BASE must be net or gross")
+        if not self.stripe_js_url.startswith("https://" if self.is_production else
+                                             ("https://", "http://")):
+            raise SettingsError("RUTA_STRIPE_JS_URL must be an https:// address")
         if not (Decimal(0) <= self.default_commission_rate < Decimal(1)):
             raise SettingsError("RUTA_DEFAULT_COMMISSION_RATE must be in [0, 1)")
         if self.max_query_cost <= 0:
@@ -270,6 +279,8 @@ def settings_from_env(env: Mapping[str, str] | None = None) -> Settings:
         stripe_secret_key=env.get("RUTA_STRIPE_SECRET_KEY") or None,
         stripe_webhook_secret=env.get("RUTA_STRIPE_WEBHOOK_SECRET") or None,
         stripe_api_base=env.get("RUTA_STRIPE_API_BASE") or None,
+        stripe_publishable_key=env.get("RUTA_STRIPE_PUBLISHABLE_KEY") or None,
+        stripe_js_url=env.get("RUTA_STRIPE_JS_URL") or "https://js.stripe.com/v3/",
         public_url=env.get("RUTA_PUBLIC_URL", "http://127.0.0.1:8000"),
         webhook_timeout=float(env.get("RUTA_WEBHOOK_TIMEOUT", "10")),
         webhook_max_attempts=_int(env, "RUTA_WEBHOOK_MAX_ATTEMPTS", 8),

@@ -38,7 +38,7 @@ from tests.stripe_fake import client as stripe_client
 COMPLETE = """mutation($id: ID!, $g: String!) { checkoutComplete(id: $id, paymentGateway: $g) {
   order { id number status total { gross { amount } } vendorOrders { id total { gross {
     amount } } } }
-  paymentAction { gateway type clientSecret data } errors { field code message } } }"""
+  orderToken paymentAction { gateway type clientSecret data } errors { field code message } } }"""
 STATUS = """query($id: ID!) { order(id: $id) { status payments { status error amount { amount }
   refunded { amount } } vendorOrders { status } } }"""
 ONBOARD = "mutation { vendorPaymentOnboarding { url errors { code } } }"
@@ -358,3 +358,48 @@ async def test_a_canceled_intent_leaves_the_order_unpaid(env: Env) -> None:
                                 headers=headers)).status_code == 200
     status = await wait_for(env, done["order"]["id"], lambda o: True)
     assert (status["status"], status["payments"][0]["status"]) == ("UNPAID", "CANCELED")
+
+
+CARD = """mutation($o: ID!, $t: String) { orderCardPayment(orderId: $o, token: $t) {
+  order { status } paymentAction { type clientSecret data } errors { field code message } } }"""
+SHOP_CARDS = "{ shop { cardPayments { gateway publishableKey scriptUrl } } }"
+
+
+async def test_the_card_payment_is_checked_with_stripe_not_the_browser(env: Env) -> None:
+    async with httpx.AsyncClient() as http:  # no webhook: only orderCardPayment can pay it
+        await http.post(f"{env.api_base}/_config/webhooks/ruta", data={
+            "url": "http://127.0.0.1:9/lost", "secret": WEBHOOK_SECRET})
+    done = await place(env, {"tile": 1})
+    order_id, token = done["order"]["id"], done["orderToken"]
+    first = (await env.client.gql(CARD, {"o": order_id, "t": token}))["orderCardPayment"]
+    assert first["order"]["status"] == "UNPAID" and first["errors"] == []
+    assert first["paymentAction"]["clientSecret"] == done["paymentAction"]["clientSecret"]
+    stranger = await env.client.register("eve@example.com")
+    refused = (await env.client.gql(CARD, {"o": order_id}, stranger))["orderCardPayment"]
+    assert refused["errors"][0]["code"] == "NOT_FOUND" and refused["paymentAction"] is None
+    intent = await pay(env, done["paymentAction"]["data"]["paymentIntentId"],
+                       THREE_D_SECURE_CARD)
+    assert intent.status == "requires_action"  # the browser has not finished: still unpaid
+    waiting = (await env.client.gql(CARD, {"o": order_id, "t": token}))["orderCardPayment"]
+    assert waiting["order"]["status"] == "UNPAID"
+    assert waiting["paymentAction"]["data"]["status"] == "requires_action"
+    async with httpx.AsyncClient() as http:  # what Stripe.js does once 3-D Secure is passed
+        secret = done["paymentAction"]["clientSecret"]
+        passed = await http.post(
+            f"{env.api_base}/v1/payment_intents/{intent.id}/_authenticate",
+            params={"success": "true"}, json={"key": "pk_test_ruta", "client_secret": secret})
+    assert passed.status_code == 200, passed.text
+    paid = (await env.client.gql(CARD, {"o": order_id, "t": token}))["orderCardPayment"]
+    assert paid["order"]["status"] == "PAID" and paid["paymentAction"] is None
+    again = (await env.client.gql(CARD, {"o": order_id, "t": token}))["orderCardPayment"]
+    assert again["order"]["status"] == "PAID" and await paid_events(env) == 1
+
+
+async def test_storefronts_learn_of_card_payments_only_with_both_keys(
+        env: Env, plugged: Any) -> None:
+    assert (await env.client.gql(SHOP_CARDS))["shop"]["cardPayments"] is None  # no pk_
+    async with plugged(stripe_secret_key=SECRET_KEY, stripe_publishable_key="pk_test_ruta",
+                       stripe_js_url=f"{env.api_base}/js.stripe.com/v3/") as client:
+        cards = (await client.gql(SHOP_CARDS))["shop"]["cardPayments"]
+    assert cards == {"gateway": "stripe", "publishableKey": "pk_test_ruta",
+                     "scriptUrl": f"{env.api_base}/js.stripe.com/v3/"}

@@ -1,5 +1,5 @@
 """GraphQL for payments: ``orderRefund``, ``vendorPaymentOnboarding``,
-``dummyPaymentConfirm``, and the ``Vendor.payouts`` / ``Vendor.balance`` /
+``dummyPaymentConfirm``, ``orderCardPayment``, and the ``Vendor.payouts`` / ``Vendor.balance`` /
 ``Order.payments`` fields."""
 
 from __future__ import annotations
@@ -19,8 +19,8 @@ from engine.api.viewer import can_manage_vendor
 from engine.errors import PermissionDenied, ValidationError
 from engine.orders.access import OrderView
 from engine.orders.models import Order
-from engine.orders.types import OrderType
-from engine.payments import dummy, ledger, onboarding, refunds
+from engine.orders.types import OrderType, PaymentActionType
+from engine.payments import card, dummy, ledger, onboarding, refunds
 from engine.payments.models import Payment, Refund, Transfer
 from engine.vendors.types import VendorType
 
@@ -136,6 +136,14 @@ class DummyPaymentPayload:
     errors: list[PaymentError] = strawberry.field(default_factory=list)
 
 
+@strawberry.type
+class CardPaymentPayload:
+    order: OrderType | None = None
+    payment_action: PaymentActionType | None = strawberry.field(default=None, description=(
+        "The card confirmation Stripe.js must still do (client secret); null once paid."))
+    errors: list[PaymentError] = strawberry.field(default_factory=list)
+
+
 def _refund(row: Refund) -> RefundType:
     return RefundType(id=encode_id("Refund", row.id), amount=money(row.amount), status=row.status)
 
@@ -180,3 +188,23 @@ class PaymentMutation:
             fresh = await session.get(Order, order.id)
         assert fresh is not None
         return DummyPaymentPayload(order=OrderType.of(fresh, OrderView(full=True, buyer=True)))
+
+    @strawberry.mutation(description=(
+        "Your order's card payment as Stripe sees it now: the client secret to confirm the "
+        "card with Stripe.js while it is unpaid; once Stripe.js has confirmed it, call again: "
+        "Stripe is asked (the browser is not trusted) and the order becomes PAID only if its "
+        "PaymentIntent succeeded for the order's amount."))
+    async def order_card_payment(
+            self, info: Info, order_id: strawberry.ID,
+            token: Annotated[str | None, strawberry.argument(description=(
+                "A guest's order token (checkoutComplete.orderToken); not needed when "
+                "signed in as the buyer."))] = None,
+    ) -> CardPaymentPayload:
+        user = await info.context.user()
+        done, exc = await attempt(lambda: card.check(
+            info.context.runtime, user, decode_id(order_id, "Order", field="orderId"), token))
+        if done is None:
+            return CardPaymentPayload(errors=_errors(exc))
+        return CardPaymentPayload(order=OrderType.of(done.order, OrderView(full=True,
+                                                                           buyer=True)),
+                                  payment_action=PaymentActionType.of(done.action))

@@ -89,6 +89,7 @@ from engine.postal_codes import clean_postal_code
 from engine.runtime import Runtime
 from engine.vendors.types import VendorType
 from engine.web.execution import GraphQLResult
+from engine.web.headers import content_security_policy
 from engine.web.kit import WebKit
 from engine.web.site import WebSite
 from engine.web.visit import Visit
@@ -166,6 +167,7 @@ __all__ = [
     "clean_text",
     "commission_by_vendor",
     "connection",
+    "content_security_policy",
     "count_of",
     "decode_id",
     "decode_token_id",

@@ -25,6 +25,22 @@ class ShopLanguageType:
     name: str
 
 
+@strawberry.type(name="CardPayments",
+                 description="How a storefront takes cards with Stripe.js.")
+class CardPaymentsType:
+    gateway: str = strawberry.field(description="The paymentGateway for checkoutComplete.")
+    publishable_key: str = strawberry.field(description="Stripe's publishable key (pk_...).")
+    script_url: str = strawberry.field(description="Where the browser loads Stripe.js from.")
+
+
+def card_payments(settings: Settings) -> CardPaymentsType | None:
+    """Set only when Stripe has both keys: the secret one (server) and the publishable one."""
+    if not (settings.stripe_secret_key and settings.stripe_publishable_key):
+        return None
+    return CardPaymentsType(gateway="stripe", publishable_key=settings.stripe_publishable_key,
+                            script_url=settings.stripe_js_url)
+
+
 @strawberry.type(name="Shop")
 class ShopType:
     name: str
@@ -36,6 +52,9 @@ class ShopType:
     support_email: str | None
     terms_url: str | None
     privacy_url: str | None
+    card_payments: CardPaymentsType | None = strawberry.field(description=(
+        "Card payments with Stripe.js (null when Stripe is not configured: then only the "
+        "other gateways, e.g. the demo's dummy one, take payments)."))
 
 
 def _locale(language: str | None) -> Locale:
@@ -61,7 +80,8 @@ def shop_of(settings: Settings, language: str | None) -> ShopType:
                                     name=locale.languages.get(code.lower(), code))
                    for code in shop.languages],
         currencies=list(CURRENCIES), support_email=shop.support_email,
-        terms_url=shop.terms_url, privacy_url=shop.privacy_url)
+        terms_url=shop.terms_url, privacy_url=shop.privacy_url,
+        card_payments=card_payments(settings))
 
 
 @strawberry.type

@@ -10,6 +10,7 @@ from starlette.responses import Response
 
 from engine.plugins.api import Visit
 from plugins.storefront.buyer import COUNTRIES, cart_token, place_of
+from plugins.storefront.card_pages import card_payments
 from plugins.storefront.cart_pages import by_vendor, load_cart
 from plugins.storefront.forms import field_errors, text
 from plugins.storefront.layout import render
@@ -42,10 +43,15 @@ def values_of(visit: Visit, checkout: dict[str, Any],
     return values
 
 
-def show(visit: Visit, checkout: dict[str, Any], *, errors: dict[str, str] | None = None,
-         values: dict[str, str] | None = None, status_code: int = 200) -> Response:
+async def show(visit: Visit, checkout: dict[str, Any], *,
+               errors: dict[str, str] | None = None, values: dict[str, str] | None = None,
+               status_code: int = 200) -> Response:
+    """The checkout page; its payment step takes cards when the API says so
+    (``shop.cardPayments``), else the demo's dummy gateway pays."""
+    cards = await card_payments(visit)
     ready = bool(checkout.get("email") and checkout.get("shippingAddress"))
     return render(visit, "checkout.html", checkout=checkout, parts=by_vendor(checkout),
+                  cards=cards,
                   values=values or values_of(visit, checkout), errors=errors or {},
                   address_countries=[c for c in COUNTRIES if c in ("ES", "PT")],
                   ready=ready, consent=needs_consent(checkout), goods=has_goods(checkout),
@@ -60,7 +66,7 @@ async def checkout(visit: Visit) -> Response:
         book = None
         if visit.session.signed_in and not cart.get("shippingAddress"):
             book = await default_address(visit)
-        return show(visit, cart, values=values_of(visit, cart, book))
+        return await show(visit, cart, values=values_of(visit, cart, book))
     values = {key: text(visit, key) for key in (*ADDRESS, "email", "vatId")}
     address = {key: values[key] for key in ADDRESS if values[key] or key != "companyName"}
     address["country"] = address.get("country", "").upper() or "ES"
@@ -73,7 +79,7 @@ async def checkout(visit: Visit) -> Response:
         vat = await visit.graphql("CheckoutVatId", id=cart["id"], vatId=values["vatId"])
         errors += (vat.data.get("checkoutVatIdUpdate") or {}).get("errors") or vat.errors
     if errors:
-        return show(visit, cart, errors=short_fields(field_errors(visit, errors)),
+        return await show(visit, cart, errors=short_fields(field_errors(visit, errors)),
                     values=values, status_code=400)
     return visit.redirect("/checkout#shipping", notice=visit.gettext("Your details are saved."))
 

@@ -7,7 +7,7 @@ import socket
 import subprocess
 import sys
 import time
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -22,11 +22,12 @@ def free_port() -> int:
 
 
 @contextmanager
-def ruta_serve(folder: Path) -> Iterator[str]:
-    """Start the demo server in ``folder``; yield its base URL; stop it afterwards."""
+def ruta_serve(folder: Path, settings: Mapping[str, str] | None = None) -> Iterator[str]:
+    """Start the demo server in ``folder`` (``settings``: more ``RUTA_*`` variables); yield
+    its base URL; stop it afterwards."""
     port = free_port()
     env = {**os.environ, "RUTA_DATABASE_URL": f"sqlite+aiosqlite:///{folder / 'ruta.db'}",
-           "RUTA_MODE": "demo"}
+           "RUTA_MODE": "demo", **(settings or {})}
     env.pop("RUTA_TEST_DATABASE_URL", None)
     ruta = Path(sys.executable).parent / "ruta"
     log = (folder / "serve.log").open("wb")
