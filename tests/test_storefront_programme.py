@@ -14,6 +14,7 @@ from sqlalchemy import select, update
 from starlette.applications import Starlette
 
 from engine.catalog.models import ProductVariant
+from engine.notifications.models import Notification
 from engine.orders.models import OrderLine
 from engine.plugins.api import encode_id
 from engine.runtime import Runtime
@@ -174,6 +175,13 @@ async def test_a_paid_ticket_is_bought_through_checkout_and_then_sold_out(
                 OrderLine.id == ticket.order_line_id))
         assert order_id is not None
         assert await paid_events.order_paid(demo, order_id) == 0  # a redelivery adds none
+        async with demo.db.read() as session:  # one ticket e-mail, redelivery or not
+            mails = list(await session.scalars(select(Notification).where(
+                Notification.type == "event_ticket")))
+        assert [(m.dedupe_key, m.email, m.subject) for m in mails] == [
+            (f"event-ticket:{ticket.id}", "customer@ruta.example",
+             "Your ticket: Cata de vinos del Condado")]
+        assert [a["filename"] for a in mails[0].attachments] == ["ticket.png", "event.ics"]
         cancel = await graphql(browser, CANCEL, {"id": encode_id(
             "ProgrammeRegistration", ticket.id)}, "customer@ruta.example")
         assert cancel["programmeRegistrationCancel"]["errors"] == [

@@ -15,7 +15,13 @@ from engine.plugins.api import (
     StaffOrganisation,
     hookimpl,
 )
-from plugins.programme import assisted_booking, notices, paid_events, personal_data
+from plugins.programme import (
+    assisted_booking,
+    notices,
+    paid_events,
+    personal_data,
+    ticket_mail,
+)
 from plugins.programme import demo as demo_data
 from plugins.programme.event_models import Checkin, CheckinList, Event, EventSession, Registration
 from plugins.programme.graphql_access_points import AccessPointMutation
@@ -95,8 +101,15 @@ async def ruta_account_erase(runtime: Runtime, user_id: int) -> None:
 
 @hookimpl
 def ruta_notification_types() -> Sequence[MessageType]:
-    """``event_waitlist_promoted``: a waitlisted attendee got a freed seat."""
-    return notices.MESSAGE_TYPES
+    """``event_waitlist_promoted``: a waitlisted attendee got a freed seat;
+    ``event_ticket``: the ticket (QR, door code, .ics) of a confirmed seat."""
+    return (*notices.MESSAGE_TYPES, ticket_mail.MESSAGE_TYPE)
+
+
+@hookimpl
+async def ruta_event_registration_promoted(runtime: Runtime, registration_id: int) -> None:
+    """The promoted attendee's ticket (once: a redelivery sends nothing more)."""
+    await ticket_mail.send_ticket(runtime, registration_id)
 
 
 @hookimpl

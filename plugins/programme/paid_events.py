@@ -1,9 +1,9 @@
 """Paid events: the event is linked to a core bookable variant (an EVENT product's
 session) that checkout sells; the core counts the seats on that variant, so a paid event is
 sold out when its variant is. When the order is paid (``ruta_order_paid``) every bought seat
-becomes a CONFIRMED registration of the buyer, with its signed ticket. Redeliveries find the
-registrations of the order line and add none. A cancelled order (or a fully refunded vendor
-order) cancels the tickets it paid for."""
+becomes a CONFIRMED registration of the buyer, with its signed ticket, and its ticket
+e-mail is sent. Redeliveries find the registrations of the order line and add none. A
+cancelled order (or a fully refunded vendor order) cancels the tickets it paid for."""
 
 from __future__ import annotations
 
@@ -21,6 +21,7 @@ from engine.plugins.api import (
     order_facts,
     variant_facts,
 )
+from plugins.programme import ticket_mail
 from plugins.programme.event_models import Event, Registration
 from plugins.programme.registrations import CANCELLED, CONFIRMED, WAITLISTED, rows_changed
 
@@ -81,7 +82,20 @@ async def order_paid(runtime: Runtime, order_id: int) -> int:
                     email=order.email, answers={}, order_line_id=line.id,
                     status=CONFIRMED if rows_changed(seat) == 1 else WAITLISTED))
                 added += 1
+    await send_tickets(runtime, [line.id for _, line in order.lines()])
     return added
+
+
+async def send_tickets(runtime: Runtime, line_ids: list[int]) -> None:
+    """The ticket e-mail of every confirmed seat the lines paid for: also on a redelivery,
+    so a ticket the first delivery could not send goes out (never twice: the dedupe key)."""
+    async with runtime.db.read() as session:
+        found = list(await session.scalars(
+            select(Registration.id).where(Registration.order_line_id.in_(line_ids),
+                                          Registration.status == CONFIRMED)
+            .order_by(Registration.id)))
+    for registration_id in found:
+        await ticket_mail.send_ticket(runtime, registration_id)
 
 
 async def order_cancelled(runtime: Runtime, order_id: int,

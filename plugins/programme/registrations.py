@@ -1,6 +1,7 @@
 """Event registration: a seat while any is left, else the waitlist; a cancellation hands
 its seat to the oldest waitlisted registration in the same transaction, and records
-``ruta_event_registration_promoted`` so the notifications core tells that attendee.
+``ruta_event_registration_promoted`` so the notifications core tells that attendee (and the
+plugin sends the ticket). A seat taken at once gets its ticket e-mail after commit.
 
 The seat counter ``programme_event.confirmed`` only moves through conditional UPDATEs
 (``... WHERE confirmed < capacity``), inside write transactions (``BEGIN IMMEDIATE`` on
@@ -16,6 +17,7 @@ from sqlalchemy import func, select, update
 from sqlalchemy.engine import CursorResult
 
 from engine.plugins.api import NotFound, Runtime, ValidationError, clean_text, record_event
+from plugins.programme import ticket_mail
 from plugins.programme.event_models import Event, Registration
 
 CONFIRMED, WAITLISTED, CANCELLED = "CONFIRMED", "WAITLISTED", "CANCELLED"
@@ -66,7 +68,9 @@ async def register(runtime: Runtime, event_id: int, user_id: int | None,
                                     email=email, answers=answers, status=status)
         session.add(registration)
         await session.flush()
-        return registration
+    if registration.status == CONFIRMED:
+        await ticket_mail.send_quietly(runtime, registration.id)
+    return registration
 
 
 async def cancel(runtime: Runtime, registration_id: int) -> tuple[Registration, int | None]:

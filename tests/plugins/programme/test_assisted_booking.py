@@ -3,6 +3,9 @@ participant's; door staff check it in by its short code, typed."""
 
 from __future__ import annotations
 
+from sqlalchemy import select
+
+from engine.notifications.models import Notification
 from engine.plugins.api import encode_id
 from engine.testing.client import Client
 from tests.plugins.programme.setup import CHECK_IN, NEW_LIST, event, partner, staff
@@ -45,6 +48,10 @@ async def test_staff_book_a_participant_whose_account_holds_the_ticket_checked_i
     assert (await client.gql(MINE, token=amina))["myProgrammeRegistrations"] == [
         {"status": "CONFIRMED", "ticket": {"code": code}}]
     assert (await client.gql(MINE, token=adviser))["myProgrammeRegistrations"] == []
+    async with client.runtime.db.read() as session:  # the ticket e-mail goes to her account
+        mails = list(await session.scalars(select(Notification).where(
+            Notification.type == "event_ticket")))
+    assert [m.email for m in mails] == ["amina@example.com"] and code in mails[0].body_text
     made = await client.gql(NEW_LIST, {"e": event_id, "n": "Puerta", "x": False}, adviser)
     list_id = made["checkinListCreate"]["checkinList"]["id"]
     assert (await client.gql(LISTS, {"e": event_id}, adviser))["programmeCheckinLists"] == [
