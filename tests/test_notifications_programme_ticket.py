@@ -99,6 +99,8 @@ async def test_a_waitlisted_attendee_gets_the_ticket_only_once_promoted(
         event_id = await event(client, operator, await partner(client), capacity=1)
         maria = await client.register("maria@example.com")
         await client.gql(PORTUGUESE, token=maria)
+        await client.gql('mutation { accountUpdate(input: { timeZone: "Atlantic/Azores" }) '
+                         '{ errors { code } } }', token=maria)  # her own choice wins
 
         async def register(name: str, email: str, token: str | None = None) -> dict[str, Any]:
             data = await client.gql(REGISTER, {"i": {"eventId": event_id, "name": name,
@@ -120,6 +122,7 @@ async def test_a_waitlisted_attendee_gets_the_ticket_only_once_promoted(
         assert [(m["To"], m["Content-Language"]) for m in sent] == [
             ("ana@example.com", "en"), ("maria@example.com", "pt")]
         assert sent[1]["Subject"] == "O seu bilhete: Feria de emprendimiento"
+        assert "08:00" in text_of(sent[1])  # 09:00 UTC in the Azores, her account's zone
         mine = await client.gql("{ myProgrammeRegistrations { status ticket { secret } } }",
                                 token=maria)
         [seat] = mine["myProgrammeRegistrations"]

@@ -23,7 +23,8 @@ async def _owner(runtime: Runtime, user_id: int, context: dict[str, Any]) -> lis
     if user is None or not user.is_active:
         return []
     return [Recipient(user_id=user.id, language=user.language_code, country=user.country,
-                      time_zone=time_zone_of(user.country), context=context, inbox=False)]
+                      time_zone=user.time_zone or time_zone_of(user.country), context=context,
+                      inbox=False)]
 
 
 async def with_link(runtime: Runtime, user_id: int, link: str, occurred_at: Any,

@@ -31,7 +31,8 @@ class UnknownMessageType(LookupError):
 
 
 async def _complete(session: AsyncSession, recipient: Recipient) -> Recipient | None:
-    """Fill the address, language and country from the user's account."""
+    """Fill the address, language and country from the user's account; the time zone the
+    user chose (``accountUpdate``) wins over the one the event suggests."""
     if recipient.user_id is None:
         return recipient if recipient.email else None
     user = await session.get(User, recipient.user_id)
@@ -40,7 +41,8 @@ async def _complete(session: AsyncSession, recipient: Recipient) -> Recipient | 
     return Recipient(user_id=user.id, email=recipient.email or user.email,
                      language=recipient.language or user.language_code,
                      country=recipient.country or user.country,
-                     time_zone=recipient.time_zone, context=recipient.context,
+                     time_zone=user.time_zone or recipient.time_zone,
+                     context=recipient.context,
                      attachments=recipient.attachments, links=recipient.links,
                      inbox=recipient.inbox)
 
