@@ -27,7 +27,8 @@ def ruta_serve(folder: Path, settings: Mapping[str, str] | None = None) -> Itera
     its base URL; stop it afterwards."""
     port = free_port()
     env = {**os.environ, "RUTA_DATABASE_URL": f"sqlite+aiosqlite:///{folder / 'ruta.db'}",
-           "RUTA_MODE": "demo", **(settings or {})}
+           "RUTA_MODE": "demo", "RUTA_PUBLIC_URL": f"http://127.0.0.1:{port}",
+           **(settings or {})}
     env.pop("RUTA_TEST_DATABASE_URL", None)
     ruta = Path(sys.executable).parent / "ruta"
     log = (folder / "serve.log").open("wb")
