@@ -27,12 +27,16 @@ def quantity(visit: Visit) -> int:
 
 
 async def load_cart(visit: Visit) -> dict[str, Any] | None:
-    """The cart's checkout, or None (no cookie, or the checkout is gone)."""
+    """The cart's checkout, or None (no cookie, or the checkout is gone). The same document
+    asks ``shop.cardPayments``, kept on the checkout as ``cardPayments`` (None: no cards)."""
     token = cart_token(visit)
     if token is None:
         return None
     result = await visit.graphql("Cart", id=token)
-    return result.data.get("checkout")
+    found: dict[str, Any] | None = result.data.get("checkout")
+    if found is not None:
+        found["cardPayments"] = (result.data.get("shop") or {}).get("cardPayments")
+    return found
 
 
 def by_vendor(checkout: dict[str, Any]) -> list[dict[str, Any]]:

@@ -10,7 +10,6 @@ from starlette.responses import Response
 
 from engine.plugins.api import Visit
 from plugins.storefront.buyer import COUNTRIES, cart_token, place_of
-from plugins.storefront.card_pages import card_payments
 from plugins.storefront.cart_pages import by_vendor, load_cart
 from plugins.storefront.forms import field_errors, text
 from plugins.storefront.layout import render
@@ -48,7 +47,7 @@ async def show(visit: Visit, checkout: dict[str, Any], *,
                status_code: int = 200) -> Response:
     """The checkout page; its payment step takes cards when the API says so
     (``shop.cardPayments``), else the demo's dummy gateway pays."""
-    cards = await card_payments(visit)
+    cards = checkout.get("cardPayments")  # asked with the cart (``load_cart``)
     ready = bool(checkout.get("email") and checkout.get("shippingAddress"))
     return render(visit, "checkout.html", checkout=checkout, parts=by_vendor(checkout),
                   cards=cards,
