@@ -16,7 +16,8 @@ from tests.plugins.programme.setup import CANCEL, REGISTER, event, make_operator
 
 async def test_800_registrations_from_50_clients_never_overbook(plugged: Any) -> None:
     # a long lock wait: 50 writers queue on SQLite's single write lock instead of giving up
-    async with plugged(db_lock_timeout=120.0) as client:
+    # generous waits: the test is about counts, and CI runs test files side by side
+    async with plugged(db_lock_timeout=120.0, db_pool_timeout=120.0) as client:
         await _race(client)
 
 
