@@ -17,7 +17,7 @@ async def invoices(visit: Visit) -> Response:
     vendor = result.data.get("myVendor")
     if vendor is None:
         return visit.redirect(f"{PREFIX}/apply")
-    return visit.render("vendor/invoices.html", invoices=vendor.get("invoices") or [])
+    return visit.render("seller/invoices.html", invoices=vendor.get("invoices") or [])
 
 
 @signed_in

@@ -23,7 +23,7 @@ async def _page(visit: Visit, *, errors: dict[str, str] | None = None,
         return to_login(visit)
     if result.data.get("myVendor") is None:
         return visit.redirect(f"{PREFIX}/apply")
-    return visit.render("vendor/returns.html", requests=result.data["myVendorReturnRequests"],
+    return visit.render("seller/returns.html", requests=result.data["myVendorReturnRequests"],
                         status=status, statuses=STATUSES, errors=errors or {},
                         confirm=confirm, notes=notes or {},
                         status_code=400 if errors else 200)
