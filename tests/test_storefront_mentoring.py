@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import html
 import re
+from urllib.parse import parse_qs, urlsplit
 
 from starlette.applications import Starlette
 
@@ -49,7 +50,8 @@ async def test_a_founder_asks_for_mentoring_and_keeps_goals_only_the_pair_sees(
         assert again.status_code == 400 and "Ya se lo has pedido a este experto." in again.text
         goals = html.unescape(re.search(r'href="(/advice/goals\?mentorship=[^"]+)"',
                                         mine.text)[1])
-        mentorship = goals.partition("=")[2]
+        # The link percent-encodes the ID (a base64 ID ends in "=" for most numbers).
+        mentorship = parse_qs(urlsplit(goals).query)["mentorship"][0]
         short = await browser.post("/advice/goals/add", {
             "mentorship": mentorship, "milestone": "PLAN", "title": "x"},
             form_page=goals + "&lang=es")
