@@ -24,11 +24,11 @@ from starlette.applications import Starlette
 import engine.db.models  # noqa: F401  (complete metadata)
 from engine.app import build_runtime, create_app
 from engine.db.migrate import upgrade
-from engine.demo.seed import seed
 from engine.plugins.manager import build_plugin_manager
 from engine.runtime import Runtime
 from engine.testing.client import Client
 from engine.testing.database import empty_database, fresh_database, test_settings
+from engine.testing.demo_snapshot import seed_demo
 
 
 @pytest.fixture(scope="session")
@@ -63,8 +63,9 @@ async def ruta_clean(runtime: Runtime) -> AsyncIterator[None]:
 
 @pytest_asyncio.fixture(loop_scope="session")
 async def demo(runtime: Runtime, ruta_clean: None) -> Runtime:
-    """The demo marketplace, seeded for one test (emptied afterwards like everything)."""
-    assert await seed(runtime) is True
+    """The demo marketplace, seeded for one test (emptied afterwards like everything; the
+    rows are seeded once per session and copied back: see ``engine.testing.demo_snapshot``)."""
+    await seed_demo(runtime)
     return runtime
 
 
