@@ -11,12 +11,21 @@ import asyncio
 import functools
 from concurrent.futures import ThreadPoolExecutor
 
-from argon2 import PasswordHasher
+from argon2 import Parameters, PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 
 _hasher = PasswordHasher()
 # Verified when the e-mail is unknown, so that timing does not reveal which accounts exist.
 _DUMMY_HASH = _hasher.hash("ruta-timing-equaliser")
+
+
+def use_parameters(parameters: Parameters) -> None:
+    """Hash and verify with ``parameters`` from now on, in this process. Only Ruta's pytest
+    plugin calls it (cheap argon2id parameters, as Django's test settings use a fast
+    hasher); a server always runs argon2-cffi's defaults."""
+    global _hasher, _DUMMY_HASH
+    _hasher = PasswordHasher.from_parameters(parameters)
+    _DUMMY_HASH = _hasher.hash("ruta-timing-equaliser")
 
 MIN_LENGTH = 8
 MAX_LENGTH = 256
