@@ -61,8 +61,11 @@ def serving(database_url: str, port: int) -> Iterator[str]:
             if server.poll() is not None:
                 log.seek(0)
                 raise AssertionError(log.read().decode(errors="replace")[-3000:])
+            log.seek(0)  # every worker up: one answering /health is not enough, the load
+            started = log.read().count(b"Application startup complete")  # would go to it
             try:
-                if httpx.get(f"{base}/health", timeout=2).status_code == 200:
+                if started >= WORKERS and \
+                        httpx.get(f"{base}/health", timeout=2).status_code == 200:
                     break
             except httpx.HTTPError:
                 pass
