@@ -130,7 +130,7 @@ def test_plugins_lists_what_is_installed_and_where_its_migrations_stand(
     assert cli.main(["plugins"]) == 0
     lines = capsys.readouterr().out.splitlines()
     assert lines[0] == "dashboard  ruta 0.1.0  enabled  migration -: none"
-    assert "elearning  ruta 0.1.0  enabled  migration elearning_0002: not applied" in lines
+    assert "elearning  ruta 0.1.0  enabled  migration elearning_0003: not applied" in lines
     assert "mentoring  ruta 0.1.0  disabled  migration mentoring_0002: not applied" in lines
     assert "storefront  ruta 0.1.0  enabled  migration -: none" in lines
     audit = lines.index("product_audit  ruta-product-audit 0.2.0  enabled  "

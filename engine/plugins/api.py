@@ -54,6 +54,7 @@ from engine.plugins.calls import gather_hook
 from engine.plugins.contributions import (
     GraphQLContribution,
     ImpactFact,
+    IssuedCertificate,
     JourneyFact,
     ProductKindSpec,
     StaffOrganisation,
@@ -116,6 +117,7 @@ __all__ = [
     "GraphQLResult",
     "ImpactFact",
     "Info",
+    "IssuedCertificate",
     "JourneyFact",
     "LanguageCodeEnum",
     "MessageType",

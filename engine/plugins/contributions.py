@@ -68,6 +68,19 @@ class StaffOrganisation:
 
 
 @dataclass(frozen=True)
+class IssuedCertificate:
+    """A certificate answered by ``ruta_attendance_certificate``: its ``credential_id``
+    (the code the public verification page checks), ``verify_url`` (that page for it),
+    when it was issued, and ``new`` (False when the same ``reference`` had already been
+    certified for that user: the earlier certificate is returned, nothing is issued)."""
+
+    credential_id: str
+    verify_url: str
+    issued_at: datetime
+    new: bool
+
+
+@dataclass(frozen=True)
 class ImpactFact:
     """An outcome reported through ``ruta_impact_facts`` (e.g. ``kind="HIRE"`` by a jobs
     plugin: ``count`` people hired by ``vendor_id`` on ``at``); ``source`` names the plugin."""

@@ -77,7 +77,8 @@ LIFECYCLE_HOOKS = (
 #: Hooks the engine awaits and whose results it collects (may be ``async def``).
 QUERY_HOOKS = ("ruta_progress_shared_with", "ruta_account_export", "ruta_account_erase",
                "ruta_pricing_facts", "ruta_user_credentials", "ruta_journey_facts",
-               "ruta_impact_facts", "ruta_notification_extras", "ruta_staff_organisation")
+               "ruta_impact_facts", "ruta_notification_extras", "ruta_staff_organisation",
+               "ruta_attendance_certificate")
 
 #: Hooks the background loop calls every few seconds (may be ``async def``).
 SCHEDULED_HOOKS = ("ruta_tick",)
@@ -166,6 +167,7 @@ from engine.plugins.specs_lifecycle import (  # noqa: E402, F401
 from engine.plugins.specs_queries import (  # noqa: E402, F401
     ruta_account_erase,
     ruta_account_export,
+    ruta_attendance_certificate,
     ruta_demo_seed,
     ruta_impact_facts,
     ruta_journey_facts,

@@ -5,7 +5,7 @@ Part of :mod:`engine.plugins.specs`, which registers every hook; see its docstri
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from datetime import datetime
+from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
 
 import pluggy
@@ -16,6 +16,7 @@ if TYPE_CHECKING:
     from engine.notifications.spec import NotificationExtras, Recipient
     from engine.plugins.contributions import (
         ImpactFact,
+        IssuedCertificate,
         JourneyFact,
         StaffOrganisation,
     )
@@ -91,6 +92,21 @@ def ruta_staff_organisation(runtime: Runtime, user_id: int) -> StaffOrganisation
     and announcements) act for that organisation without importing the plugin that owns
     the role. A query hook: may be async; every answer is collected.
     """
+
+
+@hookspec
+def ruta_attendance_certificate(runtime: Runtime, user_id: int, reference: str, title: str,
+                                attended_on: date, organiser: str) -> IssuedCertificate | None:
+    """Issue ``user_id`` a certificate of attendance of ``title`` (an event, a workshop),
+    attended on ``attended_on`` and organised by ``organiser``, and return its public facts
+    as :class:`engine.plugins.contributions.IssuedCertificate` (credential id, verification
+    URL, issue date, whether this call issued it); None when the plugin issues no
+    certificates. ``reference`` is the asking plugin's stable key for the attendance (e.g.
+    ``"programme-event:12"``): asking again for the same user and reference issues nothing
+    and returns the certificate issued before (``new=False``). Lets a programme plugin
+    certify attendance through an e-learning plugin's credentials without importing it.
+    A query hook: may be async (it writes in its own transaction: call it with none open);
+    the engine awaits and collects every result."""
 
 
 @hookspec

@@ -1,13 +1,14 @@
 """A certificate as a one-page PDF (fpdf2, DejaVu Sans for every script; Arabic shaped with
 HarfBuzz): the learner's name, the course, the date, the issuer, the credential id and a QR
 code (segno) that opens the public verification page. Everything printed comes from the
-signed credential, so the paper says what ``/verify`` confirms."""
+signed credential, so the paper says what ``/verify`` confirms. A certificate of attendance
+prints the activity, its organiser and the day attended instead of the course."""
 
 from __future__ import annotations
 
 import io
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
 
 import segno
@@ -32,6 +33,9 @@ class CertificateFacts:
     issuer_url: str
     credential_id: str
     verify_url: str
+    #: set for a certificate of attendance (``course`` is then the activity attended)
+    attended_on: date | None = None
+    organiser: str | None = None
 
 
 def _font(bold: bool) -> str:
@@ -49,8 +53,10 @@ def _line(pdf: FPDF, size: float, text: str, *, bold: bool = False, height: floa
 
 def render(facts: CertificateFacts, language: str) -> bytes:
     locale = LOCALES.get(language, "en_GB")
+    attendance = facts.attended_on is not None
+    title = label("ATTENDANCE_TITLE" if attendance else "TITLE", language)
     pdf = FPDF(orientation="landscape", format="A4")
-    pdf.set_title(f"{label('TITLE', language)}: {facts.course}")
+    pdf.set_title(f"{title}: {facts.course}")
     pdf.set_author(facts.issuer_name)
     pdf.add_font("dejavu", "", _font(False))
     pdf.add_font("dejavu", "B", _font(True))
@@ -59,14 +65,19 @@ def render(facts: CertificateFacts, language: str) -> bytes:
     pdf.set_line_width(1.2)
     pdf.rect(8, 8, pdf.w - 16, pdf.h - 16)
     pdf.set_y(24)
-    _line(pdf, 26, label("TITLE", language), bold=True, height=14)
+    _line(pdf, 26, title, bold=True, height=14)
     pdf.ln(6)
     _line(pdf, 13, label("AWARDED_TO", language))
     _line(pdf, 24, facts.name, bold=True, height=13)
     pdf.ln(3)
-    _line(pdf, 13, label("FOR_COURSE", language))
+    _line(pdf, 13, label("FOR_ATTENDING" if attendance else "FOR_COURSE", language))
     _line(pdf, 19, facts.course, bold=True, height=11)
     pdf.ln(6)
+    if facts.attended_on is not None:
+        day = format_date(facts.attended_on, format="long", locale=locale)
+        _line(pdf, 12, f"{label('ATTENDED_ON', language)}: {day}", height=7)
+    if facts.organiser:
+        _line(pdf, 12, f"{label('ORGANISER', language)}: {facts.organiser}", height=7)
     issued = format_date(facts.issued_at.date(), format="long", locale=locale)
     _line(pdf, 12, f"{label('DATE', language)}: {issued}", height=7)
     if facts.expires_at is not None:

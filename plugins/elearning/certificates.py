@@ -22,7 +22,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from engine.plugins.api import Runtime
 from plugins.elearning.keys import issuer, key_id, signing_key
-from plugins.elearning.models import Certificate, Course, Enrolment
+from plugins.elearning.models import AttendanceCertificate, Certificate, Course, Enrolment
 
 CONTEXTS = ["https://www.w3.org/ns/credentials/v2",
             "https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json"]
@@ -42,6 +42,21 @@ def _identifiers(email: str, name: str, salt: str) -> list[dict[str, Any]]:
         found.append({"type": "IdentityObject", "identityType": "name", "hashed": False,
                       "identityHash": name})
     return found
+
+
+def subject_of(runtime: Runtime, email: str, name: str, credential_id: str
+               ) -> tuple[str, list[dict[str, Any]]]:
+    """The credential subject's id (stable per e-mail) and identifiers (hashed e-mail, and
+    the name in clear when the account has one)."""
+    base = issuer(runtime)
+    subject_id = f"urn:uuid:{uuid.uuid5(uuid.NAMESPACE_URL, f'{base}/learners/{email}')}"
+    return subject_id, _identifiers(email, name, credential_id[-12:])
+
+
+def sign(runtime: Runtime, claims: dict[str, Any]) -> str:
+    """The claims as a JWT signed with this issuer's Ed25519 key."""
+    return jwt.encode(claims, signing_key(runtime), algorithm="EdDSA",
+                      headers={"kid": key_id(runtime), "typ": "JWT"})
 
 
 def recipient_name(claims: dict[str, Any] | None) -> str | None:
@@ -74,7 +89,7 @@ def credential_claims(runtime: Runtime, course: Course, course_name: str, email:
                       credential_id: str, issued_at: datetime,
                       expires_at: datetime | None, name: str = "") -> dict[str, Any]:
     base = issuer(runtime)
-    subject_id = f"urn:uuid:{uuid.uuid5(uuid.NAMESPACE_URL, f'{base}/learners/{email}')}"
+    subject_id, identifiers = subject_of(runtime, email, name, credential_id)
     vc: dict[str, Any] = {
         "@context": CONTEXTS,
         "id": credential_id,
@@ -85,7 +100,7 @@ def credential_claims(runtime: Runtime, course: Course, course_name: str, email:
         "credentialSubject": {
             "id": subject_id,
             "type": ["AchievementSubject"],
-            "identifier": _identifiers(email, name, credential_id[-12:]),
+            "identifier": identifiers,
             "achievement": {
                 "id": f"{base}/courses/{course.product_id}",
                 "type": ["Achievement"],
@@ -120,8 +135,7 @@ async def issue(session: AsyncSession, runtime: Runtime, enrolment: Enrolment, c
         if course.certificate_valid_days else None
     claims = credential_claims(runtime, course, course_name, email, credential_id, now,
                                expires_at, name)
-    token = jwt.encode(claims, signing_key(runtime), algorithm="EdDSA",
-                       headers={"kid": key_id(runtime), "typ": "JWT"})
+    token = sign(runtime, claims)
     certificate = Certificate(enrolment_id=enrolment.id, credential_id=credential_id,
                               token=token, issued_at=now, expires_at=expires_at)
     session.add(certificate)
@@ -129,16 +143,15 @@ async def issue(session: AsyncSession, runtime: Runtime, enrolment: Enrolment, c
     return certificate
 
 
-def erase_holder(runtime: Runtime, certificate: Certificate, now: datetime) -> None:
+def erase_holder(runtime: Runtime, certificate: Certificate | AttendanceCertificate,
+                 now: datetime) -> None:
     """Replace the stored credential by the same one without its holder, signed again by
     this issuer (what ``/verify`` and the QR code then confirm: course and dates, no name).
     A copy the holder kept still verifies: same id, signature, expiry and revocation."""
     claims: dict[str, Any] = jwt.decode(certificate.token, options={"verify_signature": False})
     if holder_erased(claims):
         return
-    certificate.token = jwt.encode(without_holder(claims, now), signing_key(runtime),
-                                   algorithm="EdDSA",
-                                   headers={"kid": key_id(runtime), "typ": "JWT"})
+    certificate.token = sign(runtime, without_holder(claims, now))
 
 
 @dataclass(frozen=True)
@@ -151,6 +164,8 @@ class Verification:
     certificate: Certificate | None
     #: what a TAMPERED credential claims (never to be trusted: shown to point at the change)
     unverified: dict[str, Any] | None = None
+    #: the certificate of attendance checked (``certificate`` is then None)
+    attendance: AttendanceCertificate | None = None
 
 
 CREDENTIAL_ID = re.compile(r"^(urn:uuid:)?([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-"
@@ -174,8 +189,11 @@ async def verify(session: AsyncSession, runtime: Runtime, token: str,
     """Check a credential: the JWT itself, or its id (``urn:uuid:…``), whose stored
     credential is then checked (what the QR code of a printed certificate opens)."""
     if (by_id := CREDENTIAL_ID.match(token)) is not None:
+        wanted = f"urn:uuid:{by_id.group(2).lower()}"
         stored = await session.scalar(select(Certificate.token).where(
-            Certificate.credential_id == f"urn:uuid:{by_id.group(2).lower()}"))
+            Certificate.credential_id == wanted)) or await session.scalar(
+            select(AttendanceCertificate.token).where(
+                AttendanceCertificate.credential_id == wanted))
         if stored is None:
             return Verification(False, "UNKNOWN", "The issuer has no record of this "
                                 "credential.", None, None)
@@ -193,6 +211,11 @@ async def verify(session: AsyncSession, runtime: Runtime, token: str,
     certificate = await session.scalar(select(Certificate).where(
         Certificate.credential_id == claims["jti"]))
     if certificate is None:
+        attendance = await session.scalar(select(AttendanceCertificate).where(
+            AttendanceCertificate.credential_id == claims["jti"]))
+        if attendance is not None:
+            return Verification(True, "VALID", "Signature and record checked.", claims, None,
+                                attendance=attendance)
         return Verification(False, "UNKNOWN", "The issuer has no record of this credential.",
                             claims, None)
     if certificate.revoked_at is not None:

@@ -1,4 +1,4 @@
-"""The learner's unrevoked certificates, as answered to the core hook
+"""The learner's unrevoked certificates and certificates of attendance, as answered to the core hook
 ``ruta_user_credentials`` (other plugins show them only with the learner's consent)."""
 
 from __future__ import annotations
@@ -8,7 +8,7 @@ from typing import Any
 from sqlalchemy import select
 
 from engine.plugins.api import Runtime, product_facts
-from plugins.elearning.models import Certificate, Enrolment
+from plugins.elearning.models import AttendanceCertificate, Certificate, Enrolment
 
 
 async def of_user(runtime: Runtime, user_id: int) -> list[dict[str, Any]] | None:
@@ -26,4 +26,11 @@ async def of_user(runtime: Runtime, user_id: int) -> list[dict[str, Any]] | None
                            "credential_id": certificate.credential_id,
                            "issued_at": certificate.issued_at.isoformat(),
                            "token": certificate.token})
+        for attended in await session.scalars(
+                select(AttendanceCertificate).where(AttendanceCertificate.user_id == user_id)
+                .order_by(AttendanceCertificate.id)):
+            result.append({"kind": "ATTENDANCE_CERTIFICATE", "title": attended.title,
+                           "credential_id": attended.credential_id,
+                           "issued_at": attended.issued_at.isoformat(),
+                           "token": attended.token})
     return result or None

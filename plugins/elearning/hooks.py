@@ -4,14 +4,30 @@ point)."""
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from starlette.routing import Route
 
-from engine.plugins.api import GraphQLContribution, JourneyFact, MessageType, Runtime, hookimpl
-from plugins.elearning import certificate_links, credentials, journey, models, personal_data
+from engine.plugins.api import (
+    GraphQLContribution,
+    IssuedCertificate,
+    JourneyFact,
+    MessageType,
+    Runtime,
+    hookimpl,
+)
+from plugins.elearning import (
+    attendance,
+    attendance_links,
+    certificate_links,
+    credentials,
+    journey,
+    models,
+    personal_data,
+)
+from plugins.elearning.attendance_queries import AttendanceQuery
 from plugins.elearning.authoring_mutations import AuthoringMutation
 from plugins.elearning.demo import seed_courses
 from plugins.elearning.enrolment import enrol_paid_order, revoke_order
@@ -36,7 +52,7 @@ _last_ladder: dict[int, datetime] = {}
 def ruta_models() -> Sequence[type]:
     return [models.Course, models.CourseModule, models.Lesson, models.Translation,
             models.Enrolment, models.LessonCompletion, models.QuizAttempt,
-            models.Certificate, models.RescueStep]
+            models.Certificate, models.RescueStep, models.AttendanceCertificate]
 
 
 @hookimpl
@@ -46,14 +62,15 @@ def ruta_migration_locations() -> Sequence[str]:
 
 @hookimpl
 def ruta_graphql_schema() -> GraphQLContribution:
-    return GraphQLContribution(query=[ElearningQuery],
+    return GraphQLContribution(query=[ElearningQuery, AttendanceQuery],
                                mutation=[AuthoringMutation, TranslationMutation,
                                          LearningMutation])
 
 
 @hookimpl
 def ruta_http_routes(runtime: Runtime) -> Sequence[Route]:
-    return [Route(certificate_links.PATH, certificate_links.endpoint(runtime))]
+    return [Route(certificate_links.PATH, certificate_links.endpoint(runtime)),
+            Route(attendance_links.PATH, attendance_links.endpoint(runtime))]
 
 
 @hookimpl
@@ -123,3 +140,13 @@ async def ruta_user_credentials(runtime: Runtime, user_id: int) -> list[dict[str
 async def ruta_journey_facts(runtime: Runtime, user_ids: list[int]) -> list[JourneyFact]:
     """Journey steps for the programme's participants (through the core hook only)."""
     return await journey.journey_facts(runtime, user_ids)
+
+
+@hookimpl
+async def ruta_attendance_certificate(runtime: Runtime, user_id: int, reference: str,
+                                      title: str, attended_on: date,
+                                      organiser: str) -> IssuedCertificate:
+    """A certificate of attendance (e.g. of a programme event), signed like a course
+    certificate; once per user and reference."""
+    return await attendance.issue_attendance(runtime, user_id, reference, title, attended_on,
+                                             organiser)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any, cast
 
 import strawberry
@@ -10,6 +10,7 @@ from strawberry.scalars import JSON
 
 from engine.plugins.api import Info, LanguageCodeEnum, ProductType, encode_id
 from plugins.elearning import certificate_links
+from plugins.elearning.attendance import ACHIEVEMENT_TYPE
 from plugins.elearning.certificates import Verification, holder_erased, recipient_name
 from plugins.elearning.core_reads import course_product_select, product_id_column
 from plugins.elearning.loaders import CERTIFICATES, certificate_by_enrolment
@@ -130,7 +131,17 @@ class VerificationType:
         description="What a TAMPERED credential claims: untrusted, shown to point at the "
                     "change (null otherwise).")
     credential_id: str | None
-    course_name: str | None
+    kind: str | None = strawberry.field(
+        description="COURSE_CERTIFICATE or ATTENDANCE_CERTIFICATE (null when the issuer has "
+                    "no record of it).")
+    course_name: str | None = strawberry.field(
+        description="The course completed (course certificates).")
+    event_name: str | None = strawberry.field(
+        description="The activity attended (certificates of attendance).")
+    attended_on: date | None = strawberry.field(
+        description="The day attended (certificates of attendance).")
+    organiser: str | None = strawberry.field(
+        description="Who organised the activity (certificates of attendance).")
     recipient_name: str | None = strawberry.field(
         description="The learner's name written in the credential (null when none).")
     holder_erased: bool = strawberry.field(
@@ -147,14 +158,22 @@ class VerificationType:
     def of(cls, v: Verification) -> VerificationType:
         claims: dict[str, Any] = v.claims or {}
         achievement = claims.get("vc", {}).get("credentialSubject", {}).get("achievement", {})
-        certificate = v.certificate
+        certificate, attended = v.certificate, v.attendance
+        kind = "COURSE_CERTIFICATE" if certificate else \
+            "ATTENDANCE_CERTIFICATE" if attended else None
+        attendance = achievement.get("achievementType") == ACHIEVEMENT_TYPE
         return cls(valid=v.valid, reason=v.reason, message=v.message, claims=cast(JSON, v.claims),
                    unverified_claims=cast(JSON, v.unverified),
-                   credential_id=claims.get("jti"), course_name=achievement.get("name"),
+                   credential_id=claims.get("jti"), kind=kind,
+                   course_name=None if attendance else achievement.get("name"),
+                   event_name=achievement.get("name") if attendance else None,
+                   attended_on=attended.attended_on if attended else None,
+                   organiser=attended.organiser if attended else None,
                    recipient_name=recipient_name(v.claims),
                    holder_erased=v.claims is not None and holder_erased(v.claims),
                    issuer=claims.get("iss"),
-                   issued_at=certificate.issued_at if certificate else None,
+                   issued_at=certificate.issued_at if certificate
+                   else attended.issued_at if attended else None,
                    expires_at=certificate.expires_at if certificate else None,
                    revoked_at=certificate.revoked_at if certificate else None,
                    revoked_reason=certificate.revoked_reason if certificate else None)

@@ -3,10 +3,19 @@ drop-out rescue ladder (all prefixed ``elearning_``, declared on the engine's ``
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import JSON, Boolean, ForeignKey, Integer, String, Text, UniqueConstraint
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    Date,
+    ForeignKey,
+    Integer,
+    String,
+    Text,
+    UniqueConstraint,
+)
 from sqlalchemy.orm import Mapped, mapped_column
 
 from engine.plugins.api import Base, Timestamped, UTCDateTime, utcnow
@@ -139,6 +148,26 @@ class Certificate(Base):
     expires_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), nullable=True)
     revoked_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), nullable=True)
     revoked_reason: Mapped[str | None] = mapped_column(String(200), nullable=True)
+
+
+class AttendanceCertificate(Base):
+    """A certificate of attendance (an event, a workshop) issued through the core hook
+    ``ruta_attendance_certificate``: one per user and ``reference`` (the asking plugin's
+    key, e.g. ``programme-event:12``), signed like a course certificate."""
+
+    __tablename__ = "elearning_attendance_certificate"
+    __table_args__ = (UniqueConstraint("user_id", "reference"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    user_id: Mapped[int] = mapped_column(
+        ForeignKey("account_user.id", ondelete="CASCADE"), index=True)
+    reference: Mapped[str] = mapped_column(String(120))
+    title: Mapped[str] = mapped_column(String(200))
+    attended_on: Mapped[date] = mapped_column(Date())
+    organiser: Mapped[str] = mapped_column(String(200))
+    credential_id: Mapped[str] = mapped_column(String(64), unique=True)
+    token: Mapped[str] = mapped_column(Text)
+    issued_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
 
 
 class RescueStep(Base):

@@ -5,7 +5,8 @@ Enrolments, completions and certificate records stay (they follow from orders); 
 removes the behavioural data (quiz answers, the drop-out ladder's signals) and the learner
 from the stored copy of each signed credential (name, hashed e-mail, subject id): the issuer
 signs that copy again without them, so verifying the id (the QR code) still answers VALID
-with the course and dates, and a credential the holder kept still verifies.
+with the course and dates, and a credential the holder kept still verifies. Certificates of
+attendance are treated the same way.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from sqlalchemy import delete, func, select, update
 from engine.plugins.api import Runtime, utcnow
 from plugins.elearning.certificates import erase_holder
 from plugins.elearning.models import (
+    AttendanceCertificate,
     Certificate,
     Enrolment,
     LessonCompletion,
@@ -42,7 +44,13 @@ async def export(runtime: Runtime, user_id: int) -> dict[str, Any]:
             QuizAttempt.enrolment_id.in_(ids)).order_by(QuizAttempt.id)))
         certificates = {c.enrolment_id: c for c in await session.scalars(
             select(Certificate).where(Certificate.enrolment_id.in_(ids)))}
-    return {"enrolments": [{
+        attended = list(await session.scalars(
+            select(AttendanceCertificate).where(AttendanceCertificate.user_id == user_id)
+            .order_by(AttendanceCertificate.id)))
+    return {"attendanceCertificates": [{
+        "title": a.title, "attendedOn": _iso(a.attended_on), "organiser": a.organiser,
+        "credentialId": a.credential_id, "issuedAt": _iso(a.issued_at)} for a in attended],
+        "enrolments": [{
         "productId": e.product_id, "status": e.status, "enrolledAt": _iso(e.enrolled_at),
         "completedAt": _iso(e.completed_at), "lessonsCompleted": done.get(e.id, 0),
         "quizAttempts": [{"lessonId": a.lesson_id, "score": a.score, "passed": a.passed,
@@ -63,3 +71,6 @@ async def erase(runtime: Runtime, user_id: int) -> None:
         for certificate in await session.scalars(
                 select(Certificate).where(Certificate.enrolment_id.in_(mine))):
             erase_holder(runtime, certificate, now)
+        for attended in await session.scalars(
+                select(AttendanceCertificate).where(AttendanceCertificate.user_id == user_id)):
+            erase_holder(runtime, attended, now)
