@@ -55,8 +55,11 @@ class Formatter:
         return format_datetime(self._when(value), "short", tzinfo=self.zone, locale=self.locale)
 
     def date(self, value: str | dt.datetime | None) -> str:
+        """A moment's day in the visitor's time zone; a bare day (``2026-12-01``) as is."""
         if not value:
             return ""
+        if isinstance(value, str) and len(value) == 10:
+            return format_date(dt.date.fromisoformat(value), "medium", locale=self.locale)
         return format_date(self._when(value), "medium", locale=self.locale)
 
     def filters(self) -> dict[str, object]:

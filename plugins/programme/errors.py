@@ -10,7 +10,7 @@ ProgrammeErrorCode = strawberry.enum(
     error_code_enum("ProgrammeErrorCode", (
         "ALREADY_CANCELLED", "ALREADY_STAFF", "UNKNOWN_POSTAL_CODE", "NO_CONSENT",
         "FILE_TOO_LARGE", "UNSUPPORTED_FILE_TYPE", "IMAGE_TOO_LARGE", "PAYMENT_REQUIRED",
-        "CANCEL_THROUGH_ORDER")),
+        "CANCEL_THROUGH_ORDER", "NOT_STARTED")),
     description="Why a programme mutation was refused.")
 
 

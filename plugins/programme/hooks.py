@@ -25,6 +25,7 @@ from plugins.programme import (
 from plugins.programme import demo as demo_data
 from plugins.programme.event_models import Checkin, CheckinList, Event, EventSession, Registration
 from plugins.programme.graphql_access_points import AccessPointMutation
+from plugins.programme.graphql_certificates import CertificateMutation
 from plugins.programme.graphql_events import EventMutation, EventQuery
 from plugins.programme.graphql_network import NetworkMutation, NetworkQuery
 from plugins.programme.graphql_partners import (
@@ -60,7 +61,7 @@ def ruta_graphql_schema() -> GraphQLContribution:
     return GraphQLContribution(query=[EventQuery, NetworkQuery, PartnerQuery],
                                mutation=[EventMutation, NetworkMutation, PartnerMutation,
                                          PartnerLogoMutation, BookingMutation,
-                                         AccessPointMutation])
+                                         AccessPointMutation, CertificateMutation])
 
 
 @hookimpl
