@@ -10,8 +10,6 @@ from email.message import EmailMessage
 from email.utils import formatdate, parseaddr
 from urllib.parse import unquote, urlsplit
 
-import aiosmtplib
-
 from engine.notifications import unsubscribe
 from engine.notifications.models import Notification
 from engine.settings import Settings
@@ -62,6 +60,8 @@ async def send(settings: Settings, message: EmailMessage) -> None:
     assert settings.smtp_url is not None
     url = urlsplit(settings.smtp_url)
     tls = url.scheme == "smtps"
+    import aiosmtplib  # on first use: workers that never send mail never load it
+
     # flattened here with POLICY: aiosmtplib would flatten with 78-character header lines
     await aiosmtplib.send(
         message.as_bytes(policy=POLICY), sender=parseaddr(str(message["From"]))[1],

@@ -8,12 +8,13 @@ from __future__ import annotations
 
 from decimal import Decimal
 from functools import lru_cache
-from typing import Any
-
-import stripe
+from typing import TYPE_CHECKING, Any
 
 from engine.errors import ValidationError
 from engine.settings import Settings
+
+if TYPE_CHECKING:
+    import stripe  # imported on first use below: ~24 MB a worker that takes no card never needs
 
 
 class StripeNotConfigured(ValidationError):
@@ -24,6 +25,8 @@ class StripeNotConfigured(ValidationError):
 
 @lru_cache(maxsize=8)
 def _client(secret_key: str, api_base: str | None) -> stripe.StripeClient:
+    import stripe
+
     kwargs: dict[str, Any] = {"http_client": stripe.HTTPXClient(), "max_network_retries": 2}
     if api_base:
         kwargs["base_addresses"] = {"api": api_base}

@@ -17,7 +17,6 @@ import logging
 from collections.abc import Awaitable, Callable
 from typing import Any
 
-import stripe
 from sqlalchemy.exc import IntegrityError
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
@@ -47,6 +46,8 @@ def endpoint(runtime: Runtime) -> Callable[[Request], Awaitable[Response]]:
         if not secret:
             return JSONResponse({"error": "Stripe webhooks are not configured."}, 503)
         payload = await request.body()
+        import stripe  # on first use, as in engine.payments.stripe_api
+
         try:
             text = payload.decode("utf-8")
             stripe.WebhookSignature.verify_header(

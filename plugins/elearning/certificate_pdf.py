@@ -10,13 +10,14 @@ import io
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import segno
 from babel.dates import format_date
-from fpdf import FPDF
-from fpdf.enums import Align
 
 from plugins.elearning.certificate_texts import label
+
+if TYPE_CHECKING:
+    from fpdf import FPDF
 
 FONT_DIRS = (Path("/usr/share/fonts/truetype/dejavu"), Path("/usr/share/fonts/dejavu"))
 LOCALES = {"es": "es_ES", "pt": "pt_PT", "en": "en_GB", "fr": "fr_FR", "ar": "ar",
@@ -48,13 +49,17 @@ def _font(bold: bool) -> str:
 
 def _line(pdf: FPDF, size: float, text: str, *, bold: bool = False, height: float = 9) -> None:
     pdf.set_font("dejavu", "B" if bold else "", size)
-    pdf.multi_cell(0, height, text, align=Align.C, new_x="LMARGIN", new_y="NEXT")
+    pdf.multi_cell(0, height, text, align="C", new_x="LMARGIN", new_y="NEXT")
 
 
 def render(facts: CertificateFacts, language: str) -> bytes:
     locale = LOCALES.get(language, "en_GB")
     attendance = facts.attended_on is not None
     title = label("ATTENDANCE_TITLE" if attendance else "TITLE", language)
+    # imported on first use: fpdf and segno weigh ~50 MB in a worker (bench/README.md)
+    import segno
+    from fpdf import FPDF
+
     pdf = FPDF(orientation="landscape", format="A4")
     pdf.set_title(f"{title}: {facts.course}")
     pdf.set_author(facts.issuer_name)

@@ -12,17 +12,18 @@ from __future__ import annotations
 import io
 from decimal import Decimal
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import segno
 from babel.dates import format_date
 from babel.numbers import format_currency, format_percent
-from fpdf import FPDF
 
 from plugins.iberia.invoice_qr import atcud, portuguese_qr, spanish_qr
 from plugins.iberia.invoice_texts import label
 from plugins.iberia.models import Invoice
 from plugins.iberia.territories import territory_of
+
+if TYPE_CHECKING:
+    from fpdf import FPDF
 
 FONT_DIRS = (Path("/usr/share/fonts/truetype/dejavu"), Path("/usr/share/fonts/dejavu"))
 _LOCALES = {"es": "es_ES", "pt": "pt_PT", "en": "en_GB", "fr": "fr_FR", "ar": "ar",
@@ -74,6 +75,10 @@ def render(row: Invoice, validation_code: str | None = None) -> bytes:
     content = row.content
     language = content["language"]
     locale = _LOCALES.get(language, "en_GB")
+    # imported on first use: fpdf and segno weigh ~50 MB in a worker (bench/README.md)
+    import segno
+    from fpdf import FPDF
+
     pdf = FPDF(format="A4")
     pdf.add_font("dejavu", "", str(font_path()))
     pdf.add_font("dejavu", "B", str(font_path(bold=True)))

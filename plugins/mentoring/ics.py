@@ -7,8 +7,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
-from icalendar import Calendar, Event
-
 PRODID = "-//Ruta//Mentoring//EN"
 
 TEXTS = {
@@ -43,6 +41,8 @@ def render(entry: CalendarEntry) -> str:
         summary = f"{texts['cancelled']}: {summary}"
     lang = entry.language.lower() if entry.language.upper() in TEXTS else "en"
     description = entry.title + "\n" + texts["with"].format(expert=entry.expert_name)
+    from icalendar import Calendar, Event  # on first use: kept out of start-up memory
+
     calendar = Calendar()
     calendar.add("prodid", PRODID)
     calendar.add("version", "2.0")

@@ -16,9 +16,6 @@ from datetime import UTC
 from pathlib import Path
 from typing import Any
 
-import segno
-from icalendar import Calendar
-from icalendar import Event as CalendarEvent
 from sqlalchemy import select
 
 from engine.plugins.api import Attachment, MessageType, Recipient, Runtime, notify, utcnow
@@ -39,6 +36,8 @@ MESSAGE_TYPE = MessageType(
 
 def qr_png(secret: str) -> bytes:
     """The secret as a QR code PNG (the same code as the account's SVG)."""
+    import segno  # on first use: kept out of every worker's start-up memory
+
     out = io.BytesIO()
     segno.make(secret, error="m").save(out, kind="png", scale=8, border=4)
     return out.getvalue()
@@ -51,6 +50,9 @@ def place_of(point: AccessPoint | None) -> str | None:
 def calendar(registration: Registration, event: Event,
              sessions: list[tuple[EventSession, AccessPoint | None]]) -> bytes:
     """One VEVENT per session of the event (RFC 5545, escaped by ``icalendar``)."""
+    from icalendar import Calendar  # on first use, as segno above
+    from icalendar import Event as CalendarEvent
+
     cal = Calendar()
     cal.add("prodid", "-//Ruta//Programme//EN")
     cal.add("version", "2.0")

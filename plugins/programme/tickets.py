@@ -16,7 +16,6 @@ import re
 import struct
 from typing import NamedTuple
 
-import segno
 from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 from cryptography.hazmat.primitives.serialization import Encoding, PublicFormat
@@ -93,4 +92,6 @@ def registration_of_code(secret_key: str, code: str) -> int | None:
 
 def qr_svg_data_uri(secret: str) -> str:
     """The secret as a QR code, an SVG data URI for an <img> or an e-mail."""
+    import segno  # on first use: kept out of every worker's start-up memory
+
     return str(segno.make(secret, error="m").svg_data_uri(scale=4))
