@@ -3,30 +3,22 @@
 Spain: five digits whose first two are a province, 01 to 52. Portugal: ``NNNN-NNN`` (the
 hyphen may be typed as a space or left out; it is stored with the hyphen). Other countries:
 letters, digits, spaces and hyphens. A refused code gets ``INVALID_POSTAL_CODE`` with a
-message that says the expected format.
+message that says the expected format (one whole message per country, so that the format's
+description is translated with the rest of it).
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
 from engine.errors import Collector
 
 GENERIC = re.compile(r"^[A-Z0-9][A-Z0-9 \-]{1,14}$")
 
 
-@dataclass(frozen=True)
-class PostalFormat:
-    pattern: re.Pattern[str]
-    expected: str
-
-
-FORMATS: dict[str, PostalFormat] = {
-    "ES": PostalFormat(re.compile(r"^(0[1-9]|[1-4][0-9]|5[0-2])[0-9]{3}$"),
-                       "five digits starting with a province number 01-52, e.g. 21700"),
-    "PT": PostalFormat(re.compile(r"^[1-9][0-9]{3}-[0-9]{3}$"),
-                       "NNNN-NNN, e.g. 8000-283"),
+FORMATS: dict[str, re.Pattern[str]] = {
+    "ES": re.compile(r"^(0[1-9]|[1-4][0-9]|5[0-2])[0-9]{3}$"),
+    "PT": re.compile(r"^[1-9][0-9]{3}-[0-9]{3}$"),
 }
 
 
@@ -48,12 +40,14 @@ def clean_postal_code(errors: Collector, field: str, value: str | None,
         errors.add(field, "REQUIRED", "A postal code is required.")
         return None
     code = normalise(country, value)
-    rule = FORMATS.get(country or "")
-    if rule is not None and not rule.pattern.fullmatch(code):
+    pattern = FORMATS.get(country or "")
+    if pattern is not None and not pattern.fullmatch(code):
         errors.add(field, "INVALID_POSTAL_CODE",
-                   f"This is not a valid {country} postal code: use {rule.expected}.")
+                   "This is not a valid ES postal code: use five digits starting with a "
+                   "province number 01-52, e.g. 21700." if country == "ES" else
+                   "This is not a valid PT postal code: use NNNN-NNN, e.g. 8000-283.")
         return None
-    if rule is None and not GENERIC.fullmatch(code):
+    if pattern is None and not GENERIC.fullmatch(code):
         errors.add(field, "INVALID_POSTAL_CODE",
                    "Enter a postal code of letters, digits, spaces and hyphens.")
         return None

@@ -84,13 +84,20 @@ def messages_in(source: str) -> Iterator[str]:
                     yield msgid
 
 
-def collect(root: Path = ROOT) -> set[str]:
-    """Every message msgid in the engine and the first-party plugins."""
-    found: set[str] = set()
+def sources(root: Path = ROOT) -> dict[str, set[str]]:
+    """Every message msgid -> the modules that raise it (``"engine/checkout/service.py"``)."""
+    found: dict[str, set[str]] = {}
     for folder in SOURCES:
         for path in sorted((root / folder).rglob("*.py")):
-            found.update(messages_in(path.read_text(encoding="utf-8")))
+            module = path.relative_to(root).as_posix()
+            for msgid in messages_in(path.read_text(encoding="utf-8")):
+                found.setdefault(msgid, set()).add(module)
     return found
+
+
+def collect(root: Path = ROOT) -> set[str]:
+    """Every message msgid in the engine and the first-party plugins."""
+    return set(sources(root))
 
 
 if __name__ == "__main__":  # pragma: no cover - a maintenance command
