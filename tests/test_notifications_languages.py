@@ -1,7 +1,7 @@
 """The messages learners and attendees receive in this round render in all seven
 languages (es, pt, en, fr, ar, ro, uk) without falling back to English, with Babel money
-for the locale and right-to-left HTML for Arabic (a funding request's moves too, with its
-amount); the others in es, pt and en."""
+for the locale and right-to-left HTML for Arabic (a funding request's moves and the job
+e-mails too); the others in es, pt and en."""
 
 from __future__ import annotations
 
@@ -41,7 +41,8 @@ CONTEXT: dict[str, dict[str, Any]] = {
 }
 RECEIVED_BY_LEARNERS = ("booking_promoted", "session_cancelled", "course_enrolled",
                         "certificate_issued", "event_waitlist_promoted",
-                        "funding_status_changed")
+                        "funding_status_changed", "job_application_changed",
+                        "job_announcement")
 
 
 @pytest.mark.parametrize("code", sorted(CONTEXT))

@@ -182,6 +182,10 @@ async def test_a_participant_makes_a_profile_applies_follows_and_withdraws(
         assert (await client.gql(OPT_IN, token=joana))["myAnnouncementOptIn"] == {
             "subscribed": True, "language": "PT"}
         assert 'data-subscribed="yes"' in (await browser.get("/jobs/profile")).text
+        await browser.post("/jobs/announcements?lang=ar", {"subscribe": "yes"},
+                           form_page="/jobs/profile")  # announcements come in Arabic now
+        assert (await client.gql(OPT_IN, token=joana))["myAnnouncementOptIn"] == {
+            "subscribed": True, "language": "AR"}
         await browser.post("/jobs/announcements", {"subscribe": "no"},
                            form_page="/jobs/profile")
         assert not (await client.gql(OPT_IN, token=joana))["myAnnouncementOptIn"][

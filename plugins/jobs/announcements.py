@@ -56,9 +56,12 @@ def _code(field: str, value: str | None) -> str | None:
 
 async def opt_in(runtime: Runtime, viewer: Viewer | None, facts: Segment) -> OptIn:
     viewer = signed_in(viewer)
-    language = (facts.language or viewer.language).upper()
+    language = (facts.language or "").strip().upper()
+    if not language:  # the account's language, else English (an account may be in German)
+        language = viewer.language if viewer.language in LANGUAGES else "EN"
     if language not in LANGUAGES:
-        raise ValidationError("language", "INVALID", "Choose Spanish, Portuguese or English.")
+        raise ValidationError("language", "INVALID",
+                              "Use a supported language: ES, PT, EN, FR, AR, RO or UK.")
     async with runtime.transaction() as session:
         row = await session.scalar(select(OptIn).where(OptIn.user_id == viewer.user_id))
         if row is None:

@@ -56,7 +56,8 @@ async def apply(runtime: Runtime, viewer: Viewer | None, offer_id: int, message:
     viewer = signed_in(viewer)
     candidate = user_id if user_id is not None else viewer.user_id
     if language not in LANGUAGES:
-        raise ValidationError("language", "INVALID", "Write in Spanish, Portuguese or English.")
+        raise ValidationError("language", "INVALID",
+                              "Use a supported language: ES, PT, EN, FR, AR, RO or UK.")
     text = clean_text(message, field="message", max_length=2000, required=False,
                       multiline=True) or ""
     async with runtime.transaction() as session:

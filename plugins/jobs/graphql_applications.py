@@ -78,7 +78,8 @@ class ApplicationQuery:
 @strawberry.type
 class ApplicationMutation:
     @strawberry.mutation(description="Apply to an offer with your profile (or, as staff "
-                                     "with consent, a person's) and a message (ES, PT or EN).")
+                                     "with consent, a person's) and a message in "
+                                     "``language`` (ES, PT, EN, FR, AR, RO or UK).")
     async def job_apply(self, info: Info, offer_id: strawberry.ID, language: str,
                         message: str | None = None,
                         user_id: Annotated[strawberry.ID | None, strawberry.argument(

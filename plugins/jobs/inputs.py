@@ -12,20 +12,26 @@ from plugins.jobs.announcements import Segment
 from plugins.jobs.offer_list import OfferFilter
 from plugins.jobs.offers import OfferData
 from plugins.jobs.profiles import ProfileData
+from plugins.jobs.texts import LANGUAGES
 
 
-@strawberry.input(name="JobTranslatedTextInput")
+@strawberry.input(name="JobTranslatedTextInput",
+                  description="A text in any of the seven languages (at least one).")
 class TranslatedTextInput:
     es: str | None = None
     pt: str | None = None
     en: str | None = None
+    fr: str | None = None
+    ar: str | None = None
+    ro: str | None = None
+    uk: str | None = None
 
 
 def texts(value: TranslatedTextInput | None) -> dict[str, str]:
     if value is None:
         return {}
-    return {code: text for code, text in (("ES", value.es), ("PT", value.pt), ("EN", value.en))
-            if text}
+    given = ((code, getattr(value, code.lower())) for code in LANGUAGES)
+    return {code: text for code, text in given if text}
 
 
 def cents(value: Decimal | None, field: str) -> int | None:

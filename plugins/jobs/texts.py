@@ -6,7 +6,9 @@ import unicodedata
 
 from engine.plugins.api import ValidationError, clean_text
 
-LANGUAGES = ("ES", "PT", "EN")
+#: The languages of texts, applications and announcements: the core's seven (ES, PT, EN for
+#: the Iberian market; FR, AR, RO, UK for the people of the programme).
+LANGUAGES = ("ES", "PT", "EN", "FR", "AR", "RO", "UK")
 
 
 def fold(text: str) -> str:

@@ -13,18 +13,23 @@ from plugins.jobs.announcement_models import Announcement, OptIn
 from plugins.jobs.application_models import Application, ApplicationChange, Hire
 from plugins.jobs.matching import Match
 from plugins.jobs.models import CandidateProfile, JobOffer, ProfileGrant, Skill
-from plugins.jobs.texts import in_language
+from plugins.jobs.texts import LANGUAGES, in_language
 
 
-@strawberry.type(name="JobTranslatedText")
+@strawberry.type(name="JobTranslatedText",
+                 description="A text in each language it was written in (null: not given).")
 class TranslatedText:
     es: str | None
     pt: str | None
     en: str | None
+    fr: str | None
+    ar: str | None
+    ro: str | None
+    uk: str | None
 
     @classmethod
     def of(cls, texts: dict[str, str]) -> Self:
-        return cls(es=texts.get("ES"), pt=texts.get("PT"), en=texts.get("EN"))
+        return cls(**{code.lower(): texts.get(code) for code in LANGUAGES})
 
 
 @strawberry.type(description="A skill of the managed taxonomy.")

@@ -24,8 +24,8 @@ FINAL = {"HIRED", "DECLINED", "WITHDRAWN"}
 LEVELS = ("A1", "A2", "B1", "B2", "C1", "C2", "NATIVE")
 #: Languages a profile offers a level for (names come from Babel in the page's language).
 LANGUAGES = ("ES", "PT", "EN", "FR", "AR", "RO", "UK", "DE", "IT", "ZH", "WO", "RU")
-#: The languages of job texts and applications (the jobs API's).
-TEXT_LANGUAGES = ("ES", "PT", "EN")
+#: The languages of job texts, applications and announcements (the jobs API's seven).
+TEXT_LANGUAGES = ("ES", "PT", "EN", "FR", "AR", "RO", "UK")
 
 
 def pick(visit: Visit, texts: dict[str, Any] | None) -> str:
