@@ -32,6 +32,7 @@ MESSAGES = {
     "EMPTY_CHECKOUT": N_("Your cart is empty."),
     "INVALID_CREDENTIALS": N_("The e-mail or the password is not right."),
     "PASSWORD_TOO_SHORT": N_("The password is too short."),
+    "PASSWORD_TOO_LONG": N_("The password is too long."),
     "PAYMENT_REQUIRED": N_("This event is paid: buy a ticket."),
 }
 
