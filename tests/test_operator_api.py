@@ -145,6 +145,8 @@ async def test_a_dead_delivery_is_listed_and_retried_once_by_an_operator(
 
 async def test_only_operators_read_the_mailbox(client: Client) -> None:
     owner, _ = await client.vendor("owner@example.com", "Tienda")
+    # the approval's message is rendered by a background delivery: let it land before counting
+    await client.runtime.dispatcher.drain()
     await send_due(client.runtime)
     refused = await client.raw(MAILBOX, None, owner)
     assert refused["errors"][0]["extensions"]["code"] == "PERMISSION_DENIED"
