@@ -145,14 +145,15 @@ async def test_a_dead_delivery_is_listed_and_retried_once_by_an_operator(
 
 async def test_only_operators_read_the_mailbox(client: Client) -> None:
     owner, _ = await client.vendor("owner@example.com", "Tienda")
-    # the approval's message is rendered by a background delivery: let it land before counting
+    operator = await client.operator("boss@example.com")
+    # the approval's and the sign-ups' messages are rendered by background deliveries:
+    # let every one land, then send, before counting
     await client.runtime.dispatcher.drain()
     await send_due(client.runtime)
     refused = await client.raw(MAILBOX, None, owner)
     assert refused["errors"][0]["extensions"]["code"] == "PERMISSION_DENIED"
     anonymous = await client.raw(MAILBOX)
     assert anonymous["errors"][0]["extensions"]["code"] == "UNAUTHENTICATED"
-    operator = await client.operator("boss@example.com")
     async with client.runtime.db.read() as session:
         kept = list(await session.scalars(select(Notification.subject).where(
             Notification.email_status == "mailbox").order_by(Notification.id)))
