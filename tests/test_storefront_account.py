@@ -209,6 +209,16 @@ async def test_the_address_book_checks_postal_codes_in_spanish_and_fills_the_che
         await add(browser, "flor-de-sal-algarve")
         checkout = await browser.get("/checkout?lang=en")
         assert 'value="Rua do Sol 9"' in checkout.text and 'value="8000-138"' in checkout.text
+        assert "Deliver to a saved address" in checkout.text
+        # the other saved address is one click away, and it fills the form in
+        picked = await browser.get(f"/checkout?address={ids[0]}&lang=en")
+        assert 'value="Calle Real 2"' in picked.text and 'value="21700"' in picked.text
+        assert 'value="Rua do Sol 9"' not in picked.text
+        # a stranger's address id is not theirs to use: their own form stays as it was
+        await add(stranger, "flor-de-sal-algarve")
+        borrowed = await stranger.get(f"/checkout?address={ids[0]}&lang=en")
+        assert borrowed.status_code == 200 and 'name="streetAddress1"' in borrowed.text
+        assert "Calle Real 2" not in borrowed.text
         deleted = await browser.post("/account/addresses/delete", {"id": ids[0]},
                                      form_page="/account/addresses")
         assert deleted.status_code == 303

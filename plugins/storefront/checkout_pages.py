@@ -29,10 +29,11 @@ def has_goods(checkout: dict[str, Any]) -> bool:
 
 
 def values_of(visit: Visit, checkout: dict[str, Any],
-              saved: dict[str, Any] | None = None) -> dict[str, str]:
-    """The form's values: the checkout's address, else the buyer's saved default address
-    (``saved``), else the buyer's place."""
-    address = checkout.get("shippingAddress") or saved or {}
+              saved: dict[str, Any] | None = None, *, chosen: bool = False) -> dict[str, str]:
+    """The form's values: the saved address the buyer just chose (``chosen``), else the
+    checkout's address, else the buyer's saved default address (``saved``), else the
+    buyer's place."""
+    address = (saved if chosen else None) or checkout.get("shippingAddress") or saved or {}
     place = place_of(visit)
     values = {key: address.get(key) or "" for key in ADDRESS}
     values["country"] = values["country"] or place.country
@@ -44,13 +45,15 @@ def values_of(visit: Visit, checkout: dict[str, Any],
 
 async def show(visit: Visit, checkout: dict[str, Any], *,
                errors: dict[str, str] | None = None, values: dict[str, str] | None = None,
+               book: list[dict[str, Any]] | None = None,
                status_code: int = 200) -> Response:
     """The checkout page; its payment step takes cards when the API says so
-    (``shop.cardPayments``), else the demo's dummy gateway pays."""
+    (``shop.cardPayments``), else the demo's dummy gateway pays. ``book`` is the signed-in
+    buyer's saved addresses, offered as one-click choices above the form."""
     cards = checkout.get("cardPayments")  # asked with the cart (``load_cart``)
     ready = bool(checkout.get("email") and checkout.get("shippingAddress"))
     return render(visit, "checkout.html", checkout=checkout, parts=by_vendor(checkout),
-                  cards=cards,
+                  cards=cards, book=book or [],
                   values=values or values_of(visit, checkout), errors=errors or {},
                   address_countries=[c for c in COUNTRIES if c in ("ES", "PT")],
                   ready=ready, consent=needs_consent(checkout), goods=has_goods(checkout),
@@ -62,10 +65,13 @@ async def checkout(visit: Visit) -> Response:
     if not cart or not cart["lines"]:
         return visit.redirect("/cart")
     if visit.request.method == "GET":
-        book = None
-        if visit.session.signed_in and not cart.get("shippingAddress"):
-            book = await default_address(visit)
-        return await show(visit, cart, values=values_of(visit, cart, book))
+        book = await address_book(visit) if visit.session.signed_in else []
+        wanted = visit.request.query_params.get("address")
+        picked = next((item for item in book if item["id"] == wanted), None)
+        default = next((item for item in book if item["isDefault"]), None)
+        saved = (picked or default or {}).get("address")
+        return await show(visit, cart, book=book,
+                          values=values_of(visit, cart, saved, chosen=picked is not None))
     values = {key: text(visit, key) for key in (*ADDRESS, "email", "vatId")}
     address = {key: values[key] for key in ADDRESS if values[key] or key != "companyName"}
     address["country"] = address.get("country", "").upper() or "ES"
@@ -83,12 +89,11 @@ async def checkout(visit: Visit) -> Response:
     return visit.redirect("/checkout#shipping", notice=visit.gettext("Your details are saved."))
 
 
-async def default_address(visit: Visit) -> dict[str, Any] | None:
-    """The signed-in buyer's default saved address (the address book), if any."""
-    result = await visit.graphql("DefaultAddress")
-    saved = (result.data.get("me") or {}).get("addresses") or []
-    default = next((item for item in saved if item["isDefault"]), None)
-    return default["address"] if default else None
+async def address_book(visit: Visit) -> list[dict[str, Any]]:
+    """The signed-in buyer's saved addresses (the address book), default first."""
+    result = await visit.graphql("CheckoutAddresses")
+    saved: list[dict[str, Any]] = (result.data.get("me") or {}).get("addresses") or []
+    return sorted(saved, key=lambda item: not item["isDefault"])
 
 
 def short_fields(errors: dict[str, str]) -> dict[str, str]:
