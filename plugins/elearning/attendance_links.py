@@ -6,31 +6,28 @@ says, as a course certificate's does."""
 
 from __future__ import annotations
 
-import asyncio
 from collections.abc import Awaitable, Callable
 from datetime import UTC, date, datetime
 from typing import Any
 
 import jwt
 from starlette.requests import Request
-from starlette.responses import JSONResponse, Response
+from starlette.responses import Response
 
-from engine.plugins.api import Runtime, sign_link, verify_link
-from plugins.elearning.certificate_links import LINK_TTL, verify_url
-from plugins.elearning.certificate_pdf import CertificateFacts, render
-from plugins.elearning.certificate_texts import LANGUAGES
+from engine.plugins.api import Runtime
+from plugins.elearning.certificate_links import verify_url
+from plugins.elearning.certificate_pdf import CertificateFacts
 from plugins.elearning.certificates import recipient_name
 from plugins.elearning.core_reads import user_names
 from plugins.elearning.models import AttendanceCertificate
+from plugins.elearning.pdf_links import pdf_endpoint, signed_pdf_url
 
 AUDIENCE = "elearning-attendance-pdf"
 PATH = "/elearning/attendance-certificates/{token}"
 
 
 def pdf_url(runtime: Runtime, certificate_id: int, language: str) -> str:
-    language = language.lower() if language.lower() in LANGUAGES else "en"
-    token = sign_link(runtime.settings, AUDIENCE, f"{certificate_id}:{language}", LINK_TTL)
-    return runtime.settings.public_url.rstrip("/") + PATH.format(token=token)
+    return signed_pdf_url(runtime, AUDIENCE, PATH, certificate_id, language)
 
 
 def facts_of(runtime: Runtime, row: AttendanceCertificate, fallback_name: str
@@ -58,16 +55,5 @@ async def _facts(runtime: Runtime, certificate_id: int) -> CertificateFacts | No
 
 
 def endpoint(runtime: Runtime) -> Callable[[Request], Awaitable[Response]]:
-    async def download(request: Request) -> Response:
-        subject = verify_link(runtime.settings, AUDIENCE, request.path_params["token"])
-        certificate_id, _, language = (subject or "").partition(":")
-        facts = await _facts(runtime, int(certificate_id)) \
-            if certificate_id.isascii() and certificate_id.isdigit() else None
-        if facts is None:
-            return JSONResponse({"error": "This link is invalid or has expired."}, 403)
-        body = await asyncio.to_thread(render, facts, language)
-        return Response(body, media_type="application/pdf", headers={
-            "Content-Disposition": f'inline; filename="attendance-{certificate_id}.pdf"',
-            "Cache-Control": "private, no-store"})
-
-    return download
+    return pdf_endpoint(runtime, AUDIENCE, _facts, filename="attendance-{id}.pdf",
+                        refusal="This link is invalid or has expired.")

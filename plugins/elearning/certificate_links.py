@@ -7,25 +7,24 @@ certificates, and prints what the signed credential says."""
 
 from __future__ import annotations
 
-import asyncio
 from collections.abc import Awaitable, Callable
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime
 from typing import Any
 from urllib.parse import quote
 
 import jwt
 from starlette.requests import Request
-from starlette.responses import JSONResponse, Response
+from starlette.responses import Response
 
-from engine.plugins.api import Runtime, sign_link, verify_link
-from plugins.elearning.certificate_pdf import CertificateFacts, render
-from plugins.elearning.certificate_texts import LANGUAGES
+from engine.plugins.api import Runtime
+from plugins.elearning.certificate_pdf import CertificateFacts
 from plugins.elearning.certificates import recipient_name
 from plugins.elearning.core_reads import user_names
 from plugins.elearning.models import Certificate, Enrolment
+from plugins.elearning.pdf_links import LINK_TTL, pdf_endpoint, signed_pdf_url
 
 AUDIENCE = "elearning-certificate-pdf"
-LINK_TTL = timedelta(minutes=15)
+__all__ = ["LINK_TTL", "endpoint", "facts_of", "pdf_url", "verify_url"]
 PATH = "/elearning/certificates/{token}"
 
 
@@ -35,9 +34,7 @@ def verify_url(runtime: Runtime, credential_id: str) -> str:
 
 
 def pdf_url(runtime: Runtime, certificate_id: int, language: str) -> str:
-    language = language.lower() if language.lower() in LANGUAGES else "en"
-    token = sign_link(runtime.settings, AUDIENCE, f"{certificate_id}:{language}", LINK_TTL)
-    return runtime.settings.public_url.rstrip("/") + PATH.format(token=token)
+    return signed_pdf_url(runtime, AUDIENCE, PATH, certificate_id, language)
 
 
 def facts_of(runtime: Runtime, certificate: Certificate, fallback_name: str
@@ -65,17 +62,6 @@ async def _facts(runtime: Runtime, certificate_id: int) -> CertificateFacts | No
 
 
 def endpoint(runtime: Runtime) -> Callable[[Request], Awaitable[Response]]:
-    async def download(request: Request) -> Response:
-        subject = verify_link(runtime.settings, AUDIENCE, request.path_params["token"])
-        certificate_id, _, language = (subject or "").partition(":")
-        facts = await _facts(runtime, int(certificate_id)) \
-            if certificate_id.isascii() and certificate_id.isdigit() else None
-        if facts is None:
-            return JSONResponse({"error": "This link is invalid or has expired, or the "
-                                          "certificate was revoked."}, 403)
-        body = await asyncio.to_thread(render, facts, language)
-        return Response(body, media_type="application/pdf", headers={
-            "Content-Disposition": f'inline; filename="certificate-{certificate_id}.pdf"',
-            "Cache-Control": "private, no-store"})
-
-    return download
+    return pdf_endpoint(runtime, AUDIENCE, _facts, filename="certificate-{id}.pdf",
+                        refusal="This link is invalid or has expired, or the certificate "
+                                "was revoked.")
