@@ -155,7 +155,8 @@ async def test_a_participant_makes_a_profile_applies_follows_and_withdraws(
         assert 'value="Joana"' in profile.text and "Hotelaria, 3 anos" in profile.text
         assert '<option value="NATIVE" selected>' in profile.text
         assert 'value="IN_PROGRESS" checked' in profile.text
-        assert 'type="file"' not in profile.text  # the permit is declared, never uploaded
+        # the permit is declared, never uploaded: the one file field is the CV's
+        assert profile.text.count('type="file"') == 1 and 'name="cv"' in profile.text
         applied = await browser.post(f"/jobs/{cafe}/apply?lang=pt",
                                      {"message": "Olá, sou a Joana."},
                                      form_page=f"/jobs/{cafe}")

@@ -1,7 +1,8 @@
 """The CV file: private storage, short-lived signed links, never a public URL.
 
-A CV is a PDF of at most ``MAX_BYTES`` uploaded as base64 (GraphQL bodies are capped at
-``RUTA_MAX_BODY_BYTES``). It is written to the core's *private* store
+A CV is a PDF of at most ``MAX_BYTES``, uploaded as a file (the GraphQL multipart request
+spec) or, for small files, as base64 (every string input is capped at 100,000 characters,
+so base64 takes PDFs up to about 73 KiB). It is written to the core's *private* store
 (``runtime.stores.private``: ``RUTA_MEDIA_ROOT`` locally, the bucket's ``private/`` prefix
 on S3) under ``jobs/cv/<profile>/`` with a random name; nothing serves that store except
 signed links, and the core's download route only serves vendors' own digital goods.
@@ -42,14 +43,22 @@ AUDIENCE = "jobs-cv"
 PREFIX = "jobs/cv/"
 
 
-async def upload(runtime: Runtime, viewer: Viewer | None, user_id: int, content_base64: str,
-                 filename: str) -> CandidateProfile:
+def decode(content_base64: str) -> bytes:
+    """A CV sent as base64 (small files: every string input is capped by the API)."""
     if len(content_base64) > MAX_BYTES * 4 // 3 + 8:
         raise ValidationError("content", "FILE_TOO_LARGE", "A CV may have at most 512 KiB.")
     try:
-        content = base64.b64decode(content_base64, validate=True)
+        return base64.b64decode(content_base64, validate=True)
     except (binascii.Error, ValueError):
         raise ValidationError("content", "INVALID", "The file is not valid base64.") from None
+
+
+async def upload(runtime: Runtime, viewer: Viewer | None, user_id: int, content: bytes,
+                 filename: str) -> CandidateProfile:
+    """Store ``content`` (base64-decoded, or read from a multipart upload: at most
+    ``MAX_BYTES`` plus one byte is read, enough to refuse a larger file)."""
+    if len(content) > MAX_BYTES:
+        raise ValidationError("content", "FILE_TOO_LARGE", "A CV may have at most 512 KiB.")
     if not content.startswith(b"%PDF-"):
         raise ValidationError("content", "UNSUPPORTED_FILE", "Upload the CV as a PDF.")
     name = "".join(c for c in filename if c.isalnum() or c in "._- ")[:100] or "cv.pdf"

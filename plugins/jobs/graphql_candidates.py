@@ -7,8 +7,9 @@ import base64
 from datetime import datetime
 
 import strawberry
+from strawberry.file_uploads import Upload
 
-from engine.plugins.api import Info, attempt, decode_id
+from engine.plugins.api import Info, ValidationError, attempt, decode_id
 from plugins.jobs import consent, credentials, cv, profiles
 from plugins.jobs.access import Viewer, signed_in
 from plugins.jobs.errors import JobsError, errors_of, viewer_of
@@ -121,13 +122,28 @@ class CandidateMutation:
             info.context.runtime, viewer, _target(viewer, user_id), input.data()))
         return _payload(profile, exc)
 
-    @strawberry.mutation(description="Upload the CV (a PDF, base64, at most 512 KiB).")
-    async def candidate_cv_upload(self, info: Info, content_base64: str, filename: str,
+    @strawberry.mutation(description=(
+        "Upload the CV: a PDF of at most 512 KiB, as ``file`` (GraphQL multipart request) "
+        "or, for small files, as ``contentBase64`` (string inputs are capped at 100,000 "
+        "characters, about 73 KiB of PDF). ``filename`` defaults to the file's own name."))
+    async def candidate_cv_upload(self, info: Info, content_base64: str | None = None,
+                                  filename: str | None = None, file: Upload | None = None,
                                   user_id: strawberry.ID | None = None
                                   ) -> CandidateProfilePayload:
         viewer = await viewer_of(info)
-        profile, exc = await attempt(lambda: cv.upload(
-            info.context.runtime, viewer, _target(viewer, user_id), content_base64, filename))
+
+        async def store() -> CandidateProfile:
+            if file is not None:
+                content: bytes = await file.read(cv.MAX_BYTES + 1)  # type: ignore[attr-defined]
+                name = filename or str(getattr(file, "filename", "") or "cv.pdf")
+            elif content_base64 is not None:
+                content, name = cv.decode(content_base64), filename or "cv.pdf"
+            else:
+                raise ValidationError("file", "REQUIRED", "Upload the CV as a PDF.")
+            return await cv.upload(info.context.runtime, viewer, _target(viewer, user_id),
+                                   content, name)
+
+        profile, exc = await attempt(store)
         return _payload(profile, exc)
 
     @strawberry.mutation(description="A short-lived CV link for the owner or an employer "

@@ -43,8 +43,6 @@ def _profile_input(visit: Visit) -> dict[str, Any]:
 
 @signed_in
 async def profile(visit: Visit) -> Response:
-    errors: dict[str, str] = {}
-    entered: dict[str, Any] | None = None
     if visit.request.method == "POST":
         entered = _profile_input(visit)
         result = await visit.graphql("JobProfileSave", input=entered)
@@ -54,6 +52,15 @@ async def profile(visit: Visit) -> Response:
         errors = job_errors(visit, payload.get("errors") or result.errors)
         if not errors:
             return visit.redirect("/jobs/profile", notice=visit.gettext("Profile saved."))
+        return await show_profile(visit, errors, entered)
+    return await show_profile(visit)
+
+
+async def show_profile(visit: Visit, errors: dict[str, str] | None = None,
+                       entered: dict[str, Any] | None = None) -> Response:
+    """The profile page: what was ``entered`` (with its ``errors``), else what is saved.
+    The CV form (``cv_pages``) shows its error under the ``cv`` key."""
+    errors = errors or {}
     result = await visit.graphql("JobProfile")
     if result.unauthenticated:
         return to_login(visit)
@@ -64,7 +71,8 @@ async def profile(visit: Visit) -> Response:
     skills = [(s["code"], pick(visit, s["labels"])) for s in result.data.get("jobSkills") or []]
     opt_in = result.data.get("myAnnouncementOptIn") or {}
     return render(visit, "jobs/profile.html", form=form, levels_of=levels, skills=skills,
-                  has_profile=found is not None, subscribed=bool(opt_in.get("subscribed")),
+                  has_profile=found is not None, profile=found or {},
+                  subscribed=bool(opt_in.get("subscribed")),
                   errors=errors, status_code=400 if errors else 200, **labels(visit))
 
 

@@ -1,0 +1,58 @@
+"""The candidate's CV on their profile (``/jobs/profile``): upload a PDF (a plain
+multipart form, handed to ``candidateCvUpload`` as its ``Upload``) and open the one on file
+(``jobsCvLink`` then ``jobsCvDownload``: the API lets only its owner, and employers the
+person applied to, read it). The API decides what it accepts (a PDF of at most 512 KiB)
+and says why it refuses, in the visitor's language."""
+
+from __future__ import annotations
+
+import base64
+import binascii
+
+from starlette.datastructures import UploadFile
+from starlette.responses import Response
+
+from engine.plugins.api import Visit
+from plugins.storefront.account_guard import signed_in, to_login
+from plugins.storefront.candidate_pages import show_profile
+from plugins.storefront.job_errors import job_errors
+from plugins.storefront.layout import not_found
+
+
+@signed_in
+async def upload(visit: Visit) -> Response:
+    file = visit.form.get("cv")
+    if not isinstance(file, UploadFile) or not file.filename:
+        return await show_profile(visit, {"cv": visit.gettext("Choose a PDF file.")})
+    result = await visit.graphql("JobCvUpload", file=file)
+    if result.unauthenticated:
+        return to_login(visit)
+    payload = result.data.get("candidateCvUpload") or {}
+    errors = job_errors(visit, payload.get("errors") or result.errors)
+    if errors:
+        return await show_profile(visit, {"cv": next(iter(errors.values()))})
+    return visit.redirect("/jobs/profile#cv", notice=visit.gettext("Your CV is saved."))
+
+
+@signed_in
+async def download(visit: Visit) -> Response:
+    """``?profile=<id>``: the signed-in person's own CV (the API refuses anyone else's)."""
+    made = await visit.graphql("JobCvLink", profileId=visit.request.query_params.get(
+        "profile", ""))
+    if made.unauthenticated:
+        return to_login(visit)
+    token = (made.data.get("jobsCvLink") or {}).get("token")
+    if not token:
+        return not_found(visit)
+    found = await visit.graphql("JobCvDownload", token=token)
+    file = found.data.get("jobsCvDownload")
+    if not file:
+        return not_found(visit)
+    try:
+        body = base64.b64decode(file["contentBase64"], validate=True)
+    except (binascii.Error, ValueError):
+        return not_found(visit)
+    safe = "".join(c for c in file["filename"] if c.isalnum() or c in "._-") or "cv.pdf"
+    return Response(body, media_type="application/pdf", headers={
+        "Content-Disposition": f'attachment; filename="{safe}"',
+        "Cache-Control": "private, no-store"})
