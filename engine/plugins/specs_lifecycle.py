@@ -4,14 +4,12 @@ Part of :mod:`engine.plugins.specs`, which registers every hook; see its docstri
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
 from datetime import datetime
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 import pluggy
 
 if TYPE_CHECKING:
-    from sqlalchemy.ext.asyncio import AsyncSession
 
     from engine.runtime import Runtime
 
@@ -159,22 +157,6 @@ def ruta_learner_at_risk(
     ``NUDGE`` (day 3), ``MENTOR`` (day 7) or ``COORDINATOR`` (day 14); ``signals`` name the
     evidence (``INACTIVE``, ``STALLED_MODULE``, ``FAILED_QUIZ``, ``NEVER_STARTED``).
     After commit; may be async."""
-
-
-@hookspec
-def ruta_pricing_facts(session: AsyncSession, vendor_ids: Sequence[int],
-                       buyer_vat_id: str | None) -> Mapping[int, Mapping[str, Any]] | None:
-    """Per-vendor facts the pure ``ruta_tax_decision`` / ``ruta_unit_price`` need, read
-    fresh before a cart or a listing is priced (e.g. a vendor's OSS opt-in, exemption,
-    cross-border sales this year, or what is on record about the buyer's VAT number
-    ``buyer_vat_id``, the checkout's; None for listings).
-
-    Return ``{vendor_id: {"<plugin>...": value}}`` (keys prefixed with the plugin's name,
-    values immutable); the engine merges every plugin's mapping and passes it to each
-    line as ``PricingLine.vendor_facts``. Read with ``session`` (read-only, one or two
-    statements for all ``vendor_ids``; the engine calls it once per checkout priced and
-    once per batch of listed vendors). A query hook: may be async.
-    """
 
 
 @hookspec

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any
 import pluggy
 
 if TYPE_CHECKING:
+    from sqlalchemy.ext.asyncio import AsyncSession
 
     from engine.demo.index import DemoIndex
     from engine.notifications.spec import NotificationExtras, Recipient
@@ -24,6 +25,22 @@ if TYPE_CHECKING:
 
 
 hookspec = pluggy.HookspecMarker("ruta")
+
+
+@hookspec
+def ruta_pricing_facts(session: AsyncSession, vendor_ids: Sequence[int],
+                       buyer_vat_id: str | None) -> Mapping[int, Mapping[str, Any]] | None:
+    """Per-vendor facts the pure ``ruta_tax_decision`` / ``ruta_unit_price`` need, read
+    fresh before a cart or a listing is priced (e.g. a vendor's OSS opt-in, exemption,
+    cross-border sales this year, or what is on record about the buyer's VAT number
+    ``buyer_vat_id``, the checkout's; None for listings).
+
+    Return ``{vendor_id: {"<plugin>...": value}}`` (keys prefixed with the plugin's name,
+    values immutable); the engine merges every plugin's mapping and passes it to each
+    line as ``PricingLine.vendor_facts``. Read with ``session`` (read-only, one or two
+    statements for all ``vendor_ids``; the engine calls it once per checkout priced and
+    once per batch of listed vendors). A query hook: may be async.
+    """
 
 
 @hookspec
