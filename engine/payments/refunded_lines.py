@@ -7,12 +7,14 @@ from collections.abc import Sequence
 
 from sqlalchemy import ColumnElement, exists, select
 from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.orm import InstrumentedAttribute
 
 from engine.orders.models import OrderLine
 from engine.payments.models import Refund, RefundLine
 
 
-def is_refunded(line_id: ColumnElement[int] | int) -> ColumnElement[bool]:
+def is_refunded(line_id: InstrumentedAttribute[int] | ColumnElement[int] | int
+                ) -> ColumnElement[bool]:
     """A SQL condition: the order line ``line_id`` was given back by a live refund."""
     return exists().where(RefundLine.order_line_id == line_id,
                           RefundLine.refund_id == Refund.id, Refund.status != "FAILED")
