@@ -51,3 +51,21 @@ async def test_only_operators_read_the_audit_log(client: Client) -> None:
         assert body["errors"][0]["extensions"]["code"] == "PERMISSION_DENIED"
     anonymous = await client.raw(LOG, {"a": None})
     assert anonymous["errors"][0]["extensions"]["code"] == "UNAUTHENTICATED"
+
+
+
+async def test_optional_id_variables_left_out_are_recorded_as_not_given(
+        client: Client) -> None:
+    """Clients (Apollo, urql) omit unset optional variables: the action is still recorded,
+    with the IDs that were given."""
+    operator = await client.operator("boss@example.com")
+    owner, _ = await client.vendor("owner@example.com", "Tienda", operator_token=operator)
+    product, _ = await client.product(owner, "Olive oil")
+    optional = """mutation($p: [ID!], $c: [ID!]) { promotionCreate(input: { name: "Verano",
+      kind: PERCENTAGE, value: "10", startsAt: "2026-01-01T00:00:00+00:00", productIds: $p,
+      categoryIds: $c }) { promotion { productIds } errors { code } } }"""
+    body = await client.raw(optional, {"p": [product]}, owner)
+    assert body["data"]["promotionCreate"]["errors"] == [], body
+    [created] = await entries(client, operator, "promotionCreate")
+    assert (created["actorEmail"], created["targets"], created["outcome"]) == (
+        "owner@example.com", {"input.productIds": [product]}, "OK")

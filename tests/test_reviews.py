@@ -9,10 +9,11 @@ from sqlalchemy import select
 
 from engine.api.ids import encode_id
 from engine.orders.models import OrderLine
+from engine.payments.models import RefundLine
 from engine.reviews.models import Review
 from engine.vendors.models import Vendor
 from tests.client import Client
-from tests.shop import COMPLETE, build, checkout
+from tests.shop import COMPLETE, Shop, build, checkout, ready
 from tests.test_query_counts import counting, fill
 
 PAID = "mutation($id: ID!) { orderMarkPaid(id: $id) { order { status } errors { code } } }"
@@ -155,3 +156,99 @@ async def test_a_listing_with_ratings_costs_the_same_statements_for_5_and_50(
         assert data["products"]["edges"][0]["node"]["reviewCount"] == 0
         used[n] = len(statements)
     assert used[5] == used[50] <= 4, used  # page, vendors, product and vendor ratings
+
+
+REFUND = """mutation($v: ID!, $l: [ID!], $a: Decimal) {
+  orderRefund(vendorOrderId: $v, lineIds: $l, amount: $a) {
+  refund { amount { amount } status } errors { field code message } } }"""
+REFUNDED_ES = "Esta compra fue reembolsada, así que no se puede valorar."
+REFUNDED_FR = "Cet achat a été remboursé : il ne peut donc pas être évalué."
+
+
+async def two_lines(client: Client, shop: Shop, token: str) -> tuple[str, dict[str, str]]:
+    """``token``'s buyer pays one vendor order with a wine and an e-book: its id and the
+    line ids by product name."""
+    checkout_id = await ready(client, shop, {"wine": 1, "ebook": 1}, token,
+                              billingAddress=BILLING)
+    order = (await client.gql(COMPLETE, {"id": checkout_id}, token))["checkoutComplete"]["order"]
+    [vendor_order] = order["vendorOrders"]
+    assert len(vendor_order["lines"]) == 2
+    operator = await client.login("shop-op@example.com")
+    await client.gql(PAID, {"id": order["id"]}, operator)
+    async with client.runtime.db.read() as session:
+        rows = (await session.execute(select(OrderLine.product_name, OrderLine.id).order_by(
+            OrderLine.id.desc()).limit(2))).all()
+    return vendor_order["id"], {name: encode_id("OrderLine", line_id) for name, line_id in rows}
+
+
+async def refund(client: Client, token: str, vendor_order: str,
+                 **given: Any) -> dict[str, Any]:
+    result: dict[str, Any] = (await client.gql(REFUND, {"v": vendor_order, **given}, token)
+                              )["orderRefund"]
+    return result
+
+
+async def review_in(client: Client, token: str, line: str, language: str,
+                    target: str = "PRODUCT") -> dict[str, Any]:
+    data = await client.gql(CREATE, {"i": {"orderLineId": line, "target": target, "rating": 4,
+                                           "text": "Bien", "languageCode": language}}, token)
+    result: dict[str, Any] = data["reviewCreate"]
+    return result
+
+
+async def purchased(client: Client, token: str) -> list[str]:
+    return [p["productName"] for p in (await client.gql(PURCHASED, token=token))[
+        "myPurchasedProducts"]]
+
+
+async def test_a_refunded_line_cannot_be_reviewed_but_the_rest_of_its_order_can(
+        client: Client) -> None:
+    shop = await build(client)
+    ana = await client.register("ana@example.com")
+    vendor_order, lines = await two_lines(client, shop, ana)
+    assert sorted(await purchased(client, ana)) == ["Recipes", "Wine"]
+    done = await refund(client, shop.es_token, vendor_order, l=[lines["Recipes"]])
+    assert done["errors"] == [] and done["refund"]["amount"]["amount"] == "4.99"
+    again = await refund(client, shop.es_token, vendor_order, l=[lines["Recipes"]])
+    assert again["refund"] is None and again["errors"][0]["code"] == "ALREADY_REFUNDED"
+
+    refused = await review_in(client, ana, lines["Recipes"], "ES")
+    assert refused["review"] is None
+    assert refused["errors"] == [{"field": "orderLineId", "code": "REFUNDED",
+                                  "message": REFUNDED_ES}]
+    french = await review_in(client, ana, lines["Recipes"], "FR", target="VENDOR")
+    assert (french["errors"][0]["code"], french["errors"][0]["message"]) == (
+        "REFUNDED", REFUNDED_FR)
+    assert await purchased(client, ana) == ["Wine"]
+    kept = await review_in(client, ana, lines["Wine"], "ES")
+    assert kept["errors"] == [] and kept["review"]["rating"] == 4
+    assert (await review_in(client, ana, lines["Wine"], "ES", target="VENDOR"))["errors"] == []
+    async with client.runtime.db.read() as session:
+        reviewed = set(await session.scalars(select(Review.order_line_id)))
+        given_back = (await session.execute(select(RefundLine.order_line_id,
+                                                   RefundLine.quantity))).all()
+    assert {encode_id("OrderLine", i) for i in reviewed} == {lines["Wine"]}
+    assert [(encode_id("OrderLine", i), q) for i, q in given_back] == [(lines["Recipes"], 1)]
+
+
+async def test_a_whole_order_refund_refuses_every_line(client: Client) -> None:
+    shop = await build(client)
+    luis = await client.register("luis@example.com")
+    vendor_order, lines = await two_lines(client, shop, luis)
+    part = await refund(client, shop.es_token, vendor_order, a="1.00")
+    assert part["errors"] == [] and part["refund"]["status"] == "SUCCEEDED"
+    # an amount alone gives no line back: both are still reviewable
+    assert sorted(await purchased(client, luis)) == ["Recipes", "Wine"]
+    rest = await refund(client, shop.es_token, vendor_order)
+    assert rest["errors"] == [] and rest["refund"]["status"] == "SUCCEEDED"
+    for line in lines.values():
+        for target in ("PRODUCT", "VENDOR"):
+            refused = await review_in(client, luis, line, "ES", target=target)
+            assert refused["review"] is None
+            assert (refused["errors"][0]["code"], refused["errors"][0]["message"]) == (
+                "REFUNDED", REFUNDED_ES)
+    assert await purchased(client, luis) == []
+    async with client.runtime.db.read() as session:
+        assert await session.scalar(select(Review.id)) is None
+        given_back = set(await session.scalars(select(RefundLine.order_line_id)))
+    assert {encode_id("OrderLine", i) for i in given_back} == set(lines.values())

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from engine.api.ids import encode_id
+from engine.catalog.models import Category
 from tests.client import Client
 
 LIST = """query($first: Int!, $after: String, $filter: ProductFilterInput,
@@ -127,3 +129,54 @@ async def test_facet_counts_equal_what_the_listing_returns(client: Client) -> No
         listed = await names(client, {**flt, "vendorId": facet["vendor"]["id"]})
         assert len(listed) == facet["count"]
     assert vendor_a != vendor_b and facets["categories"] == []
+
+
+async def total(client: Client, flt: dict[str, Any]) -> int:
+    data = await client.gql(LIST, {"first": 1, "filter": flt})
+    count: int = data["products"]["totalCount"]
+    return count
+
+
+async def category_tree(client: Client) -> dict[str, str]:
+    """Despensa > Conservas > Pescado, and Bebidas: their global ids by name."""
+    ids: dict[str, str] = {}
+    async with client.runtime.db.write() as session:
+        parent: int | None = None
+        for name in ("Despensa", "Conservas", "Pescado", "Bebidas"):
+            category = Category(name=name, slug=name.lower(),
+                                parent_id=None if name == "Bebidas" else parent)
+            session.add(category)
+            await session.flush()
+            parent, ids[name] = category.id, encode_id("Category", category.id)
+    return ids
+
+
+async def test_category_facet_counts_equal_the_listing_of_each_category(
+        client: Client) -> None:
+    token, _ = await client.vendor("cat@example.com", "Ultramarinos")
+    cats = await category_tree(client)
+    for name, category, extra in [
+            ("Atún en aceite", "Pescado", {}),
+            ("Bonito del norte", "Pescado", {"description": "Atún blanco en escabeche"}),
+            ("Tomate en conserva", "Conservas", {"description": "Con ACEITE de oliva"}),
+            ("Aceite de oliva", "Despensa", {}),
+            ("Café molido", "Bebidas", {}),
+            ("Atún oculto en aceite", "Pescado", {"published": False})]:
+        await client.product(token, name, categoryId=cats[category], **extra)
+    await client.product(token, "Aceite de girasol")  # in no category
+    expected = {
+        "aceite": {"Despensa": 3, "Conservas": 2, "Pescado": 1},
+        "ATUN": {"Despensa": 2, "Conservas": 2, "Pescado": 2},
+        "cafe": {"Bebidas": 1},
+        "": {"Despensa": 4, "Conservas": 3, "Pescado": 2, "Bebidas": 1},
+    }
+    for search, counts in expected.items():
+        flt = {"search": search} if search else {}
+        facets = (await client.gql(FACETS, {"filter": flt}))["productFacets"]["categories"]
+        assert {f["category"]["name"]: f["count"] for f in facets} == counts, search
+        for facet in facets:
+            assert facet["category"]["id"] == cats[facet["category"]["name"]]
+            listed = await total(client, {**flt, "categoryId": facet["category"]["id"]})
+            assert listed == facet["count"], (search, facet)
+        assert [f["count"] for f in facets] == sorted((f["count"] for f in facets),
+                                                      reverse=True)

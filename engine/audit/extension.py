@@ -15,6 +15,7 @@ from typing import Any
 from graphql import (
     FieldNode,
     OperationDefinitionNode,
+    Undefined,
     value_from_ast_untyped,
 )
 from strawberry.extensions import SchemaExtension
@@ -30,14 +31,17 @@ def _is_target(name: str) -> bool:
 
 
 def _targets(node: FieldNode, variables: Mapping[str, Any]) -> dict[str, Any]:
+    """The IDs given; an argument bound to a variable the request left out was not given."""
     found: dict[str, Any] = {}
     for argument in node.arguments or ():
         value = value_from_ast_untyped(argument.value, dict(variables))
+        if value is Undefined:
+            continue
         if _is_target(argument.name.value):
             found[argument.name.value] = value
         elif isinstance(value, Mapping):
             found.update({f"{argument.name.value}.{k}": v for k, v in value.items()
-                          if _is_target(str(k))})
+                          if _is_target(str(k)) and v is not Undefined})
     return found
 
 

@@ -26,7 +26,7 @@ from engine.vendors.types import VendorType
 
 PaymentErrorCode = strawberry.enum(
     error_code_enum("PaymentErrorCode", ("OVER_REFUND", "REFUND_FAILED", "INVALID_STATUS",
-                                         "GATEWAY_NOT_CONFIGURED")),
+                                         "ALREADY_REFUNDED", "GATEWAY_NOT_CONFIGURED")),
     description="Why a payment mutation was refused.")
 
 

@@ -98,6 +98,21 @@ class Refund(Timestamped, Base):
     platform_part: Mapped[Decimal] = mapped_column(Cents, default=Decimal("0.00"))
 
 
+class RefundLine(Base):
+    """An order line a refund gave back whole (``orderRefund(lineIds)``, or every line not yet
+    refunded when a refund takes all that is left). The line counts as refunded while its
+    refund is not FAILED: it can no longer be refunded again or reviewed."""
+
+    __tablename__ = "payment_refund_line"
+
+    refund_id: Mapped[int] = mapped_column(
+        ForeignKey("payment_refund.id", ondelete="CASCADE"), primary_key=True)
+    order_line_id: Mapped[int] = mapped_column(
+        ForeignKey("order_line.id", ondelete="CASCADE"), primary_key=True, index=True)
+    #: The quantity given back: the line's whole quantity (refunds take whole lines).
+    quantity: Mapped[int] = mapped_column(Integer)
+
+
 class VendorAccount(Timestamped, Base):
     """A vendor's Stripe connected account (created once)."""
 

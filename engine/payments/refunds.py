@@ -21,7 +21,7 @@ from engine.errors import Collector, NotFound, PermissionDenied, ValidationError
 from engine.events.outbox import record
 from engine.money import has_cent_precision, quantize
 from engine.orders.models import Order, OrderLine, VendorOrder
-from engine.payments import ledger, stripe_api
+from engine.payments import ledger, refunded_lines, stripe_api
 from engine.payments.models import Payment, Refund, Transfer
 from engine.payments.platform_funding import platform_part
 from engine.runtime import Runtime
@@ -57,7 +57,7 @@ async def _reserve(runtime: Runtime, user: User | None, req: RefundRequest, *,
         taken = await session.scalar(select(func.sum(Refund.amount)).where(
             Refund.vendor_order_id == vendor_order.id, Refund.status != "FAILED"))
         left = vendor_order.amount_paid - (taken or Decimal("0"))
-        amount = await _amount(session, req, vendor_order, left)
+        amount, lines = await _amount(session, req, vendor_order, left)
         if amount > left:
             raise ValidationError("amount", "OVER_REFUND",
                                   f"At most {left} EUR is left to refund on this order.")
@@ -66,17 +66,26 @@ async def _reserve(runtime: Runtime, user: User | None, req: RefundRequest, *,
                         platform_part=await platform_part(session, vendor_order, amount,
                                                           req.line_ids))
         session.add(refund)
+        if not req.line_ids and amount == left:  # all that is left: every line still kept
+            lines = [line for line in await session.scalars(select(OrderLine).where(
+                OrderLine.vendor_order_id == vendor_order.id,
+                ~refunded_lines.is_refunded(OrderLine.id)))]
+        await refunded_lines.record(session, refund, lines)
     return refund
 
 
 async def _amount(session: AsyncSession, req: RefundRequest, vendor_order: VendorOrder,
-                  left: Decimal) -> Decimal:
+                  left: Decimal) -> tuple[Decimal, list[OrderLine]]:
+    """The amount to refund and the lines it gives back whole (those of ``lineIds``)."""
     errors = Collector()
+    lines: list[OrderLine] = []
     if req.line_ids:
         lines = list(await session.scalars(select(OrderLine).where(
             OrderLine.id.in_(req.line_ids), OrderLine.vendor_order_id == vendor_order.id)))
         if len(lines) != len(set(req.line_ids)):
             errors.add("lineIds", "NOT_FOUND", "Those lines are not in this vendor order.")
+        elif await refunded_lines.refunded_ids(session, [line.id for line in lines]):
+            errors.add("lineIds", "ALREADY_REFUNDED", "One of these lines was already refunded.")
         # what the buyer paid for them: a platform-funded voucher's part is not theirs
         amount = sum((line.total_gross - line.platform_discount for line in lines),
                      Decimal("0"))
@@ -87,7 +96,7 @@ async def _amount(session: AsyncSession, req: RefundRequest, vendor_order: Vendo
     errors.raise_if_any()
     if amount <= 0:
         raise ValidationError("amount", "OVER_REFUND", "Nothing is left to refund.")
-    return quantize(amount)
+    return quantize(amount), lines
 
 
 @dataclass(frozen=True)

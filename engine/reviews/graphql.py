@@ -23,7 +23,8 @@ from engine.reviews.models import Review
 from engine.vendors.types import VendorType
 
 ReviewErrorCode = strawberry.enum(
-    error_code_enum("ReviewErrorCode", ("NOT_A_BUYER", "ALREADY_REVIEWED", "INVALID_RATING")),
+    error_code_enum("ReviewErrorCode", ("NOT_A_BUYER", "REFUNDED", "ALREADY_REVIEWED",
+                                        "INVALID_RATING")),
     description="Why a review was refused.")
 
 

@@ -1,6 +1,9 @@
 """Writing reviews: only the buyer of a paid, non-refunded order line may review its product
 (once per product, however often they bought it) and its vendor (once per line); operators
-hide reviews (with a reason). ``purchased_products`` lists what a buyer may review."""
+hide reviews (with a reason). A line is refunded when a refund gave it back (by ``lineIds``
+or with the rest of its vendor order) or its whole vendor order was refunded: the other
+lines of a partly refunded vendor order stay reviewable. ``purchased_products`` lists what
+a buyer may review."""
 
 from __future__ import annotations
 
@@ -14,6 +17,7 @@ from engine.accounts.models import User
 from engine.errors import Collector, NotFound, ValidationError
 from engine.input_rules import clean_text
 from engine.orders.models import Order, OrderLine, VendorOrder
+from engine.payments.refunded_lines import is_refunded
 from engine.reviews.models import Review
 from engine.runtime import Runtime
 from engine.vendors.access import require_operator, require_user
@@ -50,13 +54,16 @@ async def create_review(runtime: Runtime, user: User | None, data: ReviewData) -
     text = _clean(data)
     async with runtime.transaction() as session:
         row = (await session.execute(
-            select(OrderLine, Order.status, VendorOrder.status)
+            select(OrderLine, Order.status, VendorOrder.status, is_refunded(OrderLine.id))
             .join(Order, Order.id == OrderLine.order_id)
             .join(VendorOrder, VendorOrder.id == OrderLine.vendor_order_id)
             .where(OrderLine.id == data.order_line_id, Order.user_id == buyer.id))).first()
         if row is None:
             raise NotFound("orderLineId", "Order line not found among your orders.")
-        line, order_status, vendor_status = row
+        line, order_status, vendor_status, refunded = row
+        if refunded or "REFUNDED" in (order_status, vendor_status):
+            raise ValidationError("orderLineId", "REFUNDED",
+                                  "This purchase was refunded, so it cannot be reviewed.")
         if order_status not in ORDER_PAID or vendor_status not in VENDOR_ORDER_PAID:
             raise ValidationError("orderLineId", "NOT_A_BUYER",
                                   "Only paid, non-refunded purchases can be reviewed.")
@@ -120,7 +127,8 @@ async def purchased_products(runtime: Runtime, user: User | None,
             .join(VendorOrder, VendorOrder.id == OrderLine.vendor_order_id)
             .join(Vendor, Vendor.id == OrderLine.vendor_id)
             .where(Order.user_id == buyer.id, Order.status.in_(ORDER_PAID),
-                   VendorOrder.status.in_(VENDOR_ORDER_PAID), OrderLine.product_id.is_not(None))
+                   VendorOrder.status.in_(VENDOR_ORDER_PAID), OrderLine.product_id.is_not(None),
+                   ~is_refunded(OrderLine.id))
             .order_by(Order.created_at.desc(), OrderLine.id.desc())
             .limit(PURCHASES_SCANNED))).all()
         reviews = {review.product_id: review for review in await session.scalars(

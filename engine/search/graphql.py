@@ -39,7 +39,8 @@ class VendorFacet:
 
 @strawberry.type(description="How many products of a listing fall in each category, kind "
                              "and vendor (each count is what the listing returns with that "
-                             "value added to its filter, for leaf categories).")
+                             "value added to its filter: a category counts its subcategories' "
+                             "products too).")
 class ProductFacets:
     categories: list[CategoryFacet]
     kinds: list[KindFacet]
