@@ -33,14 +33,19 @@ if TYPE_CHECKING:
     from engine.web.kit import WebKit
 
 Handler = Callable[[Visit], Awaitable[Response]]
+#: Where a visitor said they are, read from the request (country, postal code), or None.
+PlaceReader = Callable[[Request], tuple[str, str] | None]
 DOCUMENT_COUNT_HEADER = "ruta-graphql-documents"
 
 
 class WebSite:
-    def __init__(self, kit: WebKit, folder: Path, *, error_template: str = "error.html") -> None:
+    def __init__(self, kit: WebKit, folder: Path, *, error_template: str = "error.html",
+                 place: PlaceReader | None = None) -> None:
         self.kit = kit
         self.folder = folder
         self.error_template = error_template
+        #: The visitor's chosen place, for the time zone of pages (see ``viewer_time_zone``).
+        self.place = place
         self.env = Environment(loader=FileSystemLoader(folder / "templates"),
                                autoescape=select_autoescape(default=True),
                                extensions=["jinja2.ext.i18n"])

@@ -46,6 +46,7 @@ from plugins.storefront import (
     vendor_pages,
     verify_pages,
 )
+from plugins.storefront.buyer import chosen_place
 
 FOLDER = Path(__file__).parent
 BOTH = ["GET", "POST"]
@@ -54,7 +55,7 @@ POST = ["POST"]
 
 @hookimpl
 def ruta_web_routes(web: WebKit) -> list[BaseRoute]:
-    site = web.site(FOLDER)
+    site = web.site(FOLDER, place=chosen_place)
     page = site.page
     routes: list[BaseRoute] = [
         Route("/", page(home_pages.home), name="storefront-home"),
