@@ -107,8 +107,9 @@ class Visit:
         flash, self.session.flash = self.session.flash, None
         if flash is not None:
             self.session.changed = True
+        layout = self.site.layout(self) if self.site.layout is not None else {}
         context = {
-            "visit": self, "session": self.session, "lang": self.lang,
+            **layout, "visit": self, "session": self.session, "lang": self.lang,
             "languages": [(code, NAMES[code]) for code in self.site.languages],
             "pseudo": self.lang == PSEUDO, "dir": "rtl" if self.lang in RTL else "ltr",
             "notice": self.notice or flash,

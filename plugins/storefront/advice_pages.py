@@ -12,7 +12,7 @@ from starlette.responses import Response
 
 from engine.plugins.api import Visit
 from plugins.storefront.account_guard import signed_in, to_login
-from plugins.storefront.advice_words import KINDS, explained, kind_names
+from plugins.storefront.advice_words import KINDS, booking_statuses, explained, kind_names
 from plugins.storefront.buyer import language_code
 from plugins.storefront.forms import field_errors, text
 from plugins.storefront.layout import not_found, render
@@ -83,7 +83,7 @@ async def bookings(visit: Visit) -> Response:
     result = await visit.graphql("MyBookings")
     if result.unauthenticated:
         return to_login(visit)
-    return render(visit, "advice/bookings.html",
+    return render(visit, "advice/bookings.html", statuses=booking_statuses(visit),
                   bookings=result.data.get("myMentoringBookings") or [])
 
 

@@ -1,5 +1,6 @@
-"""The advice pages' words for the API's codes: kinds of expert, score criteria and the
-reasons of a match score (``ScorePart.reason`` with its values), in the page's language."""
+"""The advice pages' words for the API's codes: kinds of expert, booking statuses, score
+criteria and the reasons of a match score (``ScorePart.reason`` with its values), in the
+page's language."""
 
 from __future__ import annotations
 
@@ -29,6 +30,18 @@ CRITERIA = {
     "CAPACITY": N_("Places for mentees"),
     "RATING": N_("Rating"),
 }
+
+BOOKING_STATUSES = {
+    "CONFIRMED": N_("Confirmed"),
+    "WAITLISTED": N_("On the waiting list"),
+    "OFFERED": N_("A seat is free for you: pay to confirm it"),
+    "CANCELLED_BY_ATTENDEE": N_("Cancelled"),
+    "CANCELLED_BY_EXPERT": N_("Cancelled by the expert"),
+}
+
+
+def booking_statuses(visit: Visit) -> dict[str, str]:
+    return {code: visit.gettext(text) for code, text in BOOKING_STATUSES.items()}
 
 
 def kind_names(visit: Visit) -> dict[str, str]:
