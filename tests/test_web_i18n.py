@@ -8,7 +8,7 @@ from pathlib import Path
 from babel.messages.extract import extract_from_dir
 from babel.messages.pofile import read_po
 
-from engine.web.formatting import Formatter, time_zone_for
+from engine.web.formatting import Formatter, time_zone_for, viewer_time_zone
 from engine.web.i18n import PSEUDO, choose_language, load_catalogs, pseudo
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -85,3 +85,23 @@ def test_money_dates_and_times_follow_the_locale_and_the_users_time_zone() -> No
     assert lisbon.datetime(moment.isoformat()) == "01/07/26, 17:30"
     assert madrid.percent("0.2100") == "21\u00a0%"
     assert lisbon.percent("0.055") == "5,5%"  # CLDR: no space in pt_PT
+
+
+def test_the_time_zone_of_a_place_follows_its_islands_postal_codes() -> None:
+    assert time_zone_for("PT", "8000-283") == "Europe/Lisbon"  # Faro
+    assert time_zone_for("PT", "8999-999") == "Europe/Lisbon"
+    assert time_zone_for("PT", "9000-018") == "Atlantic/Madeira"  # Funchal
+    assert time_zone_for("PT", "9400-100") == "Atlantic/Madeira"  # Porto Santo
+    assert time_zone_for("PT", "9499-999") == "Atlantic/Madeira"
+    assert time_zone_for("PT", "9500-321") == "Atlantic/Azores"  # Ponta Delgada
+    assert time_zone_for("PT", "9970-305") == "Atlantic/Azores"  # Santa Cruz das Flores
+    assert time_zone_for("ES", "21700") == "Europe/Madrid"  # Huelva
+    assert time_zone_for("ES", "35001") == "Atlantic/Canary"  # Las Palmas
+    assert time_zone_for("ES", "38001") == "Atlantic/Canary"  # Santa Cruz de Tenerife
+    assert time_zone_for("ES", "36001") == "Europe/Madrid"  # Pontevedra, between the two
+    assert time_zone_for("FR", "97100") == "Europe/Madrid"
+    assert time_zone_for(None) == "Europe/Madrid"
+    # the account's own zone first, then the chosen place, then the account's country
+    assert viewer_time_zone("America/Bogota", ("ES", "21700"), "ES") == "America/Bogota"
+    assert viewer_time_zone(None, ("PT", "9500-321"), "ES") == "Atlantic/Azores"
+    assert viewer_time_zone("Not/AZone", None, "PT") == "Europe/Lisbon"

@@ -22,7 +22,7 @@ from strawberry import Schema
 from engine.runtime import Runtime
 from engine.web.execution import ContextFactory, GraphQLResult, execute
 from engine.web.session import derive_key
-from engine.web.site import WebSite
+from engine.web.site import LayoutValues, PlaceReader, WebSite
 
 
 class WebKit:
@@ -38,8 +38,15 @@ class WebKit:
     def graphql_schema(self) -> GraphQLSchema:
         return self.schema._schema
 
-    def site(self, folder: Path, *, error_template: str = "error.html") -> WebSite:
-        return WebSite(self, folder, error_template=error_template)
+    def site(self, folder: Path, *, error_template: str = "error.html",
+             place: PlaceReader | None = None,
+             layout: LayoutValues | None = None) -> WebSite:
+        """The pages in ``folder``; ``place`` reads the visitor's chosen (country, postal
+        code) from the request, so that pages show times in that place's time zone;
+        ``layout(visit)`` gives values every page's layout needs (the kit's own error pages,
+        such as an expired form's, are rendered with them too)."""
+        return WebSite(self, folder, error_template=error_template, place=place,
+                       layout=layout)
 
     def accept_uploads(self, path: str) -> None:
         """Let multipart posts to ``path`` (the full path template, e.g.

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Awaitable, Callable, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 from starlette.middleware import Middleware
@@ -33,14 +33,23 @@ if TYPE_CHECKING:
     from engine.web.kit import WebKit
 
 Handler = Callable[[Visit], Awaitable[Response]]
+#: Where a visitor said they are, read from the request (country, postal code), or None.
+PlaceReader = Callable[[Request], tuple[str, str] | None]
+#: Values every page of a site needs in its layout (also on the kit's own error pages).
+LayoutValues = Callable[[Visit], dict[str, Any]]
 DOCUMENT_COUNT_HEADER = "ruta-graphql-documents"
 
 
 class WebSite:
-    def __init__(self, kit: WebKit, folder: Path, *, error_template: str = "error.html") -> None:
+    def __init__(self, kit: WebKit, folder: Path, *, error_template: str = "error.html",
+                 place: PlaceReader | None = None, layout: LayoutValues | None = None) -> None:
         self.kit = kit
         self.folder = folder
         self.error_template = error_template
+        #: The visitor's chosen place, for the time zone of pages (see ``viewer_time_zone``).
+        self.place = place
+        #: Values for the layout of every page it renders, the kit's error pages included.
+        self.layout = layout
         self.env = Environment(loader=FileSystemLoader(folder / "templates"),
                                autoescape=select_autoescape(default=True),
                                extensions=["jinja2.ext.i18n"])

@@ -22,7 +22,7 @@ from starlette.responses import HTMLResponse, RedirectResponse, Response
 
 from engine.web import csrf
 from engine.web.execution import GraphQLResult
-from engine.web.formatting import Formatter, time_zone_for
+from engine.web.formatting import Formatter, viewer_time_zone
 from engine.web.i18n import NAMES, PSEUDO, RTL
 from engine.web.session import WebSession
 
@@ -53,7 +53,9 @@ class Visit:
         self.session = session
         self.lang = lang
         self.translations = translations
-        self.time_zone = time_zone_for(session.country)
+        place = site.place(request) if site.place is not None else None
+        self.time_zone = viewer_time_zone(session.time_zone if session.signed_in else None,
+                                          place, session.country)
         self.format = Formatter(lang, self.time_zone)
         self.form: FormData = FormData()
         self.notice: str | None = None
@@ -105,8 +107,9 @@ class Visit:
         flash, self.session.flash = self.session.flash, None
         if flash is not None:
             self.session.changed = True
+        layout = self.site.layout(self) if self.site.layout is not None else {}
         context = {
-            "visit": self, "session": self.session, "lang": self.lang,
+            **layout, "visit": self, "session": self.session, "lang": self.lang,
             "languages": [(code, NAMES[code]) for code in self.site.languages],
             "pseudo": self.lang == PSEUDO, "dir": "rtl" if self.lang in RTL else "ltr",
             "notice": self.notice or flash,

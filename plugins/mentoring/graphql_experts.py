@@ -97,12 +97,26 @@ class ExpertiseTagPayload:
     errors: list[MentoringError] = strawberry.field(default_factory=list)
 
 
+@strawberry.type(description="A value of a score reason: ``name`` as in ``ScorePart.reason``.")
+class ReasonValue:
+    name: str
+    value: str
+
+
 @strawberry.type(description="One criterion of a match score.")
 class ScorePart:
     criterion: str
     points: float
     max_points: int
-    detail: str
+    detail: str = strawberry.field(description="The reason in English (see ``reason``).")
+    reason: str = strawberry.field(description=(
+        "The reason as a code, for a client to word in its own language with ``values``: "
+        "TOPICS (matched, needed, topics: tag codes), SPEAKS / SPEAKS_NONE (languages: "
+        "the requested ones the expert speaks, or all they speak when none was requested), "
+        "COVERS / COVERS_NONE (systems: country codes), FREE_HOURS (hours, days), "
+        "PLACES_FREE (free, capacity), RATED (average, ratings), NOT_RATED."))
+    values: list[ReasonValue] = strawberry.field(description=(
+        "The reason's values (numbers as digits, lists as comma-separated codes)."))
 
 
 @strawberry.type(description="An expert ranked for a mentee's needs, with the reasons.")
@@ -118,7 +132,10 @@ class ExpertMatch:
         return cls(expert=ExpertType.of(match.expert), score=match.score,
                    has_capacity=match.has_capacity, load=match.load,
                    breakdown=[ScorePart(criterion=p.criterion, points=p.points,
-                                        max_points=p.max_points, detail=p.detail)
+                                        max_points=p.max_points, detail=p.detail,
+                                        reason=p.reason,
+                                        values=[ReasonValue(name=n, value=v)
+                                                for n, v in p.values])
                               for p in match.parts])
 
 

@@ -34,7 +34,11 @@ class Part:
     criterion: str
     points: float
     max_points: int
+    #: The reason in English (the API's ``detail``).
     detail: str
+    #: The same reason for a page to word in its own language: a code and its values.
+    reason: str = ""
+    values: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -46,36 +50,48 @@ class Match:
     load: int
 
 
-def _part(criterion: str, share: float, detail: str) -> Part:
+def _part(criterion: str, share: float, detail: str, reason: str,
+          **values: object) -> Part:
     weight = WEIGHTS[criterion]
-    return Part(criterion, round(weight * share, 2), weight, detail)
+    return Part(criterion, round(weight * share, 2), weight, detail, reason,
+                tuple((name, str(value)) for name, value in values.items()))
 
 
 def explain(expert: Expert, needs: Needs, busy: list[Interval], load: int,
             now: datetime) -> Match:
     wanted = {t.lower() for t in needs.expertise}
     shared = sorted(wanted & set(expert.tags))
+    topics = ", ".join(shared)
     parts = [_part("EXPERTISE", len(shared) / len(wanted) if wanted else 1.0,
-                   f"{len(shared)} of {len(wanted)} needed topics: {', '.join(shared) or '-'}")]
-    languages = sorted(set(needs.languages) & set(expert.languages))
+                   f"{len(shared)} of {len(wanted)} needed topics: {topics or '-'}",
+                   "TOPICS", matched=len(shared), needed=len(wanted), topics=topics)]
+    languages = ", ".join(sorted(set(needs.languages) & set(expert.languages)))
+    # no language asked for: the reason names every language the expert speaks
+    spoken = languages if needs.languages else ", ".join(sorted(expert.languages))
     parts.append(_part("LANGUAGE", 1.0 if languages or not needs.languages else 0.0,
-                       f"speaks {', '.join(languages) or 'none of the requested languages'}"))
+                       f"speaks {languages or 'none of the requested languages'}",
+                       "SPEAKS" if spoken else "SPEAKS_NONE", languages=spoken))
     covers = needs.country is None or needs.country in expert.legal_systems
+    systems = ", ".join(expert.legal_systems)
     parts.append(_part("LEGAL_SYSTEM", 1.0 if covers else 0.0,
-                       f"covers {', '.join(expert.legal_systems) or 'no legal system'}"))
+                       f"covers {systems or 'no legal system'}",
+                       "COVERS" if systems else "COVERS_NONE", systems=systems))
     horizon = now + timedelta(days=needs.available_within_days)
     slots = free_slots(plan_of(expert), now, horizon, 60, busy, now)
     parts.append(_part("AVAILABILITY", 1.0 if slots else 0.0,
-                       f"{len(slots)} free hours within {needs.available_within_days} days"))
+                       f"{len(slots)} free hours within {needs.available_within_days} days",
+                       "FREE_HOURS", hours=len(slots), days=needs.available_within_days))
     left = max(expert.capacity - expert.active_mentees, 0)
     parts.append(_part("CAPACITY", left / expert.capacity if expert.capacity else 0.0,
-                       f"{left} of {expert.capacity} mentee places free"))
+                       f"{left} of {expert.capacity} mentee places free",
+                       "PLACES_FREE", free=left, capacity=expert.capacity))
     if expert.rating_count:
         average = expert.rating_sum / expert.rating_count
         parts.append(_part("RATING", average / 5, f"{average:.1f}/5 from "
-                                                  f"{expert.rating_count} ratings"))
+                                                  f"{expert.rating_count} ratings",
+                           "RATED", average=f"{average:.1f}", ratings=expert.rating_count))
     else:
-        parts.append(_part("RATING", 0.5, "no ratings yet"))
+        parts.append(_part("RATING", 0.5, "no ratings yet", "NOT_RATED"))
     return Match(expert, round(sum(p.points for p in parts), 2), parts, left > 0, load)
 
 

@@ -12,12 +12,11 @@ from starlette.responses import Response
 
 from engine.plugins.api import Visit
 from plugins.storefront.account_guard import signed_in, to_login
+from plugins.storefront.advice_words import KINDS, booking_statuses, explained, kind_names
 from plugins.storefront.buyer import language_code
 from plugins.storefront.forms import field_errors, text
 from plugins.storefront.layout import not_found, render
 
-KINDS = ("MENTOR", "LEGAL", "MEDIATOR", "SOCIAL_MEDIATOR", "LOCAL_DEVELOPMENT",
-         "ADMINISTRATIVE", "FUNDING")
 SLOT_DAYS = 7
 MATCH_LANGUAGES = ("ES", "PT", "EN")
 
@@ -34,8 +33,9 @@ async def find(visit: Visit) -> Response:
     label = {"es": "labelEs", "pt": "labelPt"}.get(visit.lang, "labelEn")
     tags = [(t["code"], t.get(label) or t.get("labelEn") or t["code"])
             for t in result.data.get("expertiseTags") or []]
-    return render(visit, "advice/find.html", tags=tags, kinds=KINDS, chosen_tag=tag,
-                  chosen_kind=kind, matches=result.data.get("expertMatches"))
+    return render(visit, "advice/find.html", tags=tags, kinds=kind_names(visit),
+                  chosen_tag=tag, chosen_kind=kind,
+                  matches=explained(visit, result.data.get("expertMatches"), dict(tags)))
 
 
 async def expert_data(visit: Visit, expert_id: str) -> dict[str, Any] | None:
@@ -45,7 +45,10 @@ async def expert_data(visit: Visit, expert_id: str) -> dict[str, Any] | None:
         "ExpertPage", id=expert_id, languageCode=language_code(visit),
         **{"from": now.isoformat(), "to": (now + timedelta(days=SLOT_DAYS)).isoformat()},
         timeZone=visit.time_zone)
-    return result.data if result.data.get("expert") else None
+    found = result.data.get("expert")
+    if not found:
+        return None
+    return {**result.data, "kind_name": kind_names(visit).get(found["kind"], found["kind"])}
 
 
 async def expert(visit: Visit) -> Response:
@@ -80,7 +83,7 @@ async def bookings(visit: Visit) -> Response:
     result = await visit.graphql("MyBookings")
     if result.unauthenticated:
         return to_login(visit)
-    return render(visit, "advice/bookings.html",
+    return render(visit, "advice/bookings.html", statuses=booking_statuses(visit),
                   bookings=result.data.get("myMentoringBookings") or [])
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from starlette.requests import Request
 from starlette.responses import Response
 
 from engine.plugins.api import Visit
@@ -37,12 +38,19 @@ class Place:
         return f"{self.country}:{self.postal_code}"
 
 
+def chosen_place(request: Request) -> tuple[str, str] | None:
+    """The (country, postal code) the buyer chose, from the cookie, or None."""
+    country, _, postal = request.cookies.get(PLACE_COOKIE, "").partition(":")
+    if country in COUNTRIES and POSTAL_RE.match(postal):
+        return country, postal
+    return None
+
+
 def place_of(visit: Visit) -> Place:
     """The buyer's place from the cookie; else Portugal for Portuguese pages, else Spain."""
-    raw = visit.request.cookies.get(PLACE_COOKIE, "")
-    country, _, postal = raw.partition(":")
-    if country in COUNTRIES and POSTAL_RE.match(postal):
-        return Place(country, postal, True)
+    chosen = chosen_place(visit.request)
+    if chosen is not None:
+        return Place(*chosen, True)
     country = "PT" if visit.lang == "pt" else "ES"
     return Place(country, DEFAULT_POSTAL[country], False)
 

@@ -47,6 +47,8 @@ from plugins.storefront import (
     vendor_pages,
     verify_pages,
 )
+from plugins.storefront.buyer import chosen_place
+from plugins.storefront.layout import layout_values
 
 FOLDER = Path(__file__).parent
 BOTH = ["GET", "POST"]
@@ -55,7 +57,7 @@ POST = ["POST"]
 
 @hookimpl
 def ruta_web_routes(web: WebKit) -> list[BaseRoute]:
-    site = web.site(FOLDER)
+    site = web.site(FOLDER, place=chosen_place, layout=layout_values)
     page = site.page
     routes: list[BaseRoute] = [
         Route("/", page(home_pages.home), name="storefront-home"),
@@ -114,6 +116,8 @@ def ruta_web_routes(web: WebKit) -> list[BaseRoute]:
         Route("/jobs/{offer_id}/apply", page(jobs_pages.apply), methods=POST),
         Route("/advice/offering", page(advice_paid_pages.dates)),
         Route("/advice/offering/buy", page(advice_paid_pages.buy), methods=POST),
+        Route("/advice/offering/waitlist", page(advice_paid_pages.waitlist), methods=POST),
+        Route("/advice/bookings/buy", page(advice_paid_pages.buy_offered), methods=POST),
         Route("/advice/mentorship", page(mentorship_pages.request), methods=POST),
         Route("/advice/mentorships", page(mentorship_pages.mentorships)),
         Route("/advice/goals", page(mentorship_pages.goals)),

@@ -24,15 +24,20 @@ def isolate(text: str) -> str:
     return f"\u2068{text}\u2069"
 
 
-def render(visit: Visit, template: str, *, status_code: int = 200,
-           **values: Any) -> HTMLResponse:
+def layout_values(visit: Visit) -> dict[str, Any]:
+    """What the layout of every page needs (``web.site(..., layout=layout_values)``)."""
     path = visit.request.url.path
     alternates = [(code, absolute(visit, path, lang=code)) for code in visit.site.languages]
-    return visit.render(template, status_code=status_code, place=place_of(visit),
-                        countries=COUNTRIES, canonical=absolute(visit, path, lang=visit.lang),
-                        alternates=alternates, x_default=absolute(visit, path),
-                        country_names=Locale.parse(visit.format.locale).territories,
-                        isolate=isolate, **values)
+    return {"place": place_of(visit), "countries": COUNTRIES,
+            "canonical": absolute(visit, path, lang=visit.lang), "alternates": alternates,
+            "x_default": absolute(visit, path),
+            "country_names": Locale.parse(visit.format.locale).territories,
+            "isolate": isolate}
+
+
+def render(visit: Visit, template: str, *, status_code: int = 200,
+           **values: Any) -> HTMLResponse:
+    return visit.render(template, status_code=status_code, **values)
 
 
 def not_found(visit: Visit) -> HTMLResponse:

@@ -78,7 +78,7 @@ def test_the_buying_pages_in_spanish_are_accessible(browser: Browser, server: st
 
 def test_the_web_app_installs_and_shows_the_offline_page_without_network(
         browser: Browser, server: str, shots: Path) -> None:
-    context = browser.new_context()
+    context = browser.new_context(viewport={"width": 360, "height": 780})  # a phone
     page = context.new_page()
     page.goto(f"{server}/?lang=en")
     manifest = page.request.get(f"{server}/manifest.webmanifest").json()
@@ -92,5 +92,10 @@ def test_the_web_app_installs_and_shows_the_offline_page_without_network(
     context.set_offline(True)
     page.goto(f"{server}/products/cocina-donana-ebook")
     assert page.locator("h1").inner_text() == "You are offline"
-    page.screenshot(path=str(shots / "store-offline-360.png"))
+    # the offline page fits the phone's 360 px: no sideways scrolling
+    assert page.evaluate("[window.innerWidth, document.documentElement.scrollWidth]") == \
+        [360, 360]
+    shot = shots / "store-offline-360.png"
+    page.screenshot(path=str(shot))
     context.close()
+    assert int.from_bytes(shot.read_bytes()[16:20], "big") == 360  # the PNG's width

@@ -8,7 +8,8 @@ from tests.client import Client
 from tests.plugins.mentoring.test_profiles import WEEKDAYS_9_TO_13, make_expert, tags
 
 MATCHES = """query($n: MatchNeedsInput!) { expertMatches(needs: $n) { score hasCapacity load
-  expert { id displayName } breakdown { criterion points maxPoints detail } } }"""
+  expert { id displayName }
+  breakdown { criterion points maxPoints detail reason values { name value } } } }"""
 REQUEST = """mutation($e: ID!) { mentorshipRequest(expertId: $e) { mentorship { id }
   errors { code } } }"""
 NEEDS = {"expertise": ["funding", "export"], "languages": ["PT"], "country": "PT",
@@ -38,6 +39,13 @@ async def test_the_score_is_explained_criterion_by_criterion(client: Client) -> 
     assert half_parts["EXPERTISE"] == 20 and half_parts["LANGUAGE"] == 0
     assert "1 of 2 needed topics: funding" in [p["detail"] for p in half["breakdown"]]
     assert half["score"] == 35
+    # the same reasons as codes and values, for a client to word in its own language
+    reasons = {p["reason"]: {v["name"]: v["value"] for v in p["values"]}
+               for p in half["breakdown"]}
+    assert reasons == {"TOPICS": {"matched": "1", "needed": "2", "topics": "funding"},
+                       "SPEAKS_NONE": {"languages": ""}, "COVERS": {"systems": "ES"},
+                       "FREE_HOURS": {"hours": "0", "days": "14"},
+                       "PLACES_FREE": {"free": "3", "capacity": "3"}, "NOT_RATED": {}}
 
 
 async def test_experts_at_capacity_rank_last_whatever_their_score(client: Client) -> None:
