@@ -5,7 +5,7 @@ any e-mail. The links are read from the built-in mailbox (no SMTP server in the 
 from __future__ import annotations
 
 import re
-from urllib.parse import urlsplit
+from urllib.parse import parse_qs, urlsplit
 
 import httpx
 from sqlalchemy import select
@@ -57,16 +57,25 @@ async def test_the_verification_link_confirms_the_address(
         token = await client.login("new@example.com")
         assert (await client.gql(ME, token=token))["me"]["emailVerified"] is False
 
+        # opening the link (as a mail scanner or a link preview would) changes nothing
         opened = await browser.get(link + "&lang=en")
-        assert opened.status_code == 200
-        assert "Your e-mail address is confirmed. Thank you!" in opened.text
+        assert opened.status_code == 200 and "Confirm my e-mail address" in opened.text
+        assert (await client.gql(ME, token=token))["me"]["emailVerified"] is False
+        secret = parse_qs(urlsplit(link).query)["token"][0]
+        assert f'name="token" value="{secret}"' in opened.text
+        confirmed = await browser.post("/account/verify-email?lang=en", {"token": secret},
+                                       form_page=link)
+        assert confirmed.status_code == 200
+        assert "Your e-mail address is confirmed. Thank you!" in confirmed.text
         assert (await client.gql(ME, token=token))["me"]["emailVerified"] is True
         assert "not confirmed yet" not in (await browser.get("/account?lang=en")).text
         # the same link again: its owner, signed in, sees the address confirmed
-        again = await browser.get(link + "&lang=en")
+        again = await browser.post("/account/verify-email?lang=en", {"token": secret},
+                                   form_page=link)
         assert again.status_code == 200 and "is confirmed" in again.text
         # anybody else is told the link is used, in their language, and how to get one
-        used = await stranger.get(link + "&lang=es")
+        used = await stranger.post("/account/verify-email?lang=es", {"token": secret},
+                                   form_page=link)
         assert used.status_code == 400
         assert "Este enlace no es válido, ha caducado o ya se ha usado." in used.text
         assert 'href="/account/login?next=/account/verify-email"' in used.text
@@ -77,7 +86,8 @@ async def test_a_signed_in_buyer_asks_for_a_new_verification_link(
     await client.register("late@example.com")
     async with Browser(app) as browser:
         assert (await sign_in(browser, "late@example.com", PASSWORD)).status_code == 303
-        failed = await browser.get("/account/verify-email?token=forged&lang=pt")
+        failed = await browser.post("/account/verify-email?lang=pt", {"token": "forged"},
+                                    form_page="/account/verify-email?token=forged")
         assert failed.status_code == 400
         assert "Esta ligação não é válida, expirou ou já foi usada." in failed.text
         sent = await browser.post("/account/verify-email", {},
@@ -85,7 +95,10 @@ async def test_a_signed_in_buyer_asks_for_a_new_verification_link(
         assert sent.status_code == 303 and sent.headers["location"] == "/account/verify-email"
         first, second = await mailed_links(client, "account_verification", "late@example.com")
         assert first != second
-        assert (await browser.get(second)).status_code == 200
+        confirmed = await browser.post(
+            "/account/verify-email?lang=en", {"token": parse_qs(urlsplit(second).query)["token"][0]},
+            form_page=second)
+        assert confirmed.status_code == 200 and "is confirmed" in confirmed.text
         done = await browser.post("/account/verify-email?lang=en", {},
                                   form_page="/account/verify-email")
         assert done.headers["location"] == "/account"

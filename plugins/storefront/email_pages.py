@@ -1,6 +1,8 @@
 """Confirming the e-mail address: the link ``accountRegister`` e-mails opens
-``/account/verify-email?token=``; a signed-in buyer whose link failed (expired, already
-used) asks for a new one with ``POST /account/verify-email``."""
+``/account/verify-email?token=``, a page with one button that posts the token back; only
+that ``POST`` confirms, so a mail scanner or a link preview that fetches the link does not
+use it up. A signed-in buyer whose link failed (expired, already used) asks for a new one
+with ``POST /account/verify-email`` without a token."""
 
 from __future__ import annotations
 
@@ -8,6 +10,7 @@ from starlette.responses import Response
 
 from engine.plugins.api import Visit
 from plugins.storefront.account_guard import to_login
+from plugins.storefront.forms import text
 from plugins.storefront.layout import render
 from plugins.storefront.recovery_pages import LINK_CODES, link_errors
 
@@ -15,11 +18,13 @@ HERE = "/account/verify-email"
 
 
 async def verify_email(visit: Visit) -> Response:
-    if visit.request.method == "POST":
-        return await _send_link(visit)
-    token = (visit.request.query_params.get("token") or "").strip()
+    if visit.request.method == "GET":
+        token = (visit.request.query_params.get("token") or "").strip()
+        return render(visit, "verify_email.html", state="confirm" if token else "open-link",
+                      token=token)
+    token = text(visit, "token")
     if not token:
-        return render(visit, "verify_email.html", state="open-link")
+        return await _send_link(visit)
     result = await visit.graphql("EmailConfirm", token=token)
     payload = result.data.get("accountConfirmEmail") or {}
     errors = link_errors(visit, payload.get("errors") or result.errors)
