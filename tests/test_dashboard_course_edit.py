@@ -121,3 +121,24 @@ async def test_deleting_asks_first_and_another_vendor_cannot_edit_or_delete(
                                   form_page=f"{base}/modules/{module_id}/delete")
         assert done.status_code == 303
     assert await modules(client, token, product_id) == []
+
+
+async def test_the_api_refuses_another_vendors_module_and_lesson_changes(
+        app: Starlette, client: Client) -> None:
+    """The dashboard's 404 is not the only guard: the mutations it uses check the course's
+    vendor themselves."""
+    token, _ = await client.vendor("teacher@example.com", "Escuela")
+    other, _ = await client.vendor("pt@example.com", "Loja PT", country="PT",
+                                   postal_code="8000-138")
+    product_id, module_id, lesson_id = await authored(client, token)
+    before = await modules(client, token, product_id)
+    for mutation, name in (
+            ('courseModuleUpdate(id: $id, input: { title: "Mío" })', "courseModuleUpdate"),
+            ("courseModuleDelete(id: $id)", "courseModuleDelete"),
+            ('lessonUpdate(id: $id, input: { title: "Mío" })', "lessonUpdate"),
+            ("lessonDelete(id: $id)", "lessonDelete")):
+        target = module_id if name.startswith("courseModule") else lesson_id
+        body = await client.raw(f"mutation($id: ID!) {{ {mutation} {{ errors {{ code }} }} }}",
+                                {"id": target}, other)
+        assert [e["extensions"]["code"] for e in body["errors"]] == ["PERMISSION_DENIED"], body
+    assert await modules(client, token, product_id) == before
