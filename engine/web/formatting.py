@@ -1,11 +1,12 @@
 """Babel formatting for pages: money, numbers, dates and times in the visitor's locale and
-time zone (from the account's country: Spain ``Europe/Madrid``, Portugal ``Europe/Lisbon``)."""
+time zone (the account's own ``timeZone`` when set, else from its country: Spain
+``Europe/Madrid``, Portugal ``Europe/Lisbon``)."""
 
 from __future__ import annotations
 
 import datetime as dt
 from decimal import Decimal
-from zoneinfo import ZoneInfo
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from babel.dates import format_date, format_datetime
 from babel.numbers import format_currency, format_decimal, format_percent
@@ -18,7 +19,15 @@ TIME_ZONES = {"ES": "Europe/Madrid", "PT": "Europe/Lisbon"}
 DEFAULT_TIME_ZONE = "Europe/Madrid"
 
 
-def time_zone_for(country: str | None) -> str:
+def time_zone_for(country: str | None, own: str | None = None) -> str:
+    """The account's own IANA zone when it names a known one, else its country's."""
+    if own:
+        try:
+            ZoneInfo(own)
+        except (ZoneInfoNotFoundError, ValueError):
+            pass
+        else:
+            return own
     return TIME_ZONES.get((country or "").upper(), DEFAULT_TIME_ZONE)
 
 

@@ -2,10 +2,10 @@
 
 The cookie holds a random session id (present even before sign-in, so forms can carry a
 CSRF token bound to it), the access and refresh tokens, when the access token expires, the
-account's e-mail, language and country, and the language the visitor chose explicitly. It is
-signed with HMAC-SHA256 under a key derived from ``RUTA_SECRET_KEY``: a tampered cookie is
-ignored (a fresh anonymous session starts). It is never readable by scripts (HttpOnly),
-``SameSite=Lax``, and ``Secure`` in production.
+account's e-mail, language, country and time zone, and the language the visitor chose
+explicitly. It is signed with HMAC-SHA256 under a key derived from ``RUTA_SECRET_KEY``: a
+tampered cookie is ignored (a fresh anonymous session starts). It is never readable by
+scripts (HttpOnly), ``SameSite=Lax``, and ``Secure`` in production.
 """
 
 from __future__ import annotations
@@ -41,6 +41,7 @@ class WebSession:
     operator: bool = False
     account_lang: str | None = None
     country: str | None = None
+    time_zone: str | None = None
     chosen_lang: str | None = None
     flash: str | None = None
     changed: bool = False
@@ -57,6 +58,7 @@ class WebSession:
         self.operator = bool(user.get("isOperator"))
         self.account_lang = (user.get("languageCode") or "").lower() or None
         self.country = user.get("country")
+        self.time_zone = user.get("timeZone")
         self.changed = True
 
     def sign_out(self) -> None:

@@ -53,7 +53,7 @@ class Visit:
         self.session = session
         self.lang = lang
         self.translations = translations
-        self.time_zone = time_zone_for(session.country)
+        self.time_zone = time_zone_for(session.country, session.time_zone)
         self.format = Formatter(lang, self.time_zone)
         self.form: FormData = FormData()
         self.notice: str | None = None
