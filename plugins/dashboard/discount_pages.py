@@ -12,6 +12,8 @@ from engine.plugins.api import Visit
 from plugins.dashboard.discount_form import discount_input, field_for, today
 from plugins.dashboard.forms import field_errors, int_or_none, text
 from plugins.dashboard.guard import PREFIX, signed_in, to_login
+from plugins.dashboard.product_form import LANGS
+from plugins.dashboard.promotion_scope import choices, described, scope_input
 
 
 def _errors(visit: Visit, payload: dict[str, Any], extra: list[Any]) -> dict[str, str]:
@@ -22,11 +24,13 @@ def _errors(visit: Visit, payload: dict[str, Any], extra: list[Any]) -> dict[str
 @signed_in
 async def promotions(visit: Visit) -> Response:
     errors: dict[str, str] = {}
-    values = {"name": "", "kind": "PERCENTAGE", "value": "", "startsOn": today(visit),
-              "endsOn": ""}
+    values: dict[str, Any] = {"name": "", "kind": "PERCENTAGE", "value": "",
+                              "startsOn": today(visit), "endsOn": "", "scope": "ALL",
+                              "productIds": [], "categoryIds": [], "minSubtotal": ""}
     if visit.request.method == "POST":
         values["name"] = text(visit, "name")
         data = discount_input(visit, values, errors)
+        data.update(scope_input(visit, values, errors))
         if not errors:
             result = await visit.graphql("PromotionCreate", input={"name": values["name"],
                                                                    **data})
@@ -34,14 +38,18 @@ async def promotions(visit: Visit) -> Response:
             if not errors:
                 return visit.redirect(f"{PREFIX}/promotions",
                                       notice=visit.gettext("Promotion started."))
-    result = await visit.graphql("Promotions")
+    result = await visit.graphql("Promotions", languageCode=visit.lang.upper()
+                                 if visit.lang in LANGS else None)
     if result.unauthenticated:
         return to_login(visit)
     vendor = result.data.get("myVendor")
     if vendor is None:
         return visit.redirect(f"{PREFIX}/apply")
-    return visit.render("promotions.html", promotions=vendor["promotions"], values=values,
-                        errors=errors, status_code=400 if errors else 200)
+    found = choices(result.data)
+    listed = [{**p, "scope": described(visit, p, found)} for p in vendor["promotions"]]
+    return visit.render("promotions.html", promotions=listed, values=values, errors=errors,
+                        products=found["products"], categories=found["categories"],
+                        status_code=400 if errors else 200)
 
 
 @signed_in

@@ -10,11 +10,9 @@ from engine.plugins.api import Visit
 from plugins.dashboard.expert_desk import EXPERT, desk
 from plugins.dashboard.forms import N_, field_errors, int_or_none, text
 from plugins.dashboard.guard import signed_in, to_login
+from plugins.dashboard.labels import EXPERT_KINDS
 
-KINDS = {"MENTOR": N_("Mentor"), "LEGAL": N_("Legal adviser"), "MEDIATOR": N_("Mediator"),
-         "SOCIAL_MEDIATOR": N_("Social mediator"),
-         "LOCAL_DEVELOPMENT": N_("Local development agent"),
-         "ADMINISTRATIVE": N_("Administrative adviser"), "FUNDING": N_("Funding adviser")}
+KINDS = EXPERT_KINDS
 LANGUAGES = {"ES": N_("Spanish"), "PT": N_("Portuguese"), "EN": N_("English")}
 ZONES = ("Europe/Madrid", "Europe/Lisbon", "Atlantic/Canary", "Atlantic/Madeira",
          "Atlantic/Azores")

@@ -14,6 +14,7 @@ from starlette.routing import BaseRoute, Route
 from engine.plugins.api import WebKit, hookimpl
 from plugins.dashboard import (
     auth_pages,
+    course_edit_pages,
     course_pages,
     csv_pages,
     discount_pages,
@@ -97,6 +98,14 @@ def ruta_web_routes(web: WebKit) -> list[BaseRoute]:
               methods=["POST"]),
         Route("/products/{product_id}/course/modules/{module_id}/lessons",
               page(course_pages.lesson_create), methods=["POST"]),
+        Route("/products/{product_id}/course/modules/{module_id}/edit",
+              page(course_edit_pages.module_edit), methods=BOTH),
+        Route("/products/{product_id}/course/modules/{module_id}/delete",
+              page(course_edit_pages.module_delete), methods=BOTH),
+        Route("/products/{product_id}/course/lessons/{lesson_id}/edit",
+              page(course_edit_pages.lesson_edit), methods=BOTH),
+        Route("/products/{product_id}/course/lessons/{lesson_id}/delete",
+              page(course_edit_pages.lesson_delete), methods=BOTH),
         Route("/shipping", page(shipping_pages.shipping), methods=BOTH),
         Route("/promotions", page(discount_pages.promotions), methods=BOTH),
         Route("/promotions/{promotion_id}/end", page(discount_pages.promotion_end),

@@ -9,12 +9,10 @@ from typing import Any
 from starlette.responses import Response
 
 from engine.plugins.api import Visit
-from plugins.dashboard.forms import N_, field_errors, text
+from plugins.dashboard.forms import field_errors, text
 from plugins.dashboard.guard import PREFIX, signed_in, to_login
-
-AVAILABILITY = {"IMMEDIATE": N_("Now"), "WITHIN_MONTH": N_("Within a month"),
-                "LATER": N_("Later")}
-PERMITS = {"YES": N_("Yes"), "IN_PROGRESS": N_("In progress"), "NO": N_("No")}
+from plugins.dashboard.labels import AVAILABILITY
+from plugins.dashboard.labels import WORK_PERMITS as PERMITS
 
 
 def _languages(value: str) -> list[dict[str, str]]:

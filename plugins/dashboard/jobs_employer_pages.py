@@ -11,6 +11,13 @@ from starlette.responses import Response
 from engine.plugins.api import Visit
 from plugins.dashboard.forms import N_, decimal_or_none, field_errors, int_or_none, text
 from plugins.dashboard.guard import PREFIX, signed_in, to_login
+from plugins.dashboard.labels import (
+    AVAILABILITY,
+    CONTRACT_TYPES,
+    JOB_APPLICATION_STATUSES,
+    JOB_OFFER_STATUSES,
+    WORK_PERMITS,
+)
 
 CONTRACTS = ("PERMANENT", "FIXED_TERM", "SEASONAL", "INTERNSHIP", "FREELANCE")
 EMPLOYER_STATUSES = {"SHORTLISTED": N_("Shortlist"), "INTERVIEW": N_("Invite to interview"),
@@ -53,7 +60,8 @@ async def offers(visit: Visit) -> Response:
     form = {k: v for k, v in visit.form.items() if isinstance(v, str)}
     return visit.render("jobs/offers.html", offers=result.data.get("myJobOffers") or [],
                         errors=errors, form=form, closes=closes,
-                        contracts=[(c, c) for c in CONTRACTS], actions=OFFER_STATUSES,
+                        contracts=[(c, visit.gettext(CONTRACT_TYPES[c])) for c in CONTRACTS],
+                        actions=OFFER_STATUSES, statuses=JOB_OFFER_STATUSES,
                         status_code=400 if errors else 200)
 
 
@@ -77,6 +85,8 @@ async def applications(visit: Visit) -> Response:
     if offer is None or result.errors:
         return visit.not_found()
     return visit.render("jobs/applications.html", offer=offer, moves=EMPLOYER_STATUSES,
+                        statuses=JOB_APPLICATION_STATUSES, availability=AVAILABILITY,
+                        permits=WORK_PERMITS,
                         applications=result.data.get("jobOfferApplications") or [])
 
 

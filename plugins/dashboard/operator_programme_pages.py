@@ -9,6 +9,7 @@ from starlette.responses import Response
 from engine.plugins.api import Visit
 from plugins.dashboard.forms import field_errors, text
 from plugins.dashboard.guard import PREFIX, signed_in
+from plugins.dashboard.labels import EXPERT_KINDS
 from plugins.dashboard.operator_access import forbidden, refusal
 
 
@@ -20,7 +21,7 @@ async def experts(visit: Visit) -> Response:
         return refused
     listed = sorted(result.data.get("experts") or [], key=lambda e: (e["verified"],
                                                                      e["displayName"]))
-    return visit.render("operator/experts.html", experts=listed)
+    return visit.render("operator/experts.html", experts=listed, kinds=EXPERT_KINDS)
 
 
 @signed_in

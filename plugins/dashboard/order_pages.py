@@ -9,6 +9,7 @@ from starlette.responses import Response
 from engine.plugins.api import Visit
 from plugins.dashboard.forms import N_, decimal_or_none, field_errors, text
 from plugins.dashboard.guard import PREFIX, signed_in, to_login
+from plugins.dashboard.labels import PAYOUT_STATUSES
 
 STATUSES = {
     "PAID": N_("To fulfil"),
@@ -96,4 +97,4 @@ async def balance(visit: Visit) -> Response:
     if vendor is None:
         return visit.redirect(f"{PREFIX}/apply")
     return visit.render("balance.html", vendor=vendor, balance=vendor["balance"],
-                        payouts=vendor["payouts"])
+                        payouts=vendor["payouts"], payout_statuses=PAYOUT_STATUSES)

@@ -23,3 +23,13 @@ def parse(text: str) -> tuple[list[dict[str, Any]], bool]:
             return [], False
     ok = all(q["text"] and len(q["options"]) >= 2 and q["correct"] for q in questions)
     return questions, ok
+
+
+def write(questions: list[dict[str, Any]]) -> str:
+    """A stored quiz (``text``, ``options { text isCorrect }``) back as the form's text."""
+    lines: list[str] = []
+    for question in questions:
+        lines.append(f"? {question['text']}")
+        lines.extend(f"{'*' if option.get('isCorrect') else '-'} {option['text']}"
+                     for option in question["options"])
+    return "\n".join(lines)
