@@ -39,6 +39,7 @@ async def order_list(visit: Visit) -> Response:
 
 
 async def _detail(visit: Visit, *, refund_amount: str | None = None,
+                  refund_lines: list[str] | None = None,
                   errors: dict[str, str] | None = None) -> Response:
     result = await visit.graphql("OrderDetail", id=visit.request.path_params["order_id"])
     if result.unauthenticated:
@@ -47,7 +48,8 @@ async def _detail(visit: Visit, *, refund_amount: str | None = None,
     if order is None:
         return visit.not_found()
     return visit.render("order.html", order=order, statuses=STATUSES, errors=errors or {},
-                        refund_amount=refund_amount, status_code=400 if errors else 200)
+                        refund_amount=refund_amount, refund_lines=refund_lines or [],
+                        status_code=400 if errors else 200)
 
 
 @signed_in
@@ -71,8 +73,11 @@ async def order_fulfil(visit: Visit) -> Response:
 
 @signed_in
 async def order_refund(visit: Visit) -> Response:
-    """First post: confirm the amount; second post (``confirm=1``): refund it."""
+    """First post: confirm the amount (or the whole lines, ``kind=lines``); second post
+    (``confirm=1``): refund it."""
     order_id = visit.request.path_params["order_id"]
+    if text(visit, "kind") == "lines":
+        return await _refund_lines(visit, order_id)
     amount = decimal_or_none(text(visit, "amount"))
     if amount is None or Decimal(amount) <= 0:
         return await _detail(visit, errors={"amount": visit.gettext(
@@ -86,6 +91,23 @@ async def order_refund(visit: Visit) -> Response:
         return await _detail(visit, errors={"amount": next(iter(errors.values()))})
     return visit.redirect(f"{PREFIX}/orders/{order_id}", notice=visit.gettext(
         "Refunded %(amount)s.", amount=visit.format.money(amount)))
+
+
+async def _refund_lines(visit: Visit, order_id: str) -> Response:
+    lines = [v for v in visit.form.getlist("line") if isinstance(v, str) and v]
+    if not lines:
+        return await _detail(visit, errors={"line": visit.gettext(
+            "Choose the lines to refund.")})
+    if text(visit, "confirm") != "1":
+        return await _detail(visit, refund_lines=lines)
+    result = await visit.graphql("OrderRefundLines", vendorOrderId=order_id, lineIds=lines)
+    payload = result.data.get("orderRefund") or {}
+    errors = field_errors(visit, payload.get("errors") or result.errors)
+    if errors:
+        return await _detail(visit, errors={"line": next(iter(errors.values()))})
+    amount = (payload.get("refund") or {}).get("amount") or {}
+    return visit.redirect(f"{PREFIX}/orders/{order_id}", notice=visit.gettext(
+        "Refunded %(amount)s.", amount=visit.format.money(amount.get("amount") or "0")))
 
 
 @signed_in
