@@ -1,5 +1,5 @@
 """GraphQL for accounts: ``me``, ``accountRegister``, ``tokenCreate``, ``tokenRefresh``,
-``tokenRevokeAll``."""
+``tokenRevoke``, ``tokenRevokeAll``."""
 
 from __future__ import annotations
 
@@ -147,6 +147,14 @@ class AccountMutation:
     async def token_refresh(self, info: Info, refresh_token: str) -> TokenPayload:
         pair, exc = await attempt(lambda: service.rotate(info.context.runtime, refresh_token))
         return pair_payload(pair, exc)
+
+    @strawberry.mutation(description=(
+        "Sign this session out: the refresh token can no longer be exchanged (a later "
+        "attempt ends every session of the user). The access token lapses on its own. "
+        "Answers ok for any token."))
+    async def token_revoke(self, info: Info, refresh_token: str) -> TokenRevokeAllPayload:
+        await service.revoke(info.context.runtime, refresh_token)
+        return TokenRevokeAllPayload(ok=True)
 
     @strawberry.mutation(description="Sign out everywhere: every token issued so far stops.")
     async def token_revoke_all(self, info: Info) -> TokenRevokeAllPayload:

@@ -139,6 +139,21 @@ async def rotate(runtime: Runtime, refresh_token: str) -> TokenPair:
     raise invalid
 
 
+async def revoke(runtime: Runtime, refresh_token: str) -> None:
+    """Sign one session out: its refresh token is spent, so it can no longer be exchanged
+    (a later attempt counts as reuse and ends every session, as for a stolen token). The
+    access token still works until it expires (minutes). Answers the same for any token."""
+    claims = tokens.decode(runtime.settings, refresh_token, "refresh")
+    if claims is None:
+        return
+    async with runtime.transaction() as session:
+        await session.execute(
+            update(RefreshToken)
+            .where(RefreshToken.jti == claims.jti, RefreshToken.user_id == claims.user_id,
+                   RefreshToken.used_at.is_(None))
+            .values(used_at=utcnow()))
+
+
 async def revoke_all(runtime: Runtime, user_id: int) -> None:
     async with runtime.transaction() as session:
         await session.execute(

@@ -31,6 +31,8 @@ if TYPE_CHECKING:
 
 REFRESH = """mutation TokenRefresh($refreshToken: String!) {
   tokenRefresh(refreshToken: $refreshToken) { token refreshToken errors { code } } }"""
+REVOKE = """mutation TokenRevoke($refreshToken: String!) {
+  tokenRevoke(refreshToken: $refreshToken) { ok } }"""
 #: Refresh the access token when it has less than this many seconds left.
 REFRESH_MARGIN = 30
 
@@ -89,6 +91,15 @@ class Visit:
                            token_expiry(payload["token"]))
         else:
             session.sign_out()
+
+    async def sign_out(self) -> None:
+        """End this session: the engine spends its refresh token (``tokenRevoke``), so a
+        copied session cookie cannot be refreshed again; then the cookie forgets the tokens."""
+        if self.session.refresh is not None:
+            await self.site.kit.execute(self.request, REVOKE,
+                                        {"refreshToken": self.session.refresh}, token=None,
+                                        language=self.lang)
+        self.session.sign_out()
 
     def sign_in(self, token: str, refresh: str, user: dict[str, Any]) -> None:
         self.session.sign_in(token, refresh, token_expiry(token), user)

@@ -34,7 +34,7 @@ async def login(visit: Visit) -> Response:
 
 
 async def logout(visit: Visit) -> Response:
-    visit.session.sign_out()
+    await visit.sign_out()
     return visit.redirect(f"{PREFIX}/login", notice=visit.gettext("You are signed out."))
 
 

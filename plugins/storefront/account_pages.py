@@ -37,7 +37,7 @@ async def login(visit: Visit) -> Response:
 
 
 async def logout(visit: Visit) -> Response:
-    visit.session.sign_out()
+    await visit.sign_out()
     return visit.redirect("/", notice=visit.gettext("You are signed out."))
 
 
