@@ -55,6 +55,7 @@ Every knob the engine has is here, with its environment variable:
 ``RUTA_DB_POOL_RECYCLE``              seconds after which a pooled connection is replaced (1800)
 ``RUTA_OUTBOX_LEASE``                 seconds a claimed outbox delivery stays claimed unrenewed (10)
 ``RUTA_GC_GEN0_THRESHOLD``            gen-0 threshold of the garbage collector in workers (50000)
+``RUTA_MALLOC_ARENA_MAX``             glibc malloc arenas of a worker, 0: glibc's default (1)
 ====================================  =====================================================
 """
 
@@ -124,6 +125,7 @@ class Settings:
     db_pool_recycle: int = 1800
     outbox_lease: float = 10.0
     gc_gen0_threshold: int = 50_000
+    malloc_arena_max: int = 1
     jwt_audience: str = "ruta"
     jwt_issuer: str = "ruta"
     shop: ShopSettings = field(default_factory=ShopSettings)
@@ -312,5 +314,6 @@ def settings_from_env(env: Mapping[str, str] | None = None) -> Settings:
         db_pool_recycle=_int(env, "RUTA_DB_POOL_RECYCLE", 1800),
         outbox_lease=float(env.get("RUTA_OUTBOX_LEASE", "10")),
         gc_gen0_threshold=_int(env, "RUTA_GC_GEN0_THRESHOLD", 50_000),
+        malloc_arena_max=_int(env, "RUTA_MALLOC_ARENA_MAX", 1),
     )
     return settings.validate()

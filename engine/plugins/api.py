@@ -83,6 +83,7 @@ from engine.plugins.reads import (
     user_ids_by_email,
     user_names,
     variant_facts,
+    variants_facts,
     vendor_facts,
 )
 from engine.plugins.signing import sign_link, verify_link
@@ -202,6 +203,7 @@ __all__ = [
     "user_names",
     "utcnow",
     "variant_facts",
+    "variants_facts",
     "vendor_facts",
     "verify_link",
     "viewer_vendor_id",

@@ -9,6 +9,7 @@ figure counts jobs created by programme businesses (vendors).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import datetime
 
 from sqlalchemy import func, select
@@ -147,6 +148,28 @@ async def history(session: AsyncSession, application_id: int) -> list[Applicatio
     rows = await session.scalars(select(ApplicationChange).where(
         ApplicationChange.application_id == application_id).order_by(ApplicationChange.id))
     return list(rows)
+
+
+Context = tuple[CandidateProfile | None, list[ApplicationChange], JobOffer | None]
+
+
+async def context_of(session: AsyncSession, apps: list[Application]
+                     ) -> Callable[[Application], Context]:
+    """The candidates, histories and offers of ``apps``, one statement each."""
+    profiles_ = {p.id: p for p in await session.scalars(select(CandidateProfile).where(
+        CandidateProfile.id.in_({a.profile_id for a in apps})))}
+    offers = {o.id: o for o in await session.scalars(select(JobOffer).where(
+        JobOffer.id.in_({a.offer_id for a in apps})))}
+    changes: dict[int, list[ApplicationChange]] = {}
+    for change in await session.scalars(select(ApplicationChange).where(
+            ApplicationChange.application_id.in_([a.id for a in apps]))
+            .order_by(ApplicationChange.id)):
+        changes.setdefault(change.application_id, []).append(change)
+
+    def of(app: Application) -> Context:
+        return profiles_.get(app.profile_id), changes.get(app.id, []), offers.get(app.offer_id)
+
+    return of
 
 
 async def for_offer(runtime: Runtime, viewer: Viewer | None, offer_id: int) -> list[Application]:

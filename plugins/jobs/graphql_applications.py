@@ -12,7 +12,6 @@ from engine.plugins.api import Info, Runtime, attempt, decode_id
 from plugins.jobs import applications
 from plugins.jobs.application_models import Application
 from plugins.jobs.errors import JobsError, errors_of, viewer_of
-from plugins.jobs.models import CandidateProfile, JobOffer
 from plugins.jobs.types import JobApplicationType, JobHire, JobsHired
 
 
@@ -23,16 +22,13 @@ class JobApplicationPayload:
 
 
 async def _views(runtime: Runtime, apps: list[Application]) -> list[JobApplicationType]:
-    """Applications with their candidate and history (the caller checked visibility)."""
-    result = []
+    """Applications with their candidate and history (the caller checked visibility): three
+    statements whatever the number of applications."""
+    if not apps:
+        return []
     async with runtime.db.read() as session:
-        for app in apps:
-            profile = await session.get(CandidateProfile, app.profile_id)
-            offer = await session.get(JobOffer, app.offer_id)
-            result.append(JobApplicationType.of(app, profile,
-                                                await applications.history(session, app.id),
-                                                offer))
-    return result
+        found = await applications.context_of(session, apps)
+    return [JobApplicationType.of(app, *found(app)) for app in apps]
 
 
 async def _payload(runtime: Runtime, app: Application | None, exc: Exception | None

@@ -6,11 +6,11 @@ from datetime import datetime
 from typing import Self
 
 import strawberry
-from sqlalchemy import select
 
 from engine.plugins.api import Info, MoneyType, encode_id, money, utcnow
 from plugins.mentoring.enums import BookingStatus, FundingStatus, MentorshipStatus, Milestone
 from plugins.mentoring.ics import CalendarEntry, render
+from plugins.mentoring.loaders import EXPERT_NAMES, expert_name_by_id
 from plugins.mentoring.models import Booking, Expert, Offering, Session
 from plugins.mentoring.relationship_models import (
     FundingEvent,
@@ -101,9 +101,7 @@ class MentorshipType:
 
     @strawberry.field(description="The mentor's display name (an expert's public name).")
     async def expert_name(self, info: Info) -> str:
-        async with info.context.runtime.db.read() as session:
-            return await session.scalar(select(Expert.display_name).where(
-                Expert.id == self.expert_pk)) or ""
+        return await info.context.loader(EXPERT_NAMES, expert_name_by_id).load(self.expert_pk)
 
     @classmethod
     def of(cls, found: Mentorship) -> Self:

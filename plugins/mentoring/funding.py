@@ -154,6 +154,23 @@ async def history(session: AsyncSession, request_id: int) -> list[FundingEvent]:
         FundingEvent.request_id == request_id).order_by(FundingEvent.id)))
 
 
+async def advisors_and_histories(session: AsyncSession, request_ids: list[int]
+                                 ) -> tuple[dict[int, list[int]], dict[int, list[FundingEvent]]]:
+    """:func:`advisors_of` and :func:`history` of many requests, one statement each."""
+    advisors: dict[int, list[int]] = {i: [] for i in request_ids}
+    events: dict[int, list[FundingEvent]] = {i: [] for i in request_ids}
+    if request_ids:
+        for request_id, expert_id in await session.execute(
+                select(FundingAssignment.request_id, FundingAssignment.expert_id)
+                .where(FundingAssignment.request_id.in_(request_ids))
+                .order_by(FundingAssignment.id)):
+            advisors[request_id].append(expert_id)
+        for event in await session.scalars(select(FundingEvent).where(
+                FundingEvent.request_id.in_(request_ids)).order_by(FundingEvent.id)):
+            events[event.request_id].append(event)
+    return advisors, events
+
+
 async def listed(runtime: Runtime, viewer: Viewer | None) -> list[FundingRequest]:
     """Requests the viewer may see: their own, assigned ones, every one for operators."""
     viewer = signed_in(viewer)

@@ -28,10 +28,14 @@ class FundingRequestPayload:
     errors: list[MentoringError] = strawberry.field(default_factory=list)
 
 
-async def _view(info: Info, found: FundingRequest) -> FundingRequestType:
+async def _views(info: Info, found: list[FundingRequest]) -> list[FundingRequestType]:
     async with info.context.runtime.db.read() as session:
-        return FundingRequestType.of(found, await funding.advisors_of(session, found.id),
-                                     await funding.history(session, found.id))
+        advisors, events = await funding.advisors_and_histories(session, [f.id for f in found])
+    return [FundingRequestType.of(f, advisors[f.id], events[f.id]) for f in found]
+
+
+async def _view(info: Info, found: FundingRequest) -> FundingRequestType:
+    return (await _views(info, [found]))[0]
 
 
 async def _payload(info: Info, found: FundingRequest | None, exc: object
@@ -47,7 +51,7 @@ class FundingQuery:
                                   "all for operators), newest first.")
     async def funding_requests(self, info: Info) -> list[FundingRequestType]:
         found = await funding.listed(info.context.runtime, await viewer_of(info))
-        return [await _view(info, f) for f in found]
+        return await _views(info, found)
 
     @strawberry.field(description="One funding request, if you may see it.")
     async def funding_request(self, info: Info, id: strawberry.ID) -> FundingRequestType:

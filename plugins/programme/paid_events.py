@@ -20,6 +20,7 @@ from engine.plugins.api import (
     can_manage_vendor,
     order_facts,
     variant_facts,
+    variants_facts,
 )
 from plugins.programme import ticket_mail
 from plugins.programme.event_models import Event, Registration
@@ -47,6 +48,16 @@ async def seat_facts(runtime: Runtime, event: Event) -> VariantFacts | None:
         return None
     async with runtime.db.read() as session:
         return await variant_facts(session, event.variant_id)
+
+
+async def seats_facts(runtime: Runtime, events: list[Event]) -> dict[int, VariantFacts]:
+    """:func:`seat_facts` of many events in one statement, by event id (free ones left out)."""
+    wanted = {e.id: e.variant_id for e in events if e.variant_id is not None}
+    if not wanted:
+        return {}
+    async with runtime.db.read() as session:
+        found = await variants_facts(session, list(wanted.values()))
+    return {event_id: found[v] for event_id, v in wanted.items() if v in found}
 
 
 def buyer_name(order: OrderFacts) -> str:

@@ -112,6 +112,28 @@ async def cancel(runtime: Runtime, registration_id: int) -> tuple[Registration, 
         return registration, nxt.id if nxt.status == CONFIRMED else None
 
 
+async def waitlist_positions(runtime: Runtime, found: list[Registration]
+                             ) -> dict[int, int]:
+    """:func:`waitlist_position` of many registrations in one statement, by id (only the
+    waitlisted ones)."""
+    waiting = [r for r in found if r.status == WAITLISTED]
+    if not waiting:
+        return {}
+    async with runtime.db.read() as session:
+        queue = await session.execute(
+            select(Registration.id, Registration.event_id)
+            .where(Registration.event_id.in_({r.event_id for r in waiting}),
+                   Registration.status == WAITLISTED,
+                   Registration.id <= max(r.id for r in waiting))
+            .order_by(Registration.event_id, Registration.id))
+        places: dict[int, int] = {}
+        ahead: dict[int, int] = {}
+        for reg_id, event_id in queue:
+            ahead[event_id] = ahead.get(event_id, 0) + 1
+            places[reg_id] = ahead[event_id]
+    return {r.id: places[r.id] for r in waiting if r.id in places}
+
+
 async def waitlist_position(runtime: Runtime, registration: Registration) -> int | None:
     if registration.status != WAITLISTED:
         return None
