@@ -52,6 +52,7 @@ from engine.orders.payment import PaymentAction, PaymentGateway, mark_paid
 from engine.plugins.bookable import BookableSlot, add_bookable_variants, cancel_bought_seat
 from engine.plugins.calls import gather_hook
 from engine.plugins.contributions import (
+    DemoJourney,
     GraphQLContribution,
     ImpactFact,
     IssuedCertificate,
@@ -111,6 +112,7 @@ __all__ = [
     "Connection",
     "Context",
     "CountryCode",
+    "DemoJourney",
     "DemoPerson",
     "FieldError",
     "GraphQLContribution",
