@@ -91,7 +91,7 @@ from engine.postal_codes import clean_postal_code
 from engine.runtime import Runtime
 from engine.vendors.types import VendorType
 from engine.web.execution import GraphQLResult
-from engine.web.headers import content_security_policy
+from engine.web.headers import content_security_policy, permissions_policy
 from engine.web.kit import WebKit
 from engine.web.site import WebSite
 from engine.web.visit import Visit
@@ -188,6 +188,7 @@ __all__ = [
     "order_facts",
     "order_lines",
     "owned_vendors",
+    "permissions_policy",
     "payload_errors",
     "product_facts",
     "public_products",
