@@ -4,7 +4,7 @@ day, 30 assisted participants (20 attended the welcome day) and the core demo's 
 business owners (through the association of self-employed workers), and
 ``partner@ruta.example``, staff of the first partner.
 
-The participants are then walked along the funnel (``DEPTHS``): the programme hands each
+The 30 participants are then walked along the funnel (``DEPTHS``); the programme hands each
 one's steps to the core hook ``ruta_demo_journeys`` (e-learning enrols them and records
 completions, mentoring records past sessions, funding requests and grants). That is why
 this seed runs last (``trylast``): the courses and experts must exist. The demo adds no
@@ -81,14 +81,12 @@ async def seed(runtime: Runtime, demo: Any) -> None:
         journeys = [DemoJourney(ids[p.email], STEPS[:DEPTHS[i]], start + timedelta(days=i),
                                 p.language) for i, p in enumerate(people) if DEPTHS[i]]
         founders_partner = partners[FOUNDERS_PARTNER]
-        for n, (email, depth) in enumerate(FOUNDERS):
+        for n, email in enumerate(FOUNDERS):
             joined = start + timedelta(days=PEOPLE + n)
             session.add(Participant(
                 partner_id=founders_partner.id, user_id=demo.users[email],
                 language=founders_partner.country, consent_journey=True,
                 consent_recorded_at=joined, registered_at=joined))
-            journeys.append(DemoJourney(demo.users[email], STEPS[:depth], joined,
-                                        founders_partner.country))
         fair = Event(partner_id=partners[0].id, title="Feria transfronteriza de emprendimiento",
                      capacity=600, confirmed=0, starts_at=now + timedelta(days=30),
                      questions=[{"key": "language", "label": "Language", "required": True},
