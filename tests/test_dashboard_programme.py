@@ -75,6 +75,35 @@ async def test_staff_register_with_consent_book_and_check_in_by_typed_code(
         assert status.json() == {"inside": 1, "checkedIn": 1}
 
 
+async def test_only_the_door_page_may_open_the_camera_for_its_scan_script(
+        app: Starlette, client: Client) -> None:
+    _, adviser, event_id = await _setup(client)
+    made = await client.gql("""mutation($e: ID!) { checkinListCreate(eventId: $e,
+      name: "Door", allowExit: false) { checkinList { id } } }""", {"e": event_id}, adviser)
+    door = f"/dashboard/programme/checkin/{made['checkinListCreate']['checkinList']['id']}"
+    async with Browser(app) as browser:
+        await browser.login("adviser@lepe.example", PASSWORD)
+        page = await browser.get(door)
+        assert page.status_code == 200
+        assert '<script src="/dashboard/static/checkin_scan.js" defer></script>' in page.text
+        assert "data-scan-start hidden" in page.text  # shown only by the script
+        assert page.headers["permissions-policy"] == \
+            "camera=(self), microphone=(), geolocation=()"
+        policy = page.headers["content-security-policy"]
+        assert "script-src 'self';" in policy and "unsafe-inline" not in policy
+        assert "<script>" not in page.text  # no inline script
+        script = await browser.get("/dashboard/static/checkin_scan.js")
+        assert script.status_code == 200 and "BarcodeDetector" in script.text
+        assert "getUserMedia" in script.text and "requestSubmit" in script.text
+        for other in ("/dashboard/programme/checkin", "/dashboard/programme/participants",
+                      f"/dashboard/programme/checkin/events/{event_id}"):
+            shown = await browser.get(other)
+            assert shown.status_code == 200, other
+            assert "camera=()" in shown.headers["permissions-policy"], other
+    front = await client.http.get("/")
+    assert "camera=()" in front.headers["permissions-policy"]
+
+
 async def test_other_partners_staff_and_vendors_are_refused(
         app: Starlette, client: Client) -> None:
     _, adviser, event_id = await _setup(client)

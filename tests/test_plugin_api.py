@@ -30,8 +30,9 @@ def test_the_public_surface_is_pinned() -> None:
     # NotificationLink, unsubscribe_link and notification_opt_in (issues 12, 17 and 19),
     # store_public_image (programme logos), StaffOrganisation (ruta_staff_organisation),
     # user_names (certificates), content_security_policy (Stripe.js on the card page),
-    # IssuedCertificate (ruta_attendance_certificate), variants_facts (event listings)
-    assert len(set(plugin_api.__all__)) == 111
+    # IssuedCertificate (ruta_attendance_certificate), variants_facts (event listings),
+    # DemoJourney (ruta_demo_journeys), permissions_policy (the door page's camera)
+    assert len(set(plugin_api.__all__)) == 113
     for name in plugin_api.__all__:
         assert getattr(plugin_api, name) is not None
 

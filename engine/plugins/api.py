@@ -52,6 +52,7 @@ from engine.orders.payment import PaymentAction, PaymentGateway, mark_paid
 from engine.plugins.bookable import BookableSlot, add_bookable_variants, cancel_bought_seat
 from engine.plugins.calls import gather_hook
 from engine.plugins.contributions import (
+    DemoJourney,
     GraphQLContribution,
     ImpactFact,
     IssuedCertificate,
@@ -91,7 +92,7 @@ from engine.postal_codes import clean_postal_code
 from engine.runtime import Runtime
 from engine.vendors.types import VendorType
 from engine.web.execution import GraphQLResult
-from engine.web.headers import content_security_policy
+from engine.web.headers import content_security_policy, permissions_policy
 from engine.web.kit import WebKit
 from engine.web.site import WebSite
 from engine.web.visit import Visit
@@ -112,6 +113,7 @@ __all__ = [
     "Connection",
     "Context",
     "CountryCode",
+    "DemoJourney",
     "DemoPerson",
     "FieldError",
     "GraphQLContribution",
@@ -188,6 +190,7 @@ __all__ = [
     "order_lines",
     "owned_vendors",
     "payload_errors",
+    "permissions_policy",
     "product_facts",
     "public_products",
     "quantize",

@@ -55,6 +55,20 @@ class JourneyFact:
 
 
 @dataclass(frozen=True)
+class DemoJourney:
+    """Demo only: a demo account to walk along the funnel, handed to ``ruta_demo_journeys``.
+    ``steps`` are :data:`JOURNEY_KINDS` (each answering plugin records the ones it owns,
+    e.g. e-learning ``ENROLLED`` and ``COURSE_COMPLETED``), dated from ``start`` on (the
+    first step at ``start``, later ones days after it, all in the past); ``language`` is
+    the person's (``ES``, ``PT``...), for picking a course or an expert they understand."""
+
+    user_id: int
+    steps: tuple[str, ...]
+    start: datetime
+    language: str = "ES"
+
+
+@dataclass(frozen=True)
 class StaffOrganisation:
     """The organisation a user works for, answered through ``ruta_staff_organisation``
     (e.g. ``kind="PARTNER"`` by a programme plugin): its id in the answering plugin, name,

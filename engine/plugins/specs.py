@@ -167,6 +167,7 @@ from engine.plugins.specs_queries import (  # noqa: E402, F401
     ruta_account_erase,
     ruta_account_export,
     ruta_attendance_certificate,
+    ruta_demo_journeys,
     ruta_demo_seed,
     ruta_impact_facts,
     ruta_journey_facts,

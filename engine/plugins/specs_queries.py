@@ -16,6 +16,7 @@ if TYPE_CHECKING:
     from engine.demo.index import DemoIndex
     from engine.notifications.spec import NotificationExtras, Recipient
     from engine.plugins.contributions import (
+        DemoJourney,
         ImpactFact,
         IssuedCertificate,
         JourneyFact,
@@ -89,6 +90,17 @@ def ruta_journey_facts(runtime: Runtime, user_ids: list[int]) -> Sequence[Journe
     ``FUNDING_GRANTED``). Asked by the programme plugin for participants who consented, and
     for aggregated impact figures. A query hook: may be async; every answer is collected.
     """
+
+
+@hookspec
+def ruta_demo_journeys(runtime: Runtime, journeys: Sequence[DemoJourney]) -> None:
+    """Demo only (called from a ``ruta_demo_seed``, e.g. the programme plugin's, after the
+    other plugins seeded theirs): record, for each
+    :class:`engine.plugins.contributions.DemoJourney`, the steps this plugin owns (an
+    enrolment, a completed course, a past mentoring session, a funding request and its
+    grant) as if the person had taken them, so that ``ruta_journey_facts`` answers them.
+    May be async; write in ``runtime.transaction()``; steps the plugin does not own are
+    ignored."""
 
 
 @hookspec

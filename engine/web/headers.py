@@ -33,12 +33,26 @@ def content_security_policy(extra: Mapping[str, Sequence[str]]) -> str:
         sources[name] += [source for source in more if source not in sources[name]]
     return "; ".join(f"{name} {' '.join(sources[name])}" for name in names)
 
+#: No page may use the camera, microphone or location unless it says so itself (the
+#: programme's door page lets its own origin use the camera to scan tickets).
+PERMISSIONS_POLICY = "camera=(), microphone=(), geolocation=()"
+
+
+def permissions_policy(allow: Sequence[str]) -> str:
+    """:data:`PERMISSIONS_POLICY` with ``allow`` (e.g. ``["camera"]``) granted to this
+    origin only, for the one page that needs it (set it as the page's
+    ``Permissions-Policy`` header)."""
+    return ", ".join(f"{name}=(self)" if name in allow else f"{name}=()"
+                     for name in ("camera", "microphone", "geolocation"))
+
+
 SECURITY_HEADERS = {
     "content-security-policy": CSP,
     "x-content-type-options": "nosniff",
     "x-frame-options": "DENY",
     "referrer-policy": "same-origin",
     "cross-origin-opener-policy": "same-origin",
+    "permissions-policy": PERMISSIONS_POLICY,
 }
 
 

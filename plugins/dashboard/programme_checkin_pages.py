@@ -1,6 +1,9 @@
 """Programme check-in for partner staff: their events, each event's doors (check-in
 lists), and a phone-sized door page where a ticket's code is typed (or a scanner types
-it), with the live attendance count (refreshed by ``checkin.js`` when scripts run)."""
+it), with the live attendance count (refreshed by ``checkin.js`` when scripts run). Where
+the browser has ``BarcodeDetector``, ``checkin_scan.js`` adds a camera scan button that
+reads the ticket's QR code and sends the same form; the page's ``Permissions-Policy``
+lets this origin use the camera (every other page denies it)."""
 
 from __future__ import annotations
 
@@ -8,7 +11,7 @@ import secrets
 
 from starlette.responses import JSONResponse, Response
 
-from engine.plugins.api import Visit
+from engine.plugins.api import Visit, permissions_policy
 from plugins.dashboard.forms import N_, field_errors, text
 from plugins.dashboard.guard import PREFIX, signed_in, to_login
 from plugins.dashboard.programme_participant_pages import FORBIDDEN
@@ -87,8 +90,12 @@ async def door(visit: Visit) -> Response:
     counts = status.data.get("checkinListStatus")
     if counts is None:
         return visit.not_found()
-    return visit.render("programme/checkin_door.html", list_id=list_id, counts=counts,
+    page = visit.render("programme/checkin_door.html", list_id=list_id, counts=counts,
                         outcome=outcome, nonce=secrets.token_urlsafe(12))
+    # checkin_scan.js may open this origin's camera here (and on no other page); the
+    # stream is shown through srcObject, which the strict CSP allows as it is
+    page.headers["permissions-policy"] = permissions_policy(["camera"])
+    return page
 
 
 @signed_in

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any
 from starlette.routing import Route
 
 from engine.plugins.api import (
+    DemoJourney,
     GraphQLContribution,
     IssuedCertificate,
     JourneyFact,
@@ -23,6 +24,7 @@ from plugins.elearning import (
     attendance_links,
     certificate_links,
     credentials,
+    demo_journeys,
     journey,
     models,
     personal_data,
@@ -111,6 +113,12 @@ async def ruta_tick(runtime: Runtime, now: datetime) -> None:
 @hookimpl
 async def ruta_demo_seed(runtime: Runtime, demo: DemoIndex) -> None:
     await seed_courses(runtime, demo)
+
+
+@hookimpl
+async def ruta_demo_journeys(runtime: Runtime, journeys: Sequence[DemoJourney]) -> None:
+    """Demo participants enrolled in a free course, some of them through it."""
+    await demo_journeys.walk(runtime, journeys)
 
 
 @hookimpl

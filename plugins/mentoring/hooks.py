@@ -8,9 +8,17 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from engine.plugins.api import GraphQLContribution, JourneyFact, MessageType, Runtime, hookimpl
+from engine.plugins.api import (
+    DemoJourney,
+    GraphQLContribution,
+    JourneyFact,
+    MessageType,
+    Runtime,
+    hookimpl,
+)
 from plugins.mentoring import demo as demo_data
 from plugins.mentoring import (
+    demo_journeys,
     journey,
     mentorships,
     notices,
@@ -83,6 +91,12 @@ async def ruta_order_paid(runtime: Runtime, order_id: int) -> None:
 async def ruta_demo_seed(runtime: Runtime, demo: DemoIndex) -> None:
     """Experts, their taxonomy, plans and offerings, linked paid slots and a funding request."""
     await demo_data.seed(runtime, demo)
+
+
+@hookimpl
+async def ruta_demo_journeys(runtime: Runtime, journeys: Sequence[DemoJourney]) -> None:
+    """Demo participants' past mentoring sessions, funding requests and grants."""
+    await demo_journeys.walk(runtime, journeys)
 
 
 @hookimpl

@@ -1,21 +1,40 @@
 """``ruta_demo_seed``: the network, its access points, two upcoming free events (one of 600
 seats), a paid one (the core demo's wine tasting, sold through checkout), a past welcome
-day, 30 assisted participants (20 attended the welcome day), and ``partner@ruta.example``,
-staff of the first partner. Their courses, mentoring and businesses come from what they do
-next: the demo adds no vendors, so the core demo marketplace keeps its shape."""
+day, 30 assisted participants (20 attended the welcome day) and the core demo's four
+business owners (through the association of self-employed workers), and
+``partner@ruta.example``, staff of the first partner.
+
+The 30 participants are then walked along the funnel (``DEPTHS``); the programme hands each
+one's steps to the core hook ``ruta_demo_journeys`` (e-learning enrols them and records
+completions, mentoring records past sessions, funding requests and grants). That is why
+this seed runs last (``trylast``): the courses and experts must exist. The demo adds no
+vendors, so the core demo marketplace keeps its shape; the founders' businesses are the
+core demo's own."""
 
 from __future__ import annotations
 
 from datetime import timedelta
 from typing import Any
 
-from engine.plugins.api import DemoPerson, Runtime, add_demo_people, utcnow, variant_facts
+from engine.plugins.api import (
+    DemoJourney,
+    DemoPerson,
+    Runtime,
+    add_demo_people,
+    gather_hook,
+    utcnow,
+    variant_facts,
+)
 from plugins.programme.demo_data import (
+    DEPTHS,
+    FOUNDERS,
+    FOUNDERS_PARTNER,
     LANGUAGES,
     ORIGINS,
     PARTNERS,
     PEOPLE,
     PER_PARTNER,
+    STEPS,
     WEEKDAYS,
 )
 from plugins.programme.event_models import Checkin, CheckinList, Event, EventSession, Registration
@@ -59,6 +78,15 @@ async def seed(runtime: Runtime, demo: Any) -> None:
                 language=person.language, origin_region=ORIGINS[i % 5],
                 consent_journey=i % 5 != 4, consent_recorded_at=start,
                 registered_at=start + timedelta(days=i)))
+        journeys = [DemoJourney(ids[p.email], STEPS[:DEPTHS[i]], start + timedelta(days=i),
+                                p.language) for i, p in enumerate(people) if DEPTHS[i]]
+        founders_partner = partners[FOUNDERS_PARTNER]
+        for n, email in enumerate(FOUNDERS):
+            joined = start + timedelta(days=PEOPLE + n)
+            session.add(Participant(
+                partner_id=founders_partner.id, user_id=demo.users[email],
+                language=founders_partner.country, consent_journey=True,
+                consent_recorded_at=joined, registered_at=joined))
         fair = Event(partner_id=partners[0].id, title="Feria transfronteriza de emprendimiento",
                      capacity=600, confirmed=0, starts_at=now + timedelta(days=30),
                      questions=[{"key": "language", "label": "Language", "required": True},
@@ -100,3 +128,5 @@ async def seed(runtime: Runtime, demo: Any) -> None:
             session.add(Checkin(list_id=door.id, registration_id=reg.id, nonce=f"demo-{i:04d}",
                                 direction="ENTRY", ok=True,
                                 created_at=welcome.starts_at + timedelta(minutes=i)))
+    await gather_hook(runtime.plugins.hook.ruta_demo_journeys, runtime=runtime,
+                      journeys=journeys)

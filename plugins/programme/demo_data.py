@@ -34,3 +34,18 @@ LANGUAGES = ["AR", "FR", "ES", "RO", "PT"]
 #: participants per partner (the first six partners); every one consents except each 5th
 PER_PARTNER = 5
 PEOPLE = 30
+
+#: How far along the funnel each participant went (0: registered only, 1: enrolled in a
+#: course, 2: completed it, 3: mentored, 4: asked for funding, 5: was granted it), by
+#: participant number: most of the first partners' people are well along, Faro's and the
+#: NGO's have just started. The main stages are 5 or more people; the grants are few (a
+#: suppressed cell).
+DEPTHS = (5, 5, 4, 4, 3,  5, 4, 3, 2, 2,  4, 3, 2, 2, 1,  2, 2, 1, 1, 1,  1, 1, 0, 0, 0,
+          0, 0, 0, 0, 0)
+STEPS = ("ENROLLED", "COURSE_COMPLETED", "MENTORED", "FUNDING_REQUESTED", "FUNDING_GRANTED")
+#: The core demo's business owners, who joined through the association of self-employed
+#: workers (partner 6) before founding. Their own journeys are left as the core demo has
+#: them (other demos and tests use these accounts as fresh learners and mentees).
+FOUNDERS = ("vendor.es@ruta.example", "vendor.pt@ruta.example", "vendor.pending@ruta.example",
+            "editorial.es@ruta.example")
+FOUNDERS_PARTNER = 6

@@ -64,9 +64,11 @@ def ruta_graphql_schema() -> GraphQLContribution:
                                          AccessPointMutation, CertificateMutation])
 
 
-@hookimpl
+@hookimpl(trylast=True)
 async def ruta_demo_seed(runtime: Runtime, demo: Any) -> None:
-    """The network, its access points, two upcoming events and assisted participants."""
+    """The network, its access points, two upcoming events and assisted participants,
+    walked along the funnel (last: it asks the other plugins' ``ruta_demo_journeys``,
+    whose courses and experts must be seeded)."""
     await demo_data.seed(runtime, demo)
 
 
