@@ -84,7 +84,7 @@ QUERY_HOOKS = ("ruta_progress_shared_with", "ruta_account_export", "ruta_account
 SCHEDULED_HOOKS = ("ruta_tick",)
 
 #: Hooks run once by ``ruta demo`` / ``ruta serve --demo`` after the core demo data.
-DEMO_HOOKS = ("ruta_demo_seed",)
+DEMO_HOOKS = ("ruta_demo_seed", "ruta_demo_journeys")
 
 #: Hooks that must be sync (computation and validation).
 SYNC_HOOKS = (
