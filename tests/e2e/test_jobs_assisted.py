@@ -56,7 +56,9 @@ def test_assisted_participant_applies_in_portuguese_and_is_hired(
     with employer.page.expect_navigation():
         row.locator("button[type=submit]", has_text="Publicar").click()
     employer.landed("es-offer-published")
-    assert row.locator("[data-status]").inner_text().strip() == "PUBLISHED"
+    status = row.locator("[data-status]")
+    assert status.get_attribute("data-status") == "PUBLISHED"
+    assert status.inner_text().strip() == "Abierta a candidaturas"  # a word, not the code
     offer_id = api.gql("{ myJobOffers { id title } }", token=employer_token)["myJobOffers"]
     offer_id = next(o["id"] for o in offer_id if o["title"] == TITLE)
 
