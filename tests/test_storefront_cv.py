@@ -60,6 +60,13 @@ async def test_a_candidate_uploads_a_cv_opens_it_and_nobody_else_can(
         assert 'filename="JoanaCV.pdf"' in opened.headers["content-disposition"]
         assert "no-store" in opened.headers["cache-control"]
 
+        # a file name in Cyrillic (or Arabic) cannot go into a Latin-1 header: it still opens
+        renamed = await browser.post("/jobs/profile/cv", {}, form_page="/jobs/profile",
+                                     files={"cv": ("Резюме.pdf", PDF, "application/pdf")})
+        assert renamed.status_code == 303
+        again = await browser.get(html.unescape(link[1]))
+        assert again.status_code == 200 and again.content == PDF
+        assert 'filename="cv.pdf"' in again.headers["content-disposition"]
         theirs = await other.get(html.unescape(link[1]))
         assert theirs.status_code == 404 and theirs.content != PDF
         guarded = await anonymous.get(html.unescape(link[1]))

@@ -36,7 +36,8 @@ async def upload(visit: Visit) -> Response:
 
 @signed_in
 async def download(visit: Visit) -> Response:
-    """``?profile=<id>``: the signed-in person's own CV (the API refuses anyone else's)."""
+    """``?profile=<id>``: the CV, for whoever the API lets read it (its owner; an employer
+    the person applied to); anyone else gets 404."""
     made = await visit.graphql("JobCvLink", profileId=visit.request.query_params.get(
         "profile", ""))
     if made.unauthenticated:
@@ -52,7 +53,10 @@ async def download(visit: Visit) -> Response:
         body = base64.b64decode(file["contentBase64"], validate=True)
     except (binascii.Error, ValueError):
         return not_found(visit)
-    safe = "".join(c for c in file["filename"] if c.isalnum() or c in "._-") or "cv.pdf"
+    # headers are Latin-1: a Cyrillic or Arabic file name is kept out of it
+    safe = "".join(c for c in file["filename"] if c.isascii() and (c.isalnum() or c in "._-"))
+    if not any(c.isalnum() for c in safe.rsplit(".", 1)[0]):
+        safe = "cv.pdf"
     return Response(body, media_type="application/pdf", headers={
         "Content-Disposition": f'attachment; filename="{safe}"',
         "Cache-Control": "private, no-store"})
