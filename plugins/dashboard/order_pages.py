@@ -84,13 +84,7 @@ async def order_refund(visit: Visit) -> Response:
             "Write the amount to refund, such as 5.00.")})
     if text(visit, "confirm") != "1":
         return await _detail(visit, refund_amount=amount)
-    result = await visit.graphql("OrderRefund", vendorOrderId=order_id, amount=amount)
-    payload = result.data.get("orderRefund") or {}
-    errors = field_errors(visit, payload.get("errors") or result.errors)
-    if errors:
-        return await _detail(visit, errors={"amount": next(iter(errors.values()))})
-    return visit.redirect(f"{PREFIX}/orders/{order_id}", notice=visit.gettext(
-        "Refunded %(amount)s.", amount=visit.format.money(amount)))
+    return await _send_refund(visit, order_id, "amount", "OrderRefund", amount=amount)
 
 
 async def _refund_lines(visit: Visit, order_id: str) -> Response:
@@ -100,14 +94,21 @@ async def _refund_lines(visit: Visit, order_id: str) -> Response:
             "Choose the lines to refund.")})
     if text(visit, "confirm") != "1":
         return await _detail(visit, refund_lines=lines)
-    result = await visit.graphql("OrderRefundLines", vendorOrderId=order_id, lineIds=lines)
+    return await _send_refund(visit, order_id, "line", "OrderRefundLines", lineIds=lines)
+
+
+async def _send_refund(visit: Visit, order_id: str, field: str, document: str,
+                       **given: object) -> Response:
+    """Run the confirmed refund; a refusal shows under ``field``, success says the amount
+    the engine refunded."""
+    result = await visit.graphql(document, vendorOrderId=order_id, **given)
     payload = result.data.get("orderRefund") or {}
     errors = field_errors(visit, payload.get("errors") or result.errors)
     if errors:
-        return await _detail(visit, errors={"line": next(iter(errors.values()))})
-    amount = (payload.get("refund") or {}).get("amount") or {}
+        return await _detail(visit, errors={field: next(iter(errors.values()))})
+    amount = ((payload.get("refund") or {}).get("amount") or {}).get("amount") or "0"
     return visit.redirect(f"{PREFIX}/orders/{order_id}", notice=visit.gettext(
-        "Refunded %(amount)s.", amount=visit.format.money(amount.get("amount") or "0")))
+        "Refunded %(amount)s.", amount=visit.format.money(amount)))
 
 
 @signed_in
