@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Awaitable, Callable, Hashable, Iterable
 from typing import Any, TypeVar
+from weakref import WeakKeyDictionary
 
 from strawberry.dataloader import DataLoader
 from strawberry.types.nodes import FragmentSpread, InlineFragment, SelectedField, Selection
@@ -20,11 +21,27 @@ V = TypeVar("V")
 R = TypeVar("R")
 
 
-def from_loader(loader: DataLoader[K, V], key: K, build: Callable[[V], R]) -> R | Awaitable[R]:
-    """``build(value)`` now when ``key`` is loaded, else an awaitable of it."""
+# What ``from_loader(..., shared=True)`` built, per loader (so per request) and key.
+_BUILT: WeakKeyDictionary[DataLoader[Any, Any], dict[Any, Any]] = WeakKeyDictionary()
+
+
+def from_loader(loader: DataLoader[K, V], key: K, build: Callable[[V], R], *,
+                shared: bool = False) -> R | Awaitable[R]:
+    """``build(value)`` now when ``key`` is loaded, else an awaitable of it.
+
+    ``shared``: ``build`` depends on the key alone, so what it made for a key is handed
+    to every later field asking for that key in the same request (the five vendors of a
+    50-product page are built five times, not fifty)."""
     future = loader.cache_map.get(key)
     if future is not None and future.done() and future.exception() is None:
-        return build(future.result())
+        if not shared:
+            return build(future.result())
+        built = _BUILT.get(loader)
+        if built is None:
+            built = _BUILT[loader] = {}
+        if key not in built:
+            built[key] = build(future.result())
+        return built[key]  # type: ignore[no-any-return]
 
     async def later() -> R:
         return build(await loader.load(key))

@@ -26,6 +26,7 @@ from engine.accounts.graphql_lifecycle import AccountLifecycleMutation
 from engine.accounts.graphql_two_factor import TwoFactorMutation
 from engine.addresses.graphql import AddressBookMutation
 from engine.api.errors import should_mask
+from engine.api.fast_fields import LeafFieldsExecutionContext, plan_leaf_fields
 from engine.api.limits import limit_extensions
 from engine.api.scalars import SCALAR_MAP
 from engine.api.suggestions import strip_suggestions
@@ -161,6 +162,9 @@ def build_schema(plugins: pluggy.PluginManager, settings: Settings) -> strawberr
     config = StrawberryConfig(disable_field_suggestions=settings.is_production,
                               scalar_map=SCALAR_MAP)
     with _extended_types(plugins), _extended_kinds(plugins):
-        return RutaSchema(query=query, mutation=mutation,
-                                 types=[t for c in contributions for t in c.types],
-                                 extensions=extensions, config=config)
+        schema = RutaSchema(query=query, mutation=mutation,
+                            types=[t for c in contributions for t in c.types],
+                            extensions=extensions, config=config,
+                            execution_context_class=LeafFieldsExecutionContext)
+    plan_leaf_fields(schema._schema, schema.config.info_class, bool(schema.exception_handlers))
+    return schema

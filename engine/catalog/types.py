@@ -194,7 +194,7 @@ class ProductType:
     def vendor(self, info: Info) -> VendorType | Awaitable[VendorType]:
         return from_loader(info.context.loader("vendors", vendors_by_id),
                            (self.vendor_pk, self.language),
-                           lambda row: VendorType.of_row(row, self.language))
+                           lambda row: VendorType.of_row(row, self.language), shared=True)
 
     @strawberry.field(graphql_type=CategoryType | None)
     def category(self, info: Info) -> CategoryType | Awaitable[CategoryType | None] | None:
@@ -202,7 +202,8 @@ class ProductType:
             return None
         return from_loader(info.context.loader("categories", categories_by_id),
                            (self.category_pk, self.language),
-                           lambda row: CategoryType.of(row, self.language) if row else None)
+                           lambda row: CategoryType.of(row, self.language) if row else None,
+                           shared=True)
 
     @strawberry.field(graphql_type=list[ProductVariantType])
     def variants(self, info: Info
