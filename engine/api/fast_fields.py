@@ -141,6 +141,7 @@ class LeafFieldsExecutionContext(StrawberryGraphQLCoreExecutionContext):
         super().__init__(*args, **kwargs)
         manager = self.middleware_manager
         self._leaf_path = manager is None or manager.get_field_resolver(_probe) is _probe
+        self._plans: dict[tuple[str, int], tuple[GroupedFieldSet, list[Any]]] = {}
 
     def execute_fields(self, parent_type: GraphQLObjectType, source_value: Any,
                        path: Path | None, grouped_field_set: GroupedFieldSet,
@@ -153,13 +154,10 @@ class LeafFieldsExecutionContext(StrawberryGraphQLCoreExecutionContext):
         results: dict[str, Any] = {}
         is_awaitable = self.is_awaitable
         pending: list[str] = []
-        fields = parent_type.fields
         try:
-            for response_name, field_details_list in grouped_field_set.items():
-                node = field_details_list[0].node
-                field = fields.get(node.name.value)
-                plan = field.extensions.get(LEAF_PLAN) if field is not None else None
-                if plan is not None and not node.arguments:
+            for response_name, field_details_list, plan in self._planned(
+                    parent_type, grouped_field_set):
+                if plan is not None:
                     value = getattr(source_value, plan.attribute, Undefined)
                     if value is None:
                         if plan.nullable:
@@ -197,6 +195,26 @@ class LeafFieldsExecutionContext(StrawberryGraphQLCoreExecutionContext):
 
         return get_results()
 
+    def _planned(self, parent_type: GraphQLObjectType, grouped_field_set: GroupedFieldSet
+                 ) -> list[tuple[str, FieldDetailsList, LeafPlan | None]]:
+        """The fields of a selection with their leaf plans, worked out once per request
+        for each selection (graphql-core keeps each selection's field set for the whole
+        execution, so every item of a list shares one)."""
+        key = (parent_type.name, id(grouped_field_set))
+        known = self._plans.get(key)
+        if known is not None:
+            return known[1]
+        fields = parent_type.fields
+        planned = []
+        for response_name, field_details_list in grouped_field_set.items():
+            node = field_details_list[0].node
+            field = fields.get(node.name.value)
+            plan = field.extensions.get(LEAF_PLAN) if field is not None else None
+            planned.append((response_name, field_details_list,
+                            None if node.arguments else plan))
+        self._plans[key] = (grouped_field_set, planned)  # kept alive: its id stays unique
+        return planned
+
     def execute_field(self, parent_type: GraphQLObjectType, source: Any,
                       field_details_list: FieldDetailsList, path: Path,
                       position_context: Any) -> Any:
@@ -212,6 +230,20 @@ class LeafFieldsExecutionContext(StrawberryGraphQLCoreExecutionContext):
                                                  position_context)
         return super().execute_field(parent_type, source, field_details_list, path,
                                      position_context)
+
+    def complete_value(self, return_type: Any, field_details_list: FieldDetailsList,
+                       info: Any, path: Path, result: Any, position_context: Any) -> Any:
+        """An object value (a list item, a resolver's answer) goes straight to its
+        sub-fields when its type has no ``is_type_of``: what the generic completion does
+        after its null, list, leaf and abstract checks, which cannot apply."""
+        named = return_type.of_type if type(return_type) is GraphQLNonNull else return_type
+        if (type(named) is GraphQLObjectType and named.is_type_of is None
+                and result is not None and result is not Undefined
+                and not isinstance(result, Exception)):
+            return self.collect_and_execute_subfields(named, field_details_list, path,
+                                                      result, position_context)
+        return super().complete_value(return_type, field_details_list, info, path, result,
+                                      position_context)
 
     def _complete_object(self, plan: ObjectPlan, field_details_list: FieldDetailsList,
                          path: Path, value: Any, position_context: Any) -> Any:
