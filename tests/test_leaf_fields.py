@@ -62,6 +62,10 @@ class Thing:
         return f"{self.name} by {info.context['who']} at {info.path.key}"
 
     @strawberry.field
+    def lost(self) -> str:
+        return None  # type: ignore[return-value]
+
+    @strawberry.field
     def repeat(self, times: int = 2) -> str:
         return self.name * times
 
@@ -218,6 +222,15 @@ def test_planned_fields_are_answered_without_a_resolve_info(monkeypatch: Any) ->
         return original(self, field_def, field_nodes, *args)
 
     monkeypatch.setattr(LeafFieldsExecutionContext, "build_resolve_info", counting)
-    assert _answer(fast, "{ things { name count part { label } shout } }")[1] == []
-    # only the root field and the resolver field; the leaves and ``part`` go straight
-    assert built == ["things", "shout", "shout"]
+    assert _answer(fast, "{ things { name count part { label } shout seenBy } }")[1] == []
+    # only for the resolver that reads more than ``info.context`` (``seenBy`` reads
+    # ``info.path``); the leaves, ``part`` and the lean resolvers go without
+    assert built == ["seenBy", "seenBy"]
+
+
+def test_a_lean_resolver_that_breaks_its_type_gets_the_generic_error() -> None:
+    fast, generic = _schemas()
+    query = "{ broken { name lost } }"
+    assert _answer(fast, query) == _answer(generic, query)
+    assert _answer(fast, "{ things { lost } }") == (None, [
+        ("Cannot return null for non-nullable field Thing.lost.", ["things", 0, "lost"])])

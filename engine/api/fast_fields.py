@@ -40,6 +40,7 @@ from graphql import (
     is_leaf_type,
 )
 from graphql.execution.collect_fields import FieldDetailsList, GroupedFieldSet
+from graphql.execution.executor import to_nodes
 from graphql.pyutils import Path, gather_with_cancel
 from strawberry.schema.schema import StrawberryGraphQLCoreExecutionContext
 from strawberry.schema.schema_converter import GraphQLCoreConverter
@@ -47,6 +48,7 @@ from strawberry.types.field import StrawberryField
 
 LEAF_PLAN = "ruta-leaf-plan"
 OBJECT_PLAN = "ruta-object-plan"
+LEAN_PLAN = "ruta-lean-resolver"
 
 
 class LeafPlan(NamedTuple):
@@ -126,8 +128,30 @@ def plan_leaf_fields(schema: GraphQLSchema, info_class: type[Any] | None = None,
             lean = _lean_resolver(definition, info_class)
             if lean is not None:
                 field.resolve = lean
+                field.extensions = {**field.extensions, LEAN_PLAN: lean}
                 changed += 1
     return changed
+
+
+class _LazyInfo:
+    """graphql-core's resolve info for a lean resolver, built only if something asks for
+    more than the context (most of ours only want ``info.context``)."""
+
+    __slots__ = ("_args", "_built", "_executor", "context")
+
+    def __init__(self, executor: Any, context: Any, args: tuple[Any, ...]) -> None:
+        self.context = context
+        self._executor = executor
+        self._args = args
+        self._built: Any = None
+
+    def __getattr__(self, name: str) -> Any:
+        built = self._built
+        if built is None:
+            field, field_details_list, parent_type, path = self._args
+            built = self._built = self._executor.build_resolve_info(
+                field, to_nodes(field_details_list), parent_type, path)
+        return getattr(built, name)
 
 
 def _probe(source: Any, info: Any) -> Any:  # pragma: no cover - never called
@@ -221,8 +245,15 @@ class LeafFieldsExecutionContext(StrawberryGraphQLCoreExecutionContext):
         if self._leaf_path:
             node = field_details_list[0].node
             field = parent_type.fields.get(node.name.value)
-            objects = field.extensions.get(OBJECT_PLAN) if field is not None else None
-            if objects is not None and not node.arguments:
+            if field is None or node.arguments:
+                return super().execute_field(parent_type, source, field_details_list, path,
+                                             position_context)
+            lean = field.extensions.get(LEAN_PLAN)
+            if lean is not None:
+                return self._resolve_lean(lean, field, parent_type, source,
+                                          field_details_list, path, position_context)
+            objects = field.extensions.get(OBJECT_PLAN)
+            if objects is not None:
                 value = getattr(source, objects.attribute, Undefined)
                 if value is not None and value is not Undefined and not isinstance(
                         value, Exception):
@@ -230,6 +261,35 @@ class LeafFieldsExecutionContext(StrawberryGraphQLCoreExecutionContext):
                                                  position_context)
         return super().execute_field(parent_type, source, field_details_list, path,
                                      position_context)
+
+    def _resolve_lean(self, lean: Any, field: GraphQLField, parent_type: GraphQLObjectType,
+                      source: Any, field_details_list: FieldDetailsList, path: Path,
+                      position_context: Any) -> Any:
+        """``execute_field`` for a lean resolver, with the resolve info built lazily."""
+        return_type = field.type
+        info: Any = _LazyInfo(self, self.context_value,
+                              (field, field_details_list, parent_type, path))
+        try:
+            result = lean(source, info)
+            if self.is_awaitable(result):
+                return self.complete_awaitable_value(return_type, field_details_list, info,
+                                                     path, result, position_context)
+            completed = self.complete_value(return_type, field_details_list, info, path,
+                                            result, position_context)
+        except Exception as raw_error:
+            self.handle_field_error(raw_error, return_type, field_details_list, path)
+            return None
+        if not self.is_awaitable(completed):
+            return completed
+
+        async def await_completed() -> Any:
+            try:
+                return await completed
+            except Exception as raw_error:
+                self.handle_field_error(raw_error, return_type, field_details_list, path)
+                return None
+
+        return await_completed()
 
     def complete_value(self, return_type: Any, field_details_list: FieldDetailsList,
                        info: Any, path: Path, result: Any, position_context: Any) -> Any:
