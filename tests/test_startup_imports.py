@@ -1,6 +1,10 @@
 """A worker's start-up memory: the libraries only some requests need (PDF, QR codes,
-calendars, Stripe, SMTP) are imported when first used, not by building the app. Together
-they were ~27 MB of every worker's RSS (bench/README.md, "Worker memory")."""
+calendars, Stripe, SMTP; images; outbound HTTP; signed tokens) are imported when first
+used, not by building the app. Together they were ~41 MB of every worker's RSS
+(bench/README.md, "Start-up memory" and "Worker memory: lazy imports, 2026-12-02"):
+~27 MB the first five; PyJWT with ``cryptography`` (its Rust and OpenSSL libraries)
+~8.6 MB; ``httpx`` (with ``click`` and ``pygments``, which its command line imports) and
+Pillow ~5.5 MB."""
 
 from __future__ import annotations
 
@@ -9,7 +13,8 @@ import subprocess
 import sys
 from pathlib import Path
 
-LAZY = ("fpdf", "segno", "icalendar", "stripe", "aiosmtplib")
+LAZY = ("fpdf", "segno", "icalendar", "stripe", "aiosmtplib", "jwt", "cryptography", "httpx",
+        "PIL")
 
 PROBE = """
 import json, sys

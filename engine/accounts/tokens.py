@@ -11,8 +11,6 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Literal
 
-import jwt
-
 from engine.db.types import utcnow
 from engine.settings import Settings
 
@@ -32,6 +30,8 @@ class TokenClaims:
 def issue(
     settings: Settings, user_id: int, version: int, type_: TokenType, *, now: datetime | None = None
 ) -> tuple[str, TokenClaims]:
+    import jwt
+
     now = now or utcnow()
     ttl = settings.access_token_ttl if type_ == "access" else settings.refresh_token_ttl
     claims = TokenClaims(user_id, version, uuid.uuid4().hex, type_, now + timedelta(seconds=ttl))
@@ -54,6 +54,8 @@ def issue(
 
 def decode(settings: Settings, token: str, expected: TokenType) -> TokenClaims | None:
     """Verified claims of ``token``, or None when it is invalid, expired or of another type."""
+    import jwt
+
     try:
         data = jwt.decode(
             token,

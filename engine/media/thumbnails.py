@@ -9,8 +9,6 @@ from __future__ import annotations
 import asyncio
 import io
 
-from PIL import Image, ImageOps
-
 from engine.media.models import ProductMedia
 from engine.runtime import Runtime
 
@@ -18,6 +16,8 @@ WIDTHS = (200, 400, 800)
 
 
 def render(data: bytes, width: int) -> bytes:
+    from PIL import Image, ImageOps  # on first use, not at start-up
+
     with Image.open(io.BytesIO(data)) as image:
         picture = ImageOps.exif_transpose(image).convert("RGB")
         height = max(1, round(picture.height * width / picture.width))

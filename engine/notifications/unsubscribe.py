@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
 
-import jwt
 from sqlalchemy import delete
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
@@ -22,6 +21,8 @@ AUDIENCE = "ruta-unsubscribe"
 
 
 def sign(settings: Settings, user_id: int, category: str) -> str:
+    import jwt
+
     return jwt.encode({"sub": str(user_id), "cat": category, "aud": AUDIENCE},
                       settings.secret_key, algorithm="HS256")
 
@@ -32,6 +33,8 @@ def link(settings: Settings, user_id: int, category: str) -> str:
 
 
 def verify(settings: Settings, token: str) -> tuple[int, str] | None:
+    import jwt
+
     try:
         data = jwt.decode(token, settings.secret_key, algorithms=["HS256"], audience=AUDIENCE,
                           options={"require": ["sub", "aud"]})

@@ -15,7 +15,6 @@ from collections.abc import Awaitable, Callable
 from datetime import timedelta
 from mimetypes import guess_type
 
-import jwt
 from starlette.requests import Request
 from starlette.responses import JSONResponse, RedirectResponse, Response
 
@@ -32,6 +31,8 @@ PAID = ("PAID", "FULFILLED", "COMPLETED", "PARTIALLY_REFUNDED")
 
 
 def sign(settings: Settings, line_id: int) -> str:
+    import jwt
+
     now = utcnow()
     return jwt.encode({"line": line_id, "aud": AUDIENCE, "iat": int(now.timestamp()),
                        "exp": int((now + LINK_TTL).timestamp())},
@@ -39,6 +40,8 @@ def sign(settings: Settings, line_id: int) -> str:
 
 
 def verify(settings: Settings, token: str) -> int | None:
+    import jwt
+
     try:
         data = jwt.decode(token, settings.secret_key, algorithms=["HS256"], audience=AUDIENCE,
                           options={"require": ["exp", "aud", "line"]})

@@ -9,8 +9,6 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-import jwt
-
 from engine.db.types import utcnow
 from engine.settings import Settings
 
@@ -19,6 +17,8 @@ LINK_TTL = timedelta(days=365)
 
 
 def sign(settings: Settings, order_id: int) -> str:
+    import jwt
+
     now = utcnow()
     return jwt.encode({"order": order_id, "aud": AUDIENCE, "iat": int(now.timestamp()),
                        "exp": int((now + LINK_TTL).timestamp())},
@@ -26,6 +26,8 @@ def sign(settings: Settings, order_id: int) -> str:
 
 
 def verify(settings: Settings, token: str) -> int | None:
+    import jwt
+
     try:
         data = jwt.decode(token, settings.secret_key, algorithms=["HS256"], audience=AUDIENCE,
                           options={"require": ["exp", "aud", "order"]})

@@ -11,8 +11,6 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-import jwt
-
 from engine.db.types import utcnow
 from engine.settings import Settings
 
@@ -21,6 +19,8 @@ __all__ = ["sign_link", "verify_link"]
 
 def sign_link(settings: Settings, audience: str, subject: str, ttl: timedelta) -> str:
     """A token for ``subject`` in ``audience`` that expires after ``ttl``."""
+    import jwt
+
     now = utcnow()
     return jwt.encode({"aud": audience, "sub": subject, "iat": int(now.timestamp()),
                        "exp": int((now + ttl).timestamp())},
@@ -29,6 +29,8 @@ def sign_link(settings: Settings, audience: str, subject: str, ttl: timedelta) -
 
 def verify_link(settings: Settings, audience: str, token: str) -> str | None:
     """The subject of a valid, unexpired ``audience`` token, else None."""
+    import jwt
+
     try:
         data = jwt.decode(token, settings.secret_key, algorithms=["HS256"], audience=audience,
                           options={"require": ["exp", "aud", "sub"]})

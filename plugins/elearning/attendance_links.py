@@ -10,7 +10,6 @@ from collections.abc import Awaitable, Callable
 from datetime import UTC, date, datetime
 from typing import Any
 
-import jwt
 from starlette.requests import Request
 from starlette.responses import Response
 
@@ -32,6 +31,8 @@ def pdf_url(runtime: Runtime, certificate_id: int, language: str) -> str:
 
 def facts_of(runtime: Runtime, row: AttendanceCertificate, fallback_name: str
              ) -> CertificateFacts:
+    import jwt
+
     claims: dict[str, Any] = jwt.decode(row.token, options={"verify_signature": False})
     vc = claims["vc"]
     subject = vc["credentialSubject"]

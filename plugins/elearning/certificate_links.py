@@ -12,7 +12,6 @@ from datetime import UTC, datetime
 from typing import Any
 from urllib.parse import quote
 
-import jwt
 from starlette.requests import Request
 from starlette.responses import Response
 
@@ -39,6 +38,8 @@ def pdf_url(runtime: Runtime, certificate_id: int, language: str) -> str:
 
 def facts_of(runtime: Runtime, certificate: Certificate, fallback_name: str
              ) -> CertificateFacts:
+    import jwt
+
     claims: dict[str, Any] = jwt.decode(certificate.token, options={"verify_signature": False})
     vc = claims["vc"]
     return CertificateFacts(

@@ -16,7 +16,6 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
-import jwt
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -55,6 +54,8 @@ def subject_of(runtime: Runtime, email: str, name: str, credential_id: str
 
 def sign(runtime: Runtime, claims: dict[str, Any]) -> str:
     """The claims as a JWT signed with this issuer's Ed25519 key."""
+    import jwt
+
     return jwt.encode(claims, signing_key(runtime), algorithm="EdDSA",
                       headers={"kid": key_id(runtime), "typ": "JWT"})
 
@@ -148,6 +149,8 @@ def erase_holder(runtime: Runtime, certificate: Certificate | AttendanceCertific
     """Replace the stored credential by the same one without its holder, signed again by
     this issuer (what ``/verify`` and the QR code then confirm: course and dates, no name).
     A copy the holder kept still verifies: same id, signature, expiry and revocation."""
+    import jwt
+
     claims: dict[str, Any] = jwt.decode(certificate.token, options={"verify_signature": False})
     if holder_erased(claims):
         return
@@ -175,6 +178,8 @@ CREDENTIAL_ID = re.compile(r"^(urn:uuid:)?([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[
 def _bad_signature(runtime: Runtime, token: str) -> Verification:
     """A token whose signature fails: TAMPERED when it names this issuer's key (it was
     signed here, then changed), else SIGNATURE_INVALID (someone else signed it)."""
+    import jwt
+
     header = jwt.get_unverified_header(token)
     claims: dict[str, Any] = jwt.decode(token, options={"verify_signature": False})
     if header.get("kid") == key_id(runtime):
@@ -188,6 +193,8 @@ async def verify(session: AsyncSession, runtime: Runtime, token: str,
                  now: datetime) -> Verification:
     """Check a credential: the JWT itself, or its id (``urn:uuid:…``), whose stored
     credential is then checked (what the QR code of a printed certificate opens)."""
+    import jwt
+
     if (by_id := CREDENTIAL_ID.match(token)) is not None:
         wanted = f"urn:uuid:{by_id.group(2).lower()}"
         stored = await session.scalar(select(Certificate.token).where(

@@ -13,11 +13,12 @@ from __future__ import annotations
 
 import hashlib
 import os
-
-from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
-from cryptography.hazmat.primitives.serialization import load_pem_private_key
+from typing import TYPE_CHECKING
 
 from engine.plugins.api import Runtime
+
+if TYPE_CHECKING:
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
 KEY_VARIABLE = "RUTA_ELEARNING_SIGNING_KEY"
 ISSUER_VARIABLE = "RUTA_ELEARNING_ISSUER"
@@ -34,6 +35,9 @@ def _setting(runtime: Runtime, name: str) -> str | None:
 
 
 def signing_key(runtime: Runtime) -> Ed25519PrivateKey:
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+    from cryptography.hazmat.primitives.serialization import load_pem_private_key
+
     pem = _setting(runtime, KEY_VARIABLE)
     if pem is not None:
         key = load_pem_private_key(pem.encode(), password=None)

@@ -11,7 +11,6 @@ import asyncio
 from collections.abc import Awaitable, Callable
 from datetime import UTC, datetime, timedelta
 
-import jwt
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 
@@ -27,12 +26,16 @@ PATH = "/iberia/invoices/{token}"
 
 
 def sign(secret: str, invoice_id: int, ttl: timedelta = LINK_TTL) -> str:
+    import jwt
+
     now = datetime.now(UTC)
     return jwt.encode({"invoice": invoice_id, "aud": AUDIENCE, "iat": int(now.timestamp()),
                        "exp": int((now + ttl).timestamp())}, secret, algorithm="HS256")
 
 
 def verify(secret: str, token: str) -> int | None:
+    import jwt
+
     try:
         data = jwt.decode(token, secret, algorithms=["HS256"], audience=AUDIENCE,
                           options={"require": ["exp", "aud", "invoice"]})

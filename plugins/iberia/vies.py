@@ -16,8 +16,6 @@ from collections import OrderedDict
 from dataclasses import dataclass
 from typing import Protocol
 
-import httpx
-
 VALID = "VALID"
 INVALID = "INVALID"
 UNAVAILABLE = "UNAVAILABLE"
@@ -51,6 +49,8 @@ class HttpVies:
         self.timeout = timeout
 
     def check(self, number: str) -> ViesResult:
+        import httpx  # on first use, not at start-up (tests/test_startup_imports.py)
+
         try:
             response = httpx.post(VIES_URL, timeout=self.timeout, json={
                 "countryCode": number[:2], "vatNumber": number[2:]})

@@ -14,11 +14,10 @@ import hashlib
 import hmac
 import re
 import struct
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
-from cryptography.exceptions import InvalidSignature
-from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
-from cryptography.hazmat.primitives.serialization import Encoding, PublicFormat
+if TYPE_CHECKING:
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
 VERSION = 1
 PAYLOAD = struct.Struct(">BQQ")
@@ -31,11 +30,15 @@ class TicketClaim(NamedTuple):
 
 
 def private_key(secret_key: str) -> Ed25519PrivateKey:
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+
     seed = hashlib.sha256(b"ruta-programme-tickets\0" + secret_key.encode()).digest()
     return Ed25519PrivateKey.from_private_bytes(seed)
 
 
 def public_key_b64(secret_key: str) -> str:
+    from cryptography.hazmat.primitives.serialization import Encoding, PublicFormat
+
     raw = private_key(secret_key).public_key().public_bytes(Encoding.Raw, PublicFormat.Raw)
     return base64.b64encode(raw).decode()
 
@@ -49,6 +52,9 @@ def sign(secret_key: str, registration_id: int, event_id: int) -> str:
 def verify(public_key: str, secret: str) -> TicketClaim | None:
     """The claim of a genuine secret, or None (forged, altered, malformed). Offline: needs
     only the base64 public key."""
+    from cryptography.exceptions import InvalidSignature
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
+
     try:
         raw = base64.urlsafe_b64decode(secret + "=" * (-len(secret) % 4))
         key = Ed25519PublicKey.from_public_bytes(base64.b64decode(public_key))
