@@ -279,17 +279,7 @@ class LeafFieldsExecutionContext(StrawberryGraphQLCoreExecutionContext):
         except Exception as raw_error:
             self.handle_field_error(raw_error, return_type, field_details_list, path)
             return None
-        if not self.is_awaitable(completed):
-            return completed
-
-        async def await_completed() -> Any:
-            try:
-                return await completed
-            except Exception as raw_error:
-                self.handle_field_error(raw_error, return_type, field_details_list, path)
-                return None
-
-        return await_completed()
+        return self._located(completed, return_type, field_details_list, path)
 
     def complete_value(self, return_type: Any, field_details_list: FieldDetailsList,
                        info: Any, path: Path, result: Any, position_context: Any) -> Any:
@@ -315,6 +305,12 @@ class LeafFieldsExecutionContext(StrawberryGraphQLCoreExecutionContext):
         except Exception as raw_error:
             self.handle_field_error(raw_error, plan.return_type, field_details_list, path)
             return None
+        return self._located(completed, plan.return_type, field_details_list, path)
+
+    def _located(self, completed: Any, return_type: Any,
+                 field_details_list: FieldDetailsList, path: Path) -> Any:
+        """A completed value, or, when it is still to be awaited, an awaitable whose error
+        is located at this field as ``execute_field`` locates it."""
         if not self.is_awaitable(completed):
             return completed
 
@@ -322,8 +318,7 @@ class LeafFieldsExecutionContext(StrawberryGraphQLCoreExecutionContext):
             try:
                 return await completed
             except Exception as raw_error:
-                self.handle_field_error(raw_error, plan.return_type, field_details_list,
-                                        path)
+                self.handle_field_error(raw_error, return_type, field_details_list, path)
                 return None
 
         return await_completed()
