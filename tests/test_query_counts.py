@@ -96,3 +96,35 @@ async def test_checkout_creation_costs_the_same_for_1_and_10_lines(client: Clien
         used[n] = len(statements)
     assert used[1] == used[10], used
     assert used[10] <= 10, used
+
+
+async def test_a_pages_vendor_and_category_are_built_once_per_request(
+        client: Client, monkeypatch: Any) -> None:
+    from engine.catalog.types import CategoryType
+    from engine.vendors.types import VendorType
+
+    await client.vendor("once@example.com", "Built once")
+    async with client.runtime.db.read() as session:
+        vendor_id = await session.scalar(select(Vendor.id).where(Vendor.slug == "built-once"))
+    assert vendor_id is not None
+    await fill(client, vendor_id, 20)
+    built: list[str] = []
+    vendor_of_row, category_of = VendorType.of_row.__func__, CategoryType.of.__func__  # type: ignore[attr-defined]
+
+    def counted_vendor(cls: Any, *args: Any) -> Any:
+        built.append("vendor")
+        return vendor_of_row(cls, *args)
+
+    def counted_category(cls: Any, *args: Any) -> Any:
+        built.append("category")
+        return category_of(cls, *args)
+
+    monkeypatch.setattr(VendorType, "of_row", classmethod(counted_vendor))
+    monkeypatch.setattr(CategoryType, "of", classmethod(counted_category))
+    for _ in range(2):  # each request builds its own, once
+        data = await client.gql(LISTING, {"n": 20})
+        nodes = [edge["node"] for edge in data["products"]["edges"]]
+        assert len(nodes) == 20
+        assert {(n["vendor"]["slug"], n["category"]["name"]) for n in nodes} == {
+            ("built-once", "Food")}
+    assert sorted(built) == ["category", "category", "vendor", "vendor"]
